@@ -1,0 +1,54 @@
+package io.cellmail.api;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Sends e-mail through a cellular modem, one service per configured modem.
+ *
+ * <p>{@link #send} either refuses a message at once with a {@link MailException}, or accepts it: an accepted
+ * message is on disk before {@code send} returns and leaves the outbox only with a final outcome. Delivery is
+ * at-least-once: if the process dies after the modem started the SMTP transaction and before the outcome was
+ * recorded, the mail is sent again after restart; it is never lost. Transient failures are retried with
+ * backoff until the message expires.
+ *
+ * <p>Services are registered with the property {@value #NAME_PROPERTY} so that a consumer with several modems
+ * can choose one with a target filter.
+ */
+@ProviderType
+public interface CellularMailService {
+
+    /** Service property: the configured name of the service, e.g. {@code modem1}. */
+    String NAME_PROPERTY = "cellmail.name";
+
+    /**
+     * Accepts a mail for delivery. Never blocks on the modem.
+     *
+     * @param message the mail
+     * @return a stage that completes with the receipt when the SMTP server accepted the mail, or exceptionally
+     *     with a {@link MailException} carrying the final {@link MailErrorCode} (permanent failure, expiry,
+     *     cancellation)
+     * @throws MailException when the message is refused up front: {@link MailErrorCode#INVALID_MESSAGE}
+     *     naming the field, {@link MailErrorCode#QUEUE_FULL}, {@link MailErrorCode#SERVICE_STOPPED}
+     */
+    CompletionStage<DeliveryReceipt> send(MailMessage message);
+
+    /**
+     * @param messageId an id from a receipt or an event
+     * @return the message's progress, if the outbox still knows it
+     */
+    Optional<MessageStatus> status(String messageId);
+
+    /**
+     * Cancels a message that is not being sent right now.
+     *
+     * @param messageId the message's id
+     * @return true when it was cancelled; false when it is unknown, already final, or being sent
+     */
+    boolean cancel(String messageId);
+
+    /** @return a snapshot of the service and its modem */
+    ServiceStatus serviceStatus();
+}

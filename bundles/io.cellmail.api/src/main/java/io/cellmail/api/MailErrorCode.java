@@ -1,0 +1,114 @@
+package io.cellmail.api;
+
+import java.util.Optional;
+
+/**
+ * Why a mail was not accepted or not delivered: every result code of chapter 3 of the Quectel GSM SMTP manual
+ * (negative numbers, as the modem reports them) plus cellmail's own codes (positive numbers from 1000).
+ *
+ * <p>{@link #isTransient()} says whether a retry may succeed: the outbox retries transient failures with
+ * backoff until the mail expires and ends permanent ones at once. Unknown and generic send failures (-1, -11)
+ * count as transient, because a retry is cheap and the expiry bounds it.
+ */
+public enum MailErrorCode {
+    UNKNOWN(-1, "Unknown error", true),
+    SMTP_BUSY(-3, "The SMTP service is busy (downloading body or attachment, or sending)", true),
+    DNS_FAILURE(-4, "Failed to get IP address according to domain name", true),
+    NETWORK_ERROR(-5, "Network error (context activation, TCP connection or transfer to the SMTP server failed)", true),
+    UNSUPPORTED_AUTHENTICATION(-6, "Unsupported authentication type", false),
+    CLOSED_BY_PEER(-7, "The connection for the SMTP service is closed by peer", true),
+    CONTEXT_DEACTIVATED(-8, "GPRS/CSD context is deactivated", true),
+    TIMEOUT(-9, "Timeout", true),
+    NO_RECIPIENT(-10, "No recipient for the SMTP service", false),
+    SEND_FAILED(-11, "Failed to send email", true),
+    ATTACHMENT_OPEN_FAILED(-12, "Failed to open file for attachment", true),
+    ATTACHMENT_NO_MEMORY(-13, "No enough memory for the attachment", true),
+    ATTACHMENT_SAVE_FAILED(-14, "Failed to save the attachment", true),
+    INVALID_PARAMETER(-15, "The input parameter is wrong", false),
+    SMTP_421(-421, "Service not available, closing transmission channel", true),
+    SMTP_450(-450, "Requested mail action not taken: mailbox unavailable", true),
+    SMTP_451(-451, "Requested action aborted: local error in processing", true),
+    SMTP_452(-452, "Requested action not taken: insufficient system storage", true),
+    SMTP_500(-500, "Syntax error, command unrecognized", false),
+    SMTP_501(-501, "Syntax error in parameters or arguments", false),
+    SMTP_502(-502, "Command not implemented", false),
+    SMTP_503(-503, "Bad sequence of commands", false),
+    SMTP_504(-504, "Command parameter not implemented", false),
+    SMTP_521(-521, "Domain does not accept mail", false),
+    SMTP_530(-530, "Access denied", false),
+    AUTHENTICATION_FAILED(-535, "Authentication failed", false),
+    SMTP_550(-550, "Requested action not taken: mailbox unavailable", false),
+    SMTP_551(-551, "User not local; please try <forward-path>", false),
+    SMTP_552(-552, "Requested mail action aborted: exceeded storage allocation", false),
+    SMTP_553(-553, "Requested action not taken: mailbox name not allowed", false),
+    SMTP_554(-554, "Transaction failed", false),
+
+    /** The message breaks a limit of the modem; {@link MailException#field()} names the field. */
+    INVALID_MESSAGE(1000, "The message breaks a limit of the modem", false),
+    /** The outbox holds as many messages or bytes as it may. */
+    QUEUE_FULL(1001, "The outbox is full", false),
+    /** The message was not delivered before it expired. */
+    EXPIRED(1002, "The message expired before it could be delivered", false),
+    /** The message was cancelled by a caller or an operator. */
+    CANCELLED(1003, "The message was cancelled", false),
+    /** The modem cannot be reached (port missing, busy or lost, no answer). */
+    MODEM_UNAVAILABLE(1004, "The modem is unavailable", true),
+    /** The modem rebooted while the message was being sent. */
+    MODEM_REBOOTED(1005, "The modem rebooted during the send", true),
+    /** The modem has no usable SIM card. */
+    NO_SIM(1006, "No SIM card, or the SIM needs a PIN", true),
+    /** The modem is not registered on a network or not attached to GPRS. */
+    NOT_REGISTERED(1007, "Not registered on the network", true),
+    /** The modem gave no answer in time. */
+    MODEM_TIMEOUT(1008, "The modem did not answer in time", true),
+    /** The service is stopped or being reconfigured and accepts no mail. */
+    SERVICE_STOPPED(1009, "The mail service is stopped", false);
+
+    private final int code;
+    private final String meaning;
+    private final boolean transientFailure;
+
+    MailErrorCode(int code, String meaning, boolean transientFailure) {
+        this.code = code;
+        this.meaning = meaning;
+        this.transientFailure = transientFailure;
+    }
+
+    /** @return the number: the modem's negative result code, or cellmail's own code from 1000 */
+    public int code() {
+        return code;
+    }
+
+    /** @return what the code means, in the words of the manual where it has them */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** @return true when a retry may succeed */
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    /** @return true for the codes the modem itself reports (chapter 3 of the manual) */
+    public boolean isModemCode() {
+        return code < 0;
+    }
+
+    /**
+     * @param code a number reported by the modem or by cellmail
+     * @return the matching code, if the number is known
+     */
+    public static Optional<MailErrorCode> of(int code) {
+        for (MailErrorCode value : values()) {
+            if (value.code == code) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return e.g. {@code -535 Authentication failed} */
+    public String describe() {
+        return code + " " + meaning;
+    }
+}

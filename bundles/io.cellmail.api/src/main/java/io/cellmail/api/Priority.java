@@ -1,0 +1,9 @@
+package io.cellmail.api;
+
+/** Queue priority: a higher priority mail is sent before any lower one that is due; equal ones oldest first. */
+public enum Priority {
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT
+}

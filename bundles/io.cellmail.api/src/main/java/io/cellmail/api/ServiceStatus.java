@@ -1,0 +1,32 @@
+package io.cellmail.api;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A snapshot of a mail service and its modem.
+ *
+ * @param name the service's configured name ({@value CellularMailService#NAME_PROPERTY})
+ * @param modem how the service sees its modem
+ * @param registration the last known network registration
+ * @param signal the last {@code AT+CSQ} rssi, 0 to 31, empty when unknown (99)
+ * @param queueDepth messages in the outbox not yet in a final state
+ * @param lastError the code of the last failure, if any
+ */
+public record ServiceStatus(
+        String name,
+        ModemState modem,
+        Registration registration,
+        OptionalInt signal,
+        int queueDepth,
+        Optional<MailErrorCode> lastError) {
+
+    public ServiceStatus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(modem, "modem");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(lastError, "lastError");
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Sending e-mail through a cellular modem: {@link io.cellmail.api.CellularMailService}, the immutable
+ * {@link io.cellmail.api.MailMessage}, delivery receipts and status, {@link io.cellmail.api.MailErrorCode}
+ * and the EventAdmin topics of {@link io.cellmail.api.MailEvents}.
+ */
+@Version("1.0.0")
+package io.cellmail.api;
+
+import org.osgi.annotation.versioning.Version;

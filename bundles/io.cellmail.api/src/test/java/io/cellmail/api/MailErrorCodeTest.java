@@ -1,0 +1,64 @@
+package io.cellmail.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MailErrorCodeTest {
+
+    /** Chapter 3 "Summary of Error Codes" of the GSM SMTP AT manual, every row. */
+    private static final Set<Integer> CHAPTER_3 = Set.of(-1, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14,
+            -15, -421, -450, -451, -452, -500, -501, -502, -503, -504, -521, -530, -535, -550, -551, -552, -553,
+            -554);
+
+    @Test
+    void shouldCoverEveryCodeOfChapter3AndNoOtherModemCode() {
+        Set<Integer> modemCodes = Arrays.stream(MailErrorCode.values())
+                .filter(MailErrorCode::isModemCode)
+                .map(MailErrorCode::code)
+                .collect(Collectors.toSet());
+
+        assertThat(modemCodes).isEqualTo(CHAPTER_3);
+    }
+
+    @Test
+    void shouldGiveEveryCodeAUniqueNumber() {
+        assertThat(Arrays.stream(MailErrorCode.values()).map(MailErrorCode::code).distinct())
+                .hasSize(MailErrorCode.values().length);
+    }
+
+    @ParameterizedTest(name = "{0} is transient")
+    @ValueSource(ints = {-3, -4, -5, -7, -8, -9, -421, -450, -451, -452, 1004, 1005})
+    void shouldRetryBusyNetworkTimeoutAndTemporarySmtpReplies(int code) {
+        assertThat(MailErrorCode.of(code)).hasValueSatisfying(c -> assertThat(c.isTransient()).isTrue());
+    }
+
+    @ParameterizedTest(name = "{0} is permanent")
+    @ValueSource(ints = {-6, -10, -15, -500, -501, -530, -535, -550, -553, -554, 1000, 1001, 1002, 1003})
+    void shouldEndAtOnceOnPermanentFailures(int code) {
+        assertThat(MailErrorCode.of(code)).hasValueSatisfying(c -> assertThat(c.isTransient()).isFalse());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-535, AUTHENTICATION_FAILED", "-4, DNS_FAILURE", "-550, SMTP_550", "1001, QUEUE_FULL"})
+    void shouldFindCodesByNumber(int number, MailErrorCode expected) {
+        assertThat(MailErrorCode.of(number)).contains(expected);
+    }
+
+    @Test
+    void shouldFindNothingForAnUnknownNumber() {
+        assertThat(MailErrorCode.of(-2)).isEmpty();
+    }
+
+    @Test
+    void shouldDescribeWithNumberAndMeaning() {
+        assertThat(MailErrorCode.AUTHENTICATION_FAILED.describe()).isEqualTo("-535 Authentication failed");
+    }
+}
