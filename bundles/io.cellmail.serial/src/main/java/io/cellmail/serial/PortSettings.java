@@ -36,6 +36,27 @@ public record PortSettings(int baud, int dataBits, Parity parity, StopBits stopB
         java.util.Objects.requireNonNull(flowControl, "flowControl");
     }
 
+    /**
+     * Parses the query part of a link URI. Keys: {@code baud} (positive), {@code data} (5 to 8), {@code parity}
+     * ({@code none|odd|even|mark|space}), {@code stop} ({@code 1|1.5|2}), {@code flow}
+     * ({@code none|rtscts|xonxoff}); values are case-insensitive; a key left out keeps its value from
+     * {@link #DEFAULT}.
+     *
+     * @param query the raw query without the {@code ?}, e.g. {@code baud=9600&flow=rtscts}; null or empty means
+     *     {@link #DEFAULT}
+     * @return the settings
+     * @throws SerialLinkException {@link SerialLinkException.Reason#INVALID_URI} for an unknown, repeated or
+     *     badly valued key; the message names the key and the allowed values
+     */
+    public static PortSettings parse(String query) throws SerialLinkException {
+        return PortSettingsQuery.parse(query);
+    }
+
+    /** @return these settings as a link URI query that {@link #parse(String)} reads back, every key spelled out */
+    public String toQuery() {
+        return PortSettingsQuery.format(this);
+    }
+
     /** @return the line's bytes per second: start bit, data bits, parity bit, stop bits per byte */
     public double bytesPerSecond() {
         double bitsPerByte = 1 + dataBits + (parity == Parity.NONE ? 0 : 1)
