@@ -1,0 +1,5 @@
+/** Building blocks for {@link io.cellmail.serial.SerialLinkProvider} implementations. */
+@Version("1.0.0")
+package io.cellmail.serial.support;
+
+import org.osgi.annotation.versioning.Version;
