@@ -1,0 +1,42 @@
+package io.cellmail.serial.jserialcomm.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+import com.fazecast.jSerialComm.SerialPort;
+
+/** A blocking output over an open port that fails, instead of hanging, when the line stops taking bytes. */
+final class SerialPortOutput extends OutputStream {
+
+    private final SerialPort port;
+
+    SerialPortOutput(SerialPort port) {
+        this.port = Objects.requireNonNull(port, "port");
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] buffer, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        int written = 0;
+        while (written < length) {
+            // jSerialComm loops internally; fewer bytes than asked means the write timeout expired.
+            int n = port.writeBytes(buffer, length - written, offset + written);
+            if (n < 0) {
+                throw new IOException("writing to " + port.getSystemPortPath()
+                        + " failed: the port was closed or the device is gone (error " + port.getLastErrorCode() + ")");
+            }
+            if (n == 0) {
+                throw new IOException("writing to " + port.getSystemPortPath() + " stalled for "
+                        + JSerialCommSettings.WRITE_TIMEOUT_MILLIS + " ms after " + written + " of " + length
+                        + " bytes; with flow=rtscts the modem may be holding CTS low");
+            }
+            written += n;
+        }
+    }
+}
