@@ -1,0 +1,247 @@
+package io.cellmail.service.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cellmail.api.CellularMailService;
+import io.cellmail.api.DeliveryReceipt;
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.MessageStatus;
+import io.cellmail.api.ModemState;
+import io.cellmail.api.Registration;
+import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.spi.ModemHealth;
+import io.cellmail.service.spi.ModemMailer;
+
+/**
+ * The mail service of one modem: validates, stores durably, and hands mail to its dispatcher thread.
+ *
+ * <p>Delivery is at-least-once. A mail is on disk (forced) before {@link #send} returns, and its file is deleted
+ * only after a final outcome. Before each attempt the outbox records that the attempt started; if the process
+ * dies after the modem got the mail ({@code AT+QSMTPPUT}) and before the outcome is recorded, the mail is sent
+ * again after restart, so it may arrive twice. It is never lost.
+ *
+ * <p>Lifecycle: construct (loads the outbox), {@link #start()} (starts the dispatcher), {@link #close()} (stops
+ * it and closes the mailer, which the service owns). Mail accepted before {@code start} waits for it.
+ */
+public final class MailService implements CellularMailService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
+    /** How long close() lets the dispatcher finish after closing the mailer, before interrupting it. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final MailServiceSettings settings;
+    private final ModemMailer mailer;
+    private final TimeSource time;
+    private final Outbox outbox;
+    private final MailQueue queue;
+    private final PendingReceipts receipts;
+    private final ServiceEvents events;
+    private final Transitions transitions;
+    private final Dispatcher dispatcher;
+    private final AtomicLong sequence;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Thread dispatcherThread;
+
+    /**
+     * A service on the system clock.
+     *
+     * @see #MailService(MailServiceSettings, ModemMailer, EventSink, TimeSource, RandomGenerator)
+     */
+    public MailService(MailServiceSettings settings, ModemMailer mailer, EventSink events) throws IOException {
+        this(settings, mailer, events, new SystemTimeSource(), new SplittableRandom());
+    }
+
+    /**
+     * Creates the service and loads its outbox; mail found there is due at once (or at its recorded retry time).
+     *
+     * @param settings the configuration
+     * @param mailer the dialect's mailer; the service closes it in {@link #close()}
+     * @param eventSink where events go
+     * @param time the clock to schedule by
+     * @param random the jitter source of the retry policy
+     * @throws IOException when the outbox directory cannot be created or listed
+     */
+    public MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
+            RandomGenerator random) throws IOException {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.mailer = Objects.requireNonNull(mailer, "mailer");
+        this.time = Objects.requireNonNull(time, "time");
+        this.outbox = new Outbox(settings.outboxDirectory());
+        this.queue = new MailQueue(time, new RateLimiter(settings.maxPerHour()), settings.maxMessages(),
+                settings.maxBytes());
+        this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
+        this.events = new ServiceEvents(settings.name(), Objects.requireNonNull(eventSink, "eventSink"));
+        this.transitions = new Transitions(outbox, queue, events, receipts);
+        this.dispatcher = new Dispatcher(queue, transitions, mailer, settings.mailer(),
+                new RetryPolicy(settings.retryBase(), settings.retryCap(), random), time);
+        this.sequence = new AtomicLong(recover());
+    }
+
+    /** @return the sequence number of the next accepted mail */
+    private long recover() throws IOException {
+        long started = System.nanoTime();
+        List<OutboxRecord> records = outbox.load();
+        long nextSequence = 0;
+        for (OutboxRecord record : records) {
+            StoredMessage stored = record.stored();
+            if (record.state().inFlight()) {
+                LOG.warn("Mail {} was being sent (attempt {}) when the service stopped; it is sent again and may "
+                        + "arrive twice", stored.id(), record.state().attempts());
+            }
+            queue.restore(new Pending(stored, record.size(), stored.acceptedAt().plus(settings.expiry()),
+                    record.state()));
+            nextSequence = Math.max(nextSequence, stored.sequence() + 1);
+        }
+        LOG.debug("Service {} loaded {} mails from {} in {} ms; {} files set aside", settings.name(), records.size(),
+                outbox.directory(), (System.nanoTime() - started) / 1_000_000, outbox.setAside().size());
+        return nextSequence;
+    }
+
+    /** Starts the dispatcher thread. */
+    public synchronized void start() {
+        if (closed.get()) {
+            throw new IllegalStateException("The mail service " + settings.name() + " is closed");
+        }
+        if (dispatcherThread == null) {
+            dispatcherThread = new Thread(dispatcher, "cellmail-dispatch-" + settings.name());
+            dispatcherThread.setDaemon(true);
+            dispatcherThread.start();
+        }
+    }
+
+    @Override
+    public CompletionStage<DeliveryReceipt> send(MailMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (closed.get()) {
+            throw new MailException(MailErrorCode.SERVICE_STOPPED, "The mail service " + settings.name()
+                    + " is stopped");
+        }
+        mailer.validate(message);
+        StoredMessage stored = new StoredMessage(UUID.randomUUID().toString(), sequence.getAndIncrement(),
+                time.now(), message);
+        byte[] file = outbox.encode(stored);
+        if (!queue.tryReserve(file.length)) {
+            throw new MailException(MailErrorCode.QUEUE_FULL, "The outbox of " + settings.name() + " is full ("
+                    + queue.usage() + "); a mail of " + file.length + " bytes does not fit");
+        }
+        try {
+            outbox.add(stored.id(), file);
+        } catch (IOException e) {
+            queue.release(file.length);
+            throw new MailException(MailErrorCode.UNKNOWN, null, "The outbox of " + settings.name()
+                    + " cannot store the mail: " + e, e);
+        }
+        CompletionStage<DeliveryReceipt> stage = receipts.register(stored.id(), this::stopped);
+        queue.add(new Pending(stored, file.length, stored.acceptedAt().plus(settings.expiry()),
+                DeliveryState.initial(stored.acceptedAt())));
+        events.queued(stored.id());
+        return stage;
+    }
+
+    @Override
+    public Optional<MessageStatus> status(String messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        return queue.status(messageId).or(() -> transitions.finalStatus(messageId));
+    }
+
+    @Override
+    public boolean cancel(String messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        Optional<Pending> cancelled = queue.cancel(messageId);
+        cancelled.ifPresent(transitions::cancelled);
+        return cancelled.isPresent();
+    }
+
+    @Override
+    public ServiceStatus serviceStatus() {
+        ModemHealth health = closed.get() ? new ModemHealth(ModemState.STOPPED, Registration.UNKNOWN,
+                OptionalInt.empty()) : health();
+        return new ServiceStatus(settings.name(), health.state(), health.registration(), health.signal(),
+                queue.size(), queue.lastError());
+    }
+
+    /** @return what the service did since it started and what its outbox holds */
+    public OutboxCounters counters() {
+        return transitions.counters(queue.size(), queue.heldByRateLimit(), outbox.setAside().size());
+    }
+
+    /** @return the outbox files found unreadable at start-up, now in the outbox's {@code corrupt/} directory */
+    public List<Path> setAsideRecords() {
+        return outbox.setAside();
+    }
+
+    /**
+     * Stops the dispatcher and closes the mailer. A mail being sent is cut off and stays in the outbox, like
+     * every undelivered mail; open stages fail with {@link MailErrorCode#SERVICE_STOPPED}. Leaves no thread.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        queue.stop();
+        try {
+            mailer.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the modem mailer of {} failed", settings.name(), e);
+        }
+        Thread thread;
+        synchronized (this) {
+            thread = dispatcherThread;
+        }
+        if (thread != null) {
+            join(thread);
+        }
+        receipts.close(stopped());
+        LOG.debug("Service {} stopped", settings.name());
+    }
+
+    private void join(Thread thread) {
+        try {
+            thread.join(STOP_GRACE.toMillis());
+            if (thread.isAlive()) {
+                // The mailer did not end its send on close; an interrupt is the last resort.
+                thread.interrupt();
+                thread.join(STOP_TIMEOUT.toMillis());
+            }
+            if (thread.isAlive()) {
+                LOG.warn("The dispatcher of {} did not stop within {}", settings.name(), STOP_GRACE.plus(STOP_TIMEOUT));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ModemHealth health() {
+        try {
+            return mailer.health();
+        } catch (RuntimeException e) {
+            LOG.debug("The modem mailer of {} cannot tell its health", settings.name(), e);
+            return new ModemHealth(ModemState.UNAVAILABLE, Registration.UNKNOWN, OptionalInt.empty());
+        }
+    }
+
+    private MailException stopped() {
+        return new MailException(MailErrorCode.SERVICE_STOPPED, "The mail service " + settings.name()
+                + " stopped; the mail stays in its outbox and is sent when the service runs again");
+    }
+}

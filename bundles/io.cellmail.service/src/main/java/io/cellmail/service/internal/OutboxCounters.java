@@ -1,0 +1,24 @@
+package io.cellmail.service.internal;
+
+/**
+ * What a service did since it started, and what its outbox holds now.
+ *
+ * @param sent mails the SMTP server accepted
+ * @param failed mails ended by a permanent failure
+ * @param retried transient failures followed by a retry
+ * @param expired mails that expired undelivered
+ * @param cancelled mails cancelled
+ * @param queued mails in the outbox, not final
+ * @param heldByRateLimit due mails waiting only because the rate limit is reached
+ * @param setAside outbox files found unreadable at start-up and moved to {@code corrupt/}
+ */
+public record OutboxCounters(
+        long sent,
+        long failed,
+        long retried,
+        long expired,
+        long cancelled,
+        int queued,
+        int heldByRateLimit,
+        int setAside) {
+}

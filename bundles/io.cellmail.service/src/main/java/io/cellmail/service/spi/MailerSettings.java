@@ -1,0 +1,241 @@
+package io.cellmail.service.spi;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a dialect needs to reach its modem, the mobile network and the SMTP server. Immutable;
+ * {@link #toString()} masks the passwords, and no accessor result should ever reach a log line unmasked.
+ *
+ * @param linkUri the serial link, e.g. {@code serial:/dev/ttyUSB2?baud=115200} or {@code tcp://127.0.0.1:4001}
+ * @param baud a fixed bit rate the modem is switched to and saved at, or 0 to keep the rate of the link URI
+ * @param flowControl the flow control the modem and the port use
+ * @param guardTime the silence before and after {@code +++} when leaving data mode
+ * @param apn the GPRS access point name, possibly empty
+ * @param apnUser the access point user, possibly empty
+ * @param apnPassword the access point password, possibly empty
+ * @param smtpHost the SMTP server's host name or address
+ * @param smtpPort the SMTP server's port, 1 to 65535
+ * @param authentication whether the SMTP server wants a user and password
+ * @param smtpUser the SMTP user, possibly empty
+ * @param smtpPassword the SMTP password, possibly empty
+ * @param senderAddress the sender address of mails that do not name their own
+ * @param senderName the sender display name of mails that do not name their own, possibly empty
+ * @param sendDeadline how long one send attempt may take, from the first AT command to {@code +QSMTPPUT}
+ */
+public record MailerSettings(
+        String linkUri,
+        int baud,
+        FlowControl flowControl,
+        Duration guardTime,
+        String apn,
+        String apnUser,
+        String apnPassword,
+        String smtpHost,
+        int smtpPort,
+        boolean authentication,
+        String smtpUser,
+        String smtpPassword,
+        String senderAddress,
+        String senderName,
+        Duration sendDeadline) {
+
+    /** Default guard time around {@code +++}: real modems want at least one second of silence. */
+    public static final Duration DEFAULT_GUARD_TIME = Duration.ofMillis(1100);
+    /** Default SMTP port. */
+    public static final int DEFAULT_SMTP_PORT = 25;
+    /** Default time one send attempt may take (the manual's own example uses 300 seconds). */
+    public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofSeconds(300);
+
+    /** How the modem and the port throttle each other. */
+    public enum FlowControl {
+        /** No flow control. */
+        NONE,
+        /** Hardware flow control, {@code AT+IFC=2,2}. */
+        RTS_CTS
+    }
+
+    public MailerSettings {
+        requireText(linkUri, "linkUri");
+        if (baud < 0) {
+            throw new IllegalArgumentException("baud must be 0 (keep) or positive: " + baud);
+        }
+        Objects.requireNonNull(flowControl, "flowControl");
+        requirePositive(guardTime, "guardTime");
+        Objects.requireNonNull(apn, "apn");
+        Objects.requireNonNull(apnUser, "apnUser");
+        Objects.requireNonNull(apnPassword, "apnPassword");
+        requireText(smtpHost, "smtpHost");
+        if (smtpPort < 1 || smtpPort > 65535) {
+            throw new IllegalArgumentException("smtpPort must be 1 to 65535: " + smtpPort);
+        }
+        Objects.requireNonNull(smtpUser, "smtpUser");
+        Objects.requireNonNull(smtpPassword, "smtpPassword");
+        requireText(senderAddress, "senderAddress");
+        Objects.requireNonNull(senderName, "senderName");
+        requirePositive(sendDeadline, "sendDeadline");
+    }
+
+    /**
+     * @param linkUri the serial link URI
+     * @param smtpHost the SMTP server
+     * @param senderAddress the default sender address
+     * @return a builder holding the defaults for everything else
+     */
+    public static Builder builder(String linkUri, String smtpHost, String senderAddress) {
+        return new Builder(linkUri, smtpHost, senderAddress);
+    }
+
+    /** @return a builder holding these settings, to change some of them */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** @return the settings with both passwords masked */
+    @Override
+    public String toString() {
+        return "MailerSettings[linkUri=" + linkUri + ", baud=" + baud + ", flowControl=" + flowControl
+                + ", guardTime=" + guardTime + ", apn=" + apn + ", apnUser=" + apnUser + ", apnPassword="
+                + mask(apnPassword) + ", smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", authentication="
+                + authentication + ", smtpUser=" + smtpUser + ", smtpPassword=" + mask(smtpPassword)
+                + ", senderAddress=" + senderAddress + ", senderName=" + senderName + ", sendDeadline="
+                + sendDeadline + "]";
+    }
+
+    private static String mask(String password) {
+        return password.isEmpty() ? "" : "****";
+    }
+
+    private static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    /** Collects {@link MailerSettings}; starts from the defaults. Not thread-safe. */
+    public static final class Builder {
+
+        private String linkUri;
+        private int baud;
+        private FlowControl flowControl = FlowControl.NONE;
+        private Duration guardTime = DEFAULT_GUARD_TIME;
+        private String apn = "";
+        private String apnUser = "";
+        private String apnPassword = "";
+        private String smtpHost;
+        private int smtpPort = DEFAULT_SMTP_PORT;
+        private boolean authentication;
+        private String smtpUser = "";
+        private String smtpPassword = "";
+        private String senderAddress;
+        private String senderName = "";
+        private Duration sendDeadline = DEFAULT_SEND_DEADLINE;
+
+        private Builder(String linkUri, String smtpHost, String senderAddress) {
+            this.linkUri = linkUri;
+            this.smtpHost = smtpHost;
+            this.senderAddress = senderAddress;
+        }
+
+        private Builder(MailerSettings s) {
+            this(s.linkUri, s.smtpHost, s.senderAddress);
+            baud = s.baud;
+            flowControl = s.flowControl;
+            guardTime = s.guardTime;
+            apn = s.apn;
+            apnUser = s.apnUser;
+            apnPassword = s.apnPassword;
+            smtpPort = s.smtpPort;
+            authentication = s.authentication;
+            smtpUser = s.smtpUser;
+            smtpPassword = s.smtpPassword;
+            senderName = s.senderName;
+            sendDeadline = s.sendDeadline;
+        }
+
+        /** Sets the serial link URI. */
+        public Builder linkUri(String value) {
+            linkUri = value;
+            return this;
+        }
+
+        /** Sets a fixed bit rate, or 0 to keep the link's (default 0). */
+        public Builder baud(int value) {
+            baud = value;
+            return this;
+        }
+
+        /** Sets the flow control (default none). */
+        public Builder flowControl(FlowControl value) {
+            flowControl = value;
+            return this;
+        }
+
+        /** Sets the guard time around {@code +++} (default {@link MailerSettings#DEFAULT_GUARD_TIME}). */
+        public Builder guardTime(Duration value) {
+            guardTime = value;
+            return this;
+        }
+
+        /** Sets the access point name and its credentials (default all empty). */
+        public Builder apn(String name, String user, String password) {
+            apn = name;
+            apnUser = user;
+            apnPassword = password;
+            return this;
+        }
+
+        /** Sets the SMTP server (port default {@value MailerSettings#DEFAULT_SMTP_PORT}). */
+        public Builder smtp(String host, int port) {
+            smtpHost = host;
+            smtpPort = port;
+            return this;
+        }
+
+        /** Turns SMTP authentication on with these credentials (default off). */
+        public Builder authentication(String user, String password) {
+            authentication = true;
+            smtpUser = user;
+            smtpPassword = password;
+            return this;
+        }
+
+        /** Turns SMTP authentication off and forgets the credentials. */
+        public Builder noAuthentication() {
+            authentication = false;
+            smtpUser = "";
+            smtpPassword = "";
+            return this;
+        }
+
+        /** Sets the default sender (name default empty). */
+        public Builder sender(String address, String name) {
+            senderAddress = address;
+            senderName = name;
+            return this;
+        }
+
+        /** Sets how long one send attempt may take (default {@link MailerSettings#DEFAULT_SEND_DEADLINE}). */
+        public Builder sendDeadline(Duration value) {
+            sendDeadline = value;
+            return this;
+        }
+
+        /**
+         * @return the settings
+         * @throws NullPointerException or IllegalArgumentException naming a missing or invalid setting
+         */
+        public MailerSettings build() {
+            return new MailerSettings(linkUri, baud, flowControl, guardTime, apn, apnUser, apnPassword, smtpHost,
+                    smtpPort, authentication, smtpUser, smtpPassword, senderAddress, senderName, sendDeadline);
+        }
+    }
+}

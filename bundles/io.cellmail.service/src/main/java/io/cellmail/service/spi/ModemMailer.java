@@ -1,0 +1,57 @@
+package io.cellmail.service.spi;
+
+import java.time.Duration;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+
+/**
+ * Sends mail through one modem, one mail at a time. Implemented by a dialect bundle (e.g. the Quectel GSM SMTP
+ * dialect); the mail service owns an instance, calls it from its single dispatcher thread and closes it when the
+ * service stops.
+ *
+ * <p>The service retries on its own: a mailer makes exactly one attempt per {@link #send} call and reports the
+ * outcome with a {@link MailErrorCode}, whose {@link MailErrorCode#isTransient()} decides whether the service
+ * tries again later.
+ */
+@ConsumerType
+public interface ModemMailer extends AutoCloseable {
+
+    /**
+     * Checks a message against the limits of the modem (sizes, counts, characters) before the service accepts it.
+     * Called on the caller's thread of {@code send}: must not touch the modem. The default accepts everything.
+     *
+     * @param message the mail
+     * @throws MailException with {@link MailErrorCode#INVALID_MESSAGE} naming the field at fault
+     */
+    default void validate(MailMessage message) throws MailException {
+        // Dialects without limits of their own accept what MailMessage.build() accepted.
+    }
+
+    /**
+     * Makes one attempt to send a mail. Blocks until the modem reports the outcome or the deadline passes.
+     *
+     * <p>When the calling thread is interrupted or the mailer is closed during the call, the mailer ends the
+     * attempt promptly with a transient code (e.g. {@link MailErrorCode#MODEM_UNAVAILABLE}) and keeps the
+     * thread's interrupt status.
+     *
+     * @param message the mail
+     * @param sender the sender address and name to use: the message's own, else the configured ones
+     * @param deadline how long the attempt may take in total
+     * @throws MailException when the mail was not accepted by the SMTP server; its {@link MailException#code()}
+     *     tells whether a retry may succeed
+     */
+    void send(MailMessage message, SenderIdentity sender, Duration deadline) throws MailException;
+
+    /**
+     * @return the last known state of the modem; never blocks and never talks to the modem
+     */
+    ModemHealth health();
+
+    /** Releases the modem's port and stops the mailer's threads. Ends a running {@link #send} promptly. */
+    @Override
+    void close();
+}

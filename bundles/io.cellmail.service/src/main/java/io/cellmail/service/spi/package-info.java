@@ -1,0 +1,9 @@
+/**
+ * The service provider interface a modem dialect implements: {@link io.cellmail.service.spi.ModemMailer} sends
+ * one mail through one modem, {@link io.cellmail.service.spi.ModemMailerFactory} creates it from
+ * {@link io.cellmail.service.spi.MailerSettings}.
+ */
+@Version("1.0.0")
+package io.cellmail.service.spi;
+
+import org.osgi.annotation.versioning.Version;
