@@ -1,0 +1,68 @@
+package io.cellmail.at;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a data-mode upload ends and what its result looks like.
+ *
+ * @param resultPrefix the prefix of the result line, e.g. {@code +QSMTPBODY:}; its first field is the length
+ *     the modem took, or a negative error code
+ * @param resultTimeout how long to wait for the result line after the payload is sent
+ * @param verifyLength whether the length in the result line must equal the bytes sent
+ * @param ending how the end of the payload is signalled
+ */
+public record UploadOptions(String resultPrefix, Duration resultTimeout, boolean verifyLength, Ending ending) {
+
+    /** How the end of the payload is signalled. */
+    public enum Ending {
+        /** Guard time, {@code +++} in one write, guard time (Quectel {@code AT+QSMTPBODY}, {@code AT+QSMTPATT}). */
+        ESCAPE_SEQUENCE,
+        /** A Ctrl-Z byte right after the payload (text-mode SMS); the payload must not contain Ctrl-Z or ESC. */
+        CTRL_Z
+    }
+
+    /** The result deadline of {@link #expectResult(String)}. */
+    public static final Duration DEFAULT_RESULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public UploadOptions {
+        Objects.requireNonNull(resultPrefix, "resultPrefix");
+        if (resultPrefix.isEmpty() || resultPrefix.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("result prefix must be non-empty text");
+        }
+        Objects.requireNonNull(resultTimeout, "resultTimeout");
+        if (resultTimeout.isNegative() || resultTimeout.isZero()) {
+            throw new IllegalArgumentException("result timeout must be positive");
+        }
+        Objects.requireNonNull(ending, "ending");
+    }
+
+    /**
+     * @param resultPrefix e.g. {@code +QSMTPBODY:}
+     * @return options for an escape-sequence upload whose length is verified, with the default result deadline
+     */
+    public static UploadOptions expectResult(String resultPrefix) {
+        return new UploadOptions(resultPrefix, DEFAULT_RESULT_TIMEOUT, true, Ending.ESCAPE_SEQUENCE);
+    }
+
+    /**
+     * @param deadline the result deadline
+     * @return options with it
+     */
+    public UploadOptions withResultTimeout(Duration deadline) {
+        return new UploadOptions(resultPrefix, deadline, verifyLength, ending);
+    }
+
+    /** @return options that accept any non-negative result (e.g. a message reference) */
+    public UploadOptions withoutLengthCheck() {
+        return new UploadOptions(resultPrefix, resultTimeout, false, ending);
+    }
+
+    /**
+     * @param value how the payload ends
+     * @return options with it
+     */
+    public UploadOptions endingWith(Ending value) {
+        return new UploadOptions(resultPrefix, resultTimeout, verifyLength, value);
+    }
+}

@@ -1,0 +1,34 @@
+package io.cellmail.at.internal;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.cellmail.at.AtCommand;
+import io.cellmail.at.UploadOptions;
+
+/**
+ * A caller's command or upload, from submission to completion.
+ *
+ * @param <T> what its future completes with
+ */
+final class Job<T> {
+
+    final AtCommand command;
+    final byte[] payload;
+    final UploadOptions options;
+    final Class<T> type;
+    final CompletableFuture<T> future = new CompletableFuture<>();
+
+    /** Set by the engine thread once the engine decided the outcome, or noticed the caller gave up. */
+    boolean finished;
+
+    Job(AtCommand command, byte[] payload, UploadOptions options, Class<T> type) {
+        this.command = command;
+        this.payload = payload;
+        this.options = options;
+        this.type = type;
+    }
+
+    boolean isUpload() {
+        return payload != null;
+    }
+}

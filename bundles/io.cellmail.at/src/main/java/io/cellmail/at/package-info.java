@@ -1,0 +1,9 @@
+/**
+ * The AT protocol engine: commands and their typed responses, data-mode uploads, unsolicited result codes and
+ * the modem's lifecycle, over one {@link io.cellmail.serial.SerialLink}. Callers see {@link io.cellmail.at.AtChannel};
+ * {@link io.cellmail.at.AtEngine} is the implementation they construct.
+ */
+@Version("1.0.0")
+package io.cellmail.at;
+
+import org.osgi.annotation.versioning.Version;
