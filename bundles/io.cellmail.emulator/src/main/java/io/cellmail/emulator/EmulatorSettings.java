@@ -1,0 +1,236 @@
+package io.cellmail.emulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an emulated module behaves: line rate, latency, the {@code +++} escape rule, spec quirks, SMTP routing and
+ * the radio state it reports. Immutable; build one with {@link #builder()}.
+ *
+ * @param baud line rate in baud (bytes per second = baud / 10) applied to both directions; 0 means unlimited
+ * @param commandLatency delay between a command line and its answer
+ * @param guardTime silence needed before and after {@code +++} to leave data mode (ignored when lenient)
+ * @param lenientEscape true: any {@code +++} in a payload ends data mode at once, without guard times
+ * @param okBeforeServerInfo spec quirk: {@code AT+QSMTPSRV?} answers {@code OK} before its {@code +QSMTPSRV:} line
+ * @param compactResults spec quirk: deferred and data-mode results without a space ({@code +QSMTPPUT:0});
+ *     false gives {@code +QSMTPPUT: 0}
+ * @param smtpRoute "host:port" every SMTP transaction connects to instead of the {@code AT+QSMTPSRV} server
+ * @param bootUrcs whether {@code RDY}, {@code +CFUN: 1}, {@code +CPIN: READY} and {@code Call Ready} announce a boot
+ * @param autobaud true: after a boot the module stays silent until it sees {@code AT} (no boot URCs at all)
+ * @param simReady false: no SIM inserted ({@code +CPIN: NOT INSERTED}, {@code +CME ERROR: 10})
+ * @param registration the {@code <stat>} of {@code +CREG:} (1 home, 5 roaming, 2 searching, 3 denied, 0 none)
+ * @param attached the {@code <state>} of {@code +CGATT:} (1 attached, 0 detached)
+ * @param signal the {@code <rssi>} of {@code +CSQ:} (0-31, 99 unknown)
+ * @param identity the lines {@code ATI} answers, e.g. "Quectel_M95", "Revision: M95FAR02A08"
+ */
+public record EmulatorSettings(
+        int baud,
+        Duration commandLatency,
+        Duration guardTime,
+        boolean lenientEscape,
+        boolean okBeforeServerInfo,
+        boolean compactResults,
+        Optional<String> smtpRoute,
+        boolean bootUrcs,
+        boolean autobaud,
+        boolean simReady,
+        int registration,
+        int attached,
+        int signal,
+        List<String> identity) {
+
+    /** The identity of an M95 module, as {@code ATI} prints it. */
+    public static final List<String> DEFAULT_IDENTITY = List.of("Quectel_Ltd", "Quectel_M95", "Revision: M95FAR02A08");
+
+    public EmulatorSettings {
+        if (baud < 0) {
+            throw new IllegalArgumentException("baud must be 0 (unlimited) or positive: " + baud);
+        }
+        requireNotNegative(commandLatency, "commandLatency");
+        requireNotNegative(guardTime, "guardTime");
+        Objects.requireNonNull(smtpRoute, "smtpRoute");
+        smtpRoute.ifPresent(EmulatorSettings::requireHostAndPort);
+        requireRange(registration, 0, 5, "registration");
+        requireRange(attached, 0, 1, "attached");
+        if (signal != 99) {
+            requireRange(signal, 0, 31, "signal");
+        }
+        identity = List.copyOf(identity);
+    }
+
+    /** @return the settings of a plain module: unlimited line rate, no latency, 1 s guard, spec quirks on */
+    public static EmulatorSettings defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder holding the {@link #defaults()} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these settings */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** @return bytes per second each way, or 0 when the line rate is unlimited */
+    public int bytesPerSecond() {
+        return baud / 10;
+    }
+
+    private static void requireNotNegative(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative: " + duration);
+        }
+    }
+
+    private static void requireRange(int value, int min, int max, String name) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + "-" + max + ": " + value);
+        }
+    }
+
+    private static void requireHostAndPort(String route) {
+        int colon = route.lastIndexOf(':');
+        if (colon <= 0 || colon == route.length() - 1) {
+            throw new IllegalArgumentException("smtpRoute must be host:port: " + route);
+        }
+        try {
+            requireRange(Integer.parseInt(route.substring(colon + 1)), 1, 65535, "smtpRoute port");
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("smtpRoute must be host:port: " + route, e);
+        }
+    }
+
+    /** Builds {@link EmulatorSettings}; starts from the defaults. Not thread-safe. */
+    public static final class Builder {
+        private int baud;
+        private Duration commandLatency = Duration.ZERO;
+        private Duration guardTime = Duration.ofSeconds(1);
+        private boolean lenientEscape;
+        private boolean okBeforeServerInfo = true;
+        private boolean compactResults = true;
+        private Optional<String> smtpRoute = Optional.empty();
+        private boolean bootUrcs = true;
+        private boolean autobaud;
+        private boolean simReady = true;
+        private int registration = 1;
+        private int attached = 1;
+        private int signal = 20;
+        private List<String> identity = DEFAULT_IDENTITY;
+
+        private Builder() {
+        }
+
+        private Builder(EmulatorSettings from) {
+            baud = from.baud;
+            commandLatency = from.commandLatency;
+            guardTime = from.guardTime;
+            lenientEscape = from.lenientEscape;
+            okBeforeServerInfo = from.okBeforeServerInfo;
+            compactResults = from.compactResults;
+            smtpRoute = from.smtpRoute;
+            bootUrcs = from.bootUrcs;
+            autobaud = from.autobaud;
+            simReady = from.simReady;
+            registration = from.registration;
+            attached = from.attached;
+            signal = from.signal;
+            identity = from.identity;
+        }
+
+        /** @param value line rate in baud, 0 for unlimited (default 0) @return this */
+        public Builder baud(int value) {
+            baud = value;
+            return this;
+        }
+
+        /** @param value delay before each answer (default 0) @return this */
+        public Builder commandLatency(Duration value) {
+            commandLatency = value;
+            return this;
+        }
+
+        /** @param value silence around {@code +++} (default 1 s) @return this */
+        public Builder guardTime(Duration value) {
+            guardTime = value;
+            return this;
+        }
+
+        /** @param value any {@code +++} ends data mode (default false) @return this */
+        public Builder lenientEscape(boolean value) {
+            lenientEscape = value;
+            return this;
+        }
+
+        /** @param value {@code OK} before the {@code +QSMTPSRV:} line (default true) @return this */
+        public Builder okBeforeServerInfo(boolean value) {
+            okBeforeServerInfo = value;
+            return this;
+        }
+
+        /** @param value results without a space after the colon (default true) @return this */
+        public Builder compactResults(boolean value) {
+            compactResults = value;
+            return this;
+        }
+
+        /** @param hostAndPort "host:port" for every SMTP transaction, or null for the configured server @return this */
+        public Builder smtpRoute(String hostAndPort) {
+            smtpRoute = Optional.ofNullable(hostAndPort);
+            return this;
+        }
+
+        /** @param value boot URCs (default true) @return this */
+        public Builder bootUrcs(boolean value) {
+            bootUrcs = value;
+            return this;
+        }
+
+        /** @param value silent until {@code AT} after a boot (default false) @return this */
+        public Builder autobaud(boolean value) {
+            autobaud = value;
+            return this;
+        }
+
+        /** @param value SIM present and ready (default true) @return this */
+        public Builder simReady(boolean value) {
+            simReady = value;
+            return this;
+        }
+
+        /** @param stat {@code +CREG} stat (default 1) @return this */
+        public Builder registration(int stat) {
+            registration = stat;
+            return this;
+        }
+
+        /** @param state {@code +CGATT} state (default 1) @return this */
+        public Builder attached(int state) {
+            attached = state;
+            return this;
+        }
+
+        /** @param rssi {@code +CSQ} rssi (default 20) @return this */
+        public Builder signal(int rssi) {
+            signal = rssi;
+            return this;
+        }
+
+        /** @param lines what {@code ATI} prints (default {@link #DEFAULT_IDENTITY}) @return this */
+        public Builder identity(List<String> lines) {
+            identity = Objects.requireNonNull(lines, "identity");
+            return this;
+        }
+
+        /** @return the settings @throws IllegalArgumentException if a value is out of range */
+        public EmulatorSettings build() {
+            return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, okBeforeServerInfo,
+                    compactResults, smtpRoute, bootUrcs, autobaud, simReady, registration, attached, signal,
+                    identity);
+        }
+    }
+}

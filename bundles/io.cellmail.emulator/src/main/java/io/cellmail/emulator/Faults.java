@@ -1,0 +1,119 @@
+package io.cellmail.emulator;
+
+import java.time.Duration;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Fault injection for a {@link ModemEmulator}, callable from tests and, through {@link #apply(String)}, from text.
+ *
+ * <p>Faults are <b>one-shot</b>: an armed fault acts once and is then forgotten. Faults marked "now" act at once;
+ * the others wait for the event they name. Several faults may be armed at the same time. A <i>command prefix</i>
+ * matches a command line when the line, upper-cased and without spaces, starts with the upper-cased prefix
+ * ({@code AT+CSQ} matches {@code AT+CSQ} and {@code at+csq=?}).
+ *
+ * <h2>Text grammar of {@link #apply(String)}</h2>
+ * One fault per call; names are case-insensitive, surrounding spaces are ignored.
+ * <pre>
+ * reboot                        now: the module reboots (boot URCs again, echo on, volatile state cleared,
+ *                               a running upload or mail transaction is aborted without a result)
+ * reboot-on=PREFIX              the next matching command line is received and the module reboots instead
+ *                               of answering
+ * reboot-after=PREFIX           the next matching command line is answered (its immediate response, e.g. the
+ *                               OK of AT+QSMTPPUT) and then the module reboots
+ * pdp-deact[=0]                 now: URC "+PDP DEACT" (with =0: "0,+PDP DEACT"); the next AT+QSMTPPUT fails -8
+ * network-loss                  now: URC "+PDP DEACT"; the next AT+QSMTPPUT fails -5 (cannot activate context)
+ * dns-failure                   the next AT+QSMTPPUT fails -4
+ * smtp-down                     the next AT+QSMTPPUT fails -5
+ * smtp-delay=DURATION           the next AT+QSMTPPUT waits DURATION before its SMTP transaction starts
+ *                               (a delay beyond the PUT timeout gives -9)
+ * smtp-reply=CODE               the next AT+QSMTPPUT ends with CODE (negative, e.g. -550) without SMTP
+ * auth-failure                  the next AT+QSMTPPUT fails -535
+ * mute-on=PREFIX                the next matching command line is never answered (and not executed)
+ * delay-on=PREFIX:DURATION      the answer to the next matching command line comes DURATION late
+ * urc-in-reply=PREFIX:URC       the URC line is sent between the info lines and the final result code of
+ *                               the next matching command line
+ * garbage[=TEXT]                now: raw bytes on the line; TEXT may use \r \n \t \\ and \xNN escapes
+ *                               (default: \xff\xfe#@!)
+ * nul[=COUNT]                   now: COUNT NUL bytes on the line (default 1)
+ * close-mid-upload              the next data-mode upload (AT+QSMTPBODY/AT+QSMTPATT) is cut: after its first
+ *                               payload bytes the module closes the host connection; like a real module it
+ *                               stays in data mode until +++ or its input timeout
+ * DURATION                      500ms, 5s, 2m, or ISO-8601 such as PT1.5S
+ * PREFIX                        a command line prefix without ':' (e.g. AT+CSQ)
+ * </pre>
+ * Faults that act "now" while the module is in data mode send their URC after the data-mode result, as a real
+ * module holds URCs during a download.
+ */
+@ProviderType
+public interface Faults {
+
+    /**
+     * Arms (or triggers) one fault written in the grammar above.
+     *
+     * @param spec e.g. {@code "delay-on=AT+CSQ:2s"}
+     * @throws IllegalArgumentException if the text does not follow the grammar
+     */
+    void apply(String spec);
+
+    /** Reboots the module now. */
+    void reboot();
+
+    /** @param commandPrefix reboot instead of answering the next matching command line */
+    void rebootOn(String commandPrefix);
+
+    /** @param commandPrefix reboot right after the immediate answer to the next matching command line */
+    void rebootAfter(String commandPrefix);
+
+    /**
+     * Sends the {@code +PDP DEACT} URC now; the next {@code AT+QSMTPPUT} fails -8.
+     *
+     * @param withContextId true for the {@code 0,+PDP DEACT} form
+     */
+    void pdpDeactivated(boolean withContextId);
+
+    /** Sends {@code +PDP DEACT} now; the next {@code AT+QSMTPPUT} fails -5. */
+    void networkLoss();
+
+    /** The next {@code AT+QSMTPPUT} fails -4. */
+    void dnsFailure();
+
+    /** The next {@code AT+QSMTPPUT} fails -5. */
+    void smtpDown();
+
+    /** @param delay wait before the next SMTP transaction starts */
+    void smtpDelay(Duration delay);
+
+    /** @param code a negative result (e.g. -550) the next {@code AT+QSMTPPUT} ends with, without SMTP */
+    void smtpReply(int code);
+
+    /** The next {@code AT+QSMTPPUT} fails -535. */
+    void authFailure();
+
+    /** @param commandPrefix the next matching command line gets no answer at all */
+    void muteOn(String commandPrefix);
+
+    /**
+     * @param commandPrefix the next matching command line
+     * @param delay how late its answer comes
+     */
+    void delayOn(String commandPrefix, Duration delay);
+
+    /**
+     * @param commandPrefix the next matching command line
+     * @param urc the URC line to put between its info lines and its final result code
+     */
+    void urcInReply(String commandPrefix, String urc);
+
+    /** @param bytes raw bytes to put on the line now */
+    void garbage(byte[] bytes);
+
+    /** Puts one NUL byte on the line now. */
+    void nul();
+
+    /** Cuts the host connection after the first payload bytes of the next data-mode upload. */
+    void closeMidUpload();
+
+    /** Disarms every fault that is still waiting. */
+    void clear();
+}

@@ -1,0 +1,45 @@
+package io.cellmail.emulator.internal.command;
+
+import java.util.Objects;
+
+import io.cellmail.emulator.EmulatorSettings;
+import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.SmtpMailbox;
+
+/**
+ * What a command may use while it runs.
+ *
+ * @param state the modem's state
+ * @param reply where the command's lines go
+ * @param mail starts an SMTP transaction
+ */
+public record CommandContext(ModemState state, Reply reply, MailStarter mail) {
+
+    public CommandContext {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(mail, "mail");
+    }
+
+    public SmtpMailbox mailbox() {
+        return state.mailbox();
+    }
+
+    public EmulatorSettings settings() {
+        return state.settings();
+    }
+
+    /**
+     * A {@code +CME ERROR} final as {@code AT+CMEE} asks: plain {@code ERROR}, numeric or verbose.
+     *
+     * @param code the 27.007 error number
+     * @param text its verbose text
+     */
+    public Outcome cmeError(int code, String text) {
+        return switch (state.errorMode()) {
+            case 1 -> Outcome.finalLine("+CME ERROR: " + code);
+            case 2 -> Outcome.finalLine("+CME ERROR: " + text);
+            default -> Outcome.error();
+        };
+    }
+}

@@ -1,0 +1,221 @@
+package io.cellmail.emulator.internal.fault;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+import io.cellmail.emulator.Faults;
+
+/**
+ * The armed faults: tests and the command line arm them from any thread, the modem thread takes them when the
+ * event they wait for happens. Faults that act "now" go straight to the modem's {@link Actions}.
+ */
+public final class FaultPlan implements Faults {
+
+    /** What a fault can make the modem do at once. */
+    public interface Actions {
+        /** Reboot now. */
+        void reboot();
+
+        /** Send an unsolicited line now (held while in data mode). */
+        void unsolicited(String line);
+
+        /** Put raw bytes on the line now. */
+        void noise(byte[] bytes);
+    }
+
+    private enum LineFaultType { REBOOT_BEFORE, MUTE, DELAY, URC_IN_REPLY, REBOOT_AFTER }
+
+    private record LineFault(LineFaultType type, String prefix, Duration delay, String urc) {
+    }
+
+    private static final int CONTEXT_DEACTIVATED = -8;
+    private static final int NETWORK = -5;
+    private static final int DNS = -4;
+    private static final int AUTHENTICATION = -535;
+
+    private final Actions actions;
+    private final List<LineFault> lineFaults = new ArrayList<>();
+    private final Deque<Integer> forcedResults = new ArrayDeque<>();
+    private Duration smtpDelay = Duration.ZERO;
+    private boolean closeMidUpload;
+
+    public FaultPlan(Actions actions) {
+        this.actions = Objects.requireNonNull(actions, "actions");
+    }
+
+    @Override
+    public void apply(String spec) {
+        FaultSpecParser.apply(this, spec);
+    }
+
+    @Override
+    public void reboot() {
+        actions.reboot();
+    }
+
+    @Override
+    public void rebootOn(String commandPrefix) {
+        arm(LineFaultType.REBOOT_BEFORE, commandPrefix, Duration.ZERO, "");
+    }
+
+    @Override
+    public void rebootAfter(String commandPrefix) {
+        arm(LineFaultType.REBOOT_AFTER, commandPrefix, Duration.ZERO, "");
+    }
+
+    @Override
+    public void pdpDeactivated(boolean withContextId) {
+        force(CONTEXT_DEACTIVATED);
+        actions.unsolicited(withContextId ? "0,+PDP DEACT" : "+PDP DEACT");
+    }
+
+    @Override
+    public void networkLoss() {
+        force(NETWORK);
+        actions.unsolicited("+PDP DEACT");
+    }
+
+    @Override
+    public void dnsFailure() {
+        force(DNS);
+    }
+
+    @Override
+    public void smtpDown() {
+        force(NETWORK);
+    }
+
+    @Override
+    public synchronized void smtpDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay");
+        }
+        smtpDelay = delay;
+    }
+
+    @Override
+    public void smtpReply(int code) {
+        if (code >= 0) {
+            throw new IllegalArgumentException("an SMTP failure code is negative: " + code);
+        }
+        force(code);
+    }
+
+    @Override
+    public void authFailure() {
+        force(AUTHENTICATION);
+    }
+
+    @Override
+    public void muteOn(String commandPrefix) {
+        arm(LineFaultType.MUTE, commandPrefix, Duration.ZERO, "");
+    }
+
+    @Override
+    public void delayOn(String commandPrefix, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay");
+        }
+        arm(LineFaultType.DELAY, commandPrefix, delay, "");
+    }
+
+    @Override
+    public void urcInReply(String commandPrefix, String urc) {
+        arm(LineFaultType.URC_IN_REPLY, commandPrefix, Duration.ZERO, Objects.requireNonNull(urc, "urc"));
+    }
+
+    @Override
+    public void garbage(byte[] bytes) {
+        actions.noise(bytes.clone());
+    }
+
+    @Override
+    public void nul() {
+        actions.noise(new byte[] {0});
+    }
+
+    @Override
+    public synchronized void closeMidUpload() {
+        closeMidUpload = true;
+    }
+
+    @Override
+    public synchronized void clear() {
+        lineFaults.clear();
+        forcedResults.clear();
+        smtpDelay = Duration.ZERO;
+        closeMidUpload = false;
+    }
+
+    /**
+     * Takes the faults armed for a command line: at most one of each kind, the oldest.
+     *
+     * @param line the line as received
+     * @return what hits it, {@link LineFaults#NONE} if nothing
+     */
+    public synchronized LineFaults takeFor(String line) {
+        if (lineFaults.isEmpty()) {
+            return LineFaults.NONE;
+        }
+        String normalized = normalize(line);
+        boolean[] taken = new boolean[LineFaultType.values().length];
+        Duration delay = Duration.ZERO;
+        List<String> urcs = new ArrayList<>();
+        for (Iterator<LineFault> it = lineFaults.iterator(); it.hasNext();) {
+            LineFault fault = it.next();
+            if (!taken[fault.type().ordinal()] && normalized.startsWith(fault.prefix())) {
+                taken[fault.type().ordinal()] = true;
+                it.remove();
+                delay = delay.plus(fault.delay());
+                if (fault.type() == LineFaultType.URC_IN_REPLY) {
+                    urcs.add(fault.urc());
+                }
+            }
+        }
+        return new LineFaults(taken[LineFaultType.REBOOT_BEFORE.ordinal()], taken[LineFaultType.MUTE.ordinal()],
+                delay, urcs, taken[LineFaultType.REBOOT_AFTER.ordinal()]);
+    }
+
+    /** @return the faults for the {@code AT+QSMTPPUT} starting now, taken */
+    public synchronized MailFault takeMailFault() {
+        Integer forced = forcedResults.pollFirst();
+        MailFault fault = new MailFault(smtpDelay, forced == null ? OptionalInt.empty() : OptionalInt.of(forced));
+        smtpDelay = Duration.ZERO;
+        return fault;
+    }
+
+    /** @return true, once, if the upload starting now is to be cut */
+    public synchronized boolean takeCloseMidUpload() {
+        boolean armed = closeMidUpload;
+        closeMidUpload = false;
+        return armed;
+    }
+
+    private synchronized void arm(LineFaultType type, String prefix, Duration delay, String urc) {
+        String normalized = normalize(Objects.requireNonNull(prefix, "commandPrefix"));
+        if (normalized.isEmpty()) {
+            throw new IllegalArgumentException("empty command prefix");
+        }
+        lineFaults.add(new LineFault(type, normalized, delay, urc));
+    }
+
+    private synchronized void force(int result) {
+        forcedResults.addLast(result);
+    }
+
+    /** Upper case, no spaces, from the {@code AT} prefix on (so "+++AT+CSQ" matches "AT+CSQ"). */
+    private static String normalize(String text) {
+        String compact = text.replace(" ", "").replace("\t", "").toUpperCase(Locale.ROOT);
+        int at = compact.indexOf("AT");
+        return at > 0 ? compact.substring(at) : compact;
+    }
+}

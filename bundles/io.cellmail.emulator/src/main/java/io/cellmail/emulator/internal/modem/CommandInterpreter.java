@@ -1,0 +1,105 @@
+package io.cellmail.emulator.internal.modem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.cellmail.emulator.internal.at.AtCommand;
+import io.cellmail.emulator.internal.at.CommandLine;
+import io.cellmail.emulator.internal.at.FormatException;
+import io.cellmail.emulator.internal.command.CommandContext;
+import io.cellmail.emulator.internal.command.CommandFamily;
+import io.cellmail.emulator.internal.command.CommandHandler;
+import io.cellmail.emulator.internal.command.ContentCommands;
+import io.cellmail.emulator.internal.command.DataUpload;
+import io.cellmail.emulator.internal.command.GeneralCommands;
+import io.cellmail.emulator.internal.command.MailStarter;
+import io.cellmail.emulator.internal.command.NetworkCommands;
+import io.cellmail.emulator.internal.command.Outcome;
+import io.cellmail.emulator.internal.command.RecipientCommands;
+import io.cellmail.emulator.internal.command.Reply;
+import io.cellmail.emulator.internal.command.ResultFormat;
+import io.cellmail.emulator.internal.command.SendCommand;
+import io.cellmail.emulator.internal.command.SmtpSettingsCommands;
+import io.cellmail.emulator.internal.line.FinalCode;
+import io.cellmail.emulator.internal.line.ResponseWriter;
+import io.cellmail.emulator.internal.state.ModemState;
+
+/**
+ * Runs a command line: its commands in order until one fails (V.250: the rest is not executed), then the answer —
+ * information lines, any URCs a fault puts inside the reply, the final result code, the deferred lines. An
+ * unknown command or a malformed line answers {@code ERROR}; a line without an {@code AT} prefix gets no answer.
+ */
+public final class CommandInterpreter {
+
+    private final ResultFormat format;
+    private final Map<String, CommandHandler> handlers = new HashMap<>();
+
+    public CommandInterpreter(ResultFormat format, List<CommandFamily> families) {
+        this.format = format;
+        families.forEach(family -> handlers.putAll(family.handlers()));
+    }
+
+    /** @return an interpreter for every command the emulated module knows */
+    public static CommandInterpreter standard(ResultFormat format) {
+        return new CommandInterpreter(format, List.of(new GeneralCommands(), new NetworkCommands(),
+                new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
+    }
+
+    /**
+     * @param line the received line, without its terminator
+     * @param state the modem's state
+     * @param mail starts an SMTP transaction
+     * @param out where the answer goes
+     * @param urcsInReply URC lines to slip in before the final result code
+     * @return the payload to receive, if the line switched to data mode
+     */
+    public Optional<DataUpload> execute(String line, ModemState state, MailStarter mail, ResponseWriter out,
+            List<String> urcsInReply) {
+        Optional<List<AtCommand>> commands;
+        try {
+            commands = CommandLine.parse(line);
+        } catch (FormatException e) {
+            out.finalCode(FinalCode.ERROR);
+            return Optional.empty();
+        }
+        if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        Reply reply = new Reply(format);
+        CommandContext context = new CommandContext(state, reply, mail);
+        Outcome outcome = Outcome.ok();
+        for (AtCommand command : commands.get()) {
+            outcome = run(command, context);
+            if (outcome.kind() != Outcome.Kind.OK) {
+                break;
+            }
+        }
+        reply.infoLines().forEach(out::line);
+        urcsInReply.forEach(out::line);
+        switch (outcome.kind()) {
+            case OK -> out.finalCode(FinalCode.OK);
+            case ERROR -> out.finalCode(FinalCode.ERROR);
+            case FINAL_LINE -> out.line(outcome.line());
+            case DATA_MODE -> {
+                out.finalCode(FinalCode.OK);
+                out.finalCode(FinalCode.CONNECT);
+            }
+        }
+        reply.deferredLines().forEach(out::line);
+        return Optional.ofNullable(outcome.upload());
+    }
+
+    private Outcome run(AtCommand command, CommandContext context) {
+        CommandHandler handler = handlers.get(command.name());
+        if (handler == null) {
+            return Outcome.error();
+        }
+        try {
+            return handler.execute(command, context);
+        } catch (FormatException e) {
+            return Outcome.error();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.cellmail.emulator.internal.modem;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cellmail.emulator.internal.command.ResultCodes;
+import io.cellmail.emulator.internal.fault.MailFault;
+import io.cellmail.emulator.internal.smtp.OutgoingMail;
+import io.cellmail.emulator.internal.smtp.SmtpRelay;
+
+/**
+ * Runs the SMTP transaction of {@code AT+QSMTPPUT} on a worker thread, so the modem keeps answering meanwhile.
+ * A fault may delay it (a delay reaching the PUT timeout gives -9) or replace it by a forced result. A relay that
+ * throws gives -1 ("unknown error").
+ */
+public final class MailSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailSender.class);
+
+    private final SmtpRelay relay;
+    private final ExecutorService workers;
+
+    public MailSender(SmtpRelay relay, ExecutorService workers) {
+        this.relay = Objects.requireNonNull(relay, "relay");
+        this.workers = Objects.requireNonNull(workers, "workers");
+    }
+
+    /**
+     * @param mail the mail to send
+     * @param timeout the PUT timeout, empty for none
+     * @param fault faults armed for this PUT
+     * @param onResult gets the result on the worker thread; never called if the emulator closes first
+     */
+    public void send(OutgoingMail mail, Optional<Duration> timeout, MailFault fault, IntConsumer onResult) {
+        try {
+            workers.execute(() -> {
+                try {
+                    onResult.accept(transaction(mail, timeout, fault));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("emulator closed, mail not sent");
+        }
+    }
+
+    private int transaction(OutgoingMail mail, Optional<Duration> timeout, MailFault fault)
+            throws InterruptedException {
+        Duration delay = fault.delay();
+        if (timeout.isPresent() && delay.compareTo(timeout.get()) >= 0) {
+            TimeUnit.NANOSECONDS.sleep(timeout.get().toNanos());
+            return ResultCodes.TIMEOUT;
+        }
+        TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+        if (fault.forcedResult().isPresent()) {
+            return fault.forcedResult().getAsInt();
+        }
+        try {
+            int result = relay.send(mail, timeout.map(t -> t.minus(delay)).orElse(null));
+            LOG.debug("relay finished {} with {}", mail, result);
+            return result;
+        } catch (RuntimeException e) {
+            LOG.debug("relay failed on {}", mail, e);
+            return ResultCodes.UNKNOWN;
+        }
+    }
+}

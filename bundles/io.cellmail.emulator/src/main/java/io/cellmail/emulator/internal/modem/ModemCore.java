@@ -1,0 +1,349 @@
+package io.cellmail.emulator.internal.modem;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cellmail.emulator.EmulatorSettings;
+import io.cellmail.emulator.internal.at.CommandLine;
+import io.cellmail.emulator.internal.at.LineAssembler;
+import io.cellmail.emulator.internal.at.LineAssembler.ReceivedLine;
+import io.cellmail.emulator.internal.command.DataUpload;
+import io.cellmail.emulator.internal.command.ResultFormat;
+import io.cellmail.emulator.internal.data.DataModeReceiver;
+import io.cellmail.emulator.internal.data.DataModeReceiver.Ending;
+import io.cellmail.emulator.internal.fault.FaultPlan;
+import io.cellmail.emulator.internal.fault.LineFaults;
+import io.cellmail.emulator.internal.line.FinalCode;
+import io.cellmail.emulator.internal.line.HostConnection;
+import io.cellmail.emulator.internal.line.LineRate;
+import io.cellmail.emulator.internal.line.ResponseWriter;
+import io.cellmail.emulator.internal.smtp.OutgoingMail;
+import io.cellmail.emulator.internal.smtp.SmtpRelay;
+import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.transcript.TranscriptLog;
+
+/**
+ * The emulated module. Everything that touches its state runs on one "modem" thread, in arrival order: host bytes,
+ * data-mode deadlines, SMTP results and faults are all tasks on it, so the state needs no locks and the order of
+ * what the host sees is the order things happened. A command's latency is spent on that thread too, so later
+ * input waits, as in a real module busy with a command.
+ *
+ * <p>The module powers on when the first host connects (boot URCs) and keeps its state, its data mode included,
+ * across host connections until it reboots.
+ */
+public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModemCore.class);
+    private static final AtomicInteger NUMBER = new AtomicInteger();
+
+    private final EmulatorSettings settings;
+    private final ModemState state;
+    private final TranscriptLog transcript;
+    private final FaultPlan faults;
+    private final ResultFormat format;
+    private final ResponseWriter out;
+    private final CommandInterpreter interpreter;
+    private final MailSender sender;
+    private final LongSupplier nanoClock;
+    private final ScheduledExecutorService modemThread;
+    private final ExecutorService smtpWorkers;
+    private final LineAssembler assembler = new LineAssembler();
+    private final List<String> heldUrcs = new ArrayList<>();
+    private volatile Runnable hangUp = () -> { };
+    private boolean poweredOn;
+    private DataModeReceiver receiver;
+    private DataUpload upload;
+    private ScheduledFuture<?> deadline;
+    private boolean cutUpload;
+
+    /**
+     * @param settings how the module behaves
+     * @param relay sends the mails
+     * @param transcript records every line
+     * @param nanoClock monotonic time, used for arrival stamps and data-mode deadlines
+     */
+    public ModemCore(EmulatorSettings settings, SmtpRelay relay, TranscriptLog transcript, LongSupplier nanoClock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.transcript = Objects.requireNonNull(transcript, "transcript");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.state = new ModemState(settings);
+        this.faults = new FaultPlan(this);
+        this.format = new ResultFormat(settings.compactResults());
+        this.interpreter = CommandInterpreter.standard(format);
+        int id = NUMBER.incrementAndGet();
+        this.modemThread = Executors.newSingleThreadScheduledExecutor(named("cellmail-emulator-modem-" + id));
+        this.smtpWorkers = Executors.newCachedThreadPool(named("cellmail-emulator-smtp-" + id));
+        this.sender = new MailSender(relay, smtpWorkers);
+        LineRate outputRate = new LineRate(settings.bytesPerSecond(), System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+        this.out = new ResponseWriter(transcript, outputRate, state::verbose);
+    }
+
+    /** @return the fault injection of this module */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    @Override
+    public void connected(OutputStream toHost, Runnable onHangUp) {
+        hangUp = Objects.requireNonNull(onHangUp, "onHangUp");
+        out.attach(toHost, onHangUp);
+        post(() -> {
+            if (!poweredOn) {
+                poweredOn = true;
+                boot();
+            }
+        });
+    }
+
+    @Override
+    public void received(byte[] bytes, long arrivalNanos) {
+        post(() -> onBytes(bytes, arrivalNanos));
+    }
+
+    @Override
+    public void disconnected(OutputStream toHost) {
+        out.detach(toHost);
+    }
+
+    @Override
+    public void reboot() {
+        post(() -> {
+            poweredOn = true;
+            boot();
+        });
+    }
+
+    @Override
+    public void unsolicited(String line) {
+        post(() -> emitUnsolicited(line));
+    }
+
+    @Override
+    public void noise(byte[] bytes) {
+        post(() -> out.noise(bytes));
+    }
+
+    /** Stops the modem and SMTP threads; a mail in flight never gets its result. */
+    @Override
+    public void close() {
+        modemThread.shutdownNow();
+        smtpWorkers.shutdownNow();
+        try {
+            modemThread.awaitTermination(2, TimeUnit.SECONDS);
+            smtpWorkers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void boot() {
+        state.powerOn();
+        assembler.reset();
+        leaveDataMode();
+        heldUrcs.clear();
+        LOG.debug("module boots (boot {})", state.bootCount());
+        if (settings.autobaud() || !settings.bootUrcs()) {
+            return;
+        }
+        out.line("RDY");
+        out.line("+CFUN: 1");
+        out.line(settings.simReady() ? "+CPIN: READY" : "+CPIN: NOT INSERTED");
+        if (settings.simReady()) {
+            out.line("Call Ready");
+        }
+    }
+
+    private void onBytes(byte[] bytes, long now) {
+        int i = 0;
+        while (i < bytes.length) {
+            if (receiver != null) {
+                i = dataBytes(bytes, i, now);
+            } else {
+                ReceivedLine line = assembler.offer(bytes[i++]);
+                if (line != null) {
+                    onLine(line);
+                }
+            }
+        }
+    }
+
+    private void onLine(ReceivedLine line) {
+        String text = line.text();
+        transcript.received(text);
+        boolean command = CommandLine.prefixIndex(text) >= 0;
+        if (state.awaitingAutobaud()) {
+            if (!command) {
+                return;
+            }
+            state.autobaudDetected();
+        }
+        if (state.echo()) {
+            out.echo(text, line.terminator());
+        }
+        if (line.overflowed()) {
+            out.finalCode(FinalCode.ERROR);
+            return;
+        }
+        if (!command) {
+            return;
+        }
+        LineFaults fault = faults.takeFor(text);
+        if (fault.rebootBefore()) {
+            boot();
+            return;
+        }
+        if (fault.mute() || !pause(settings.commandLatency().plus(fault.delay()))) {
+            return;
+        }
+        interpreter.execute(text, state, this::startMail, out, fault.urcsInReply()).ifPresent(this::enterDataMode);
+        if (fault.rebootAfter()) {
+            boot();
+        }
+    }
+
+    private void enterDataMode(DataUpload next) {
+        upload = next;
+        long timeout = next.timeout().map(Duration::toNanos).orElse(0L);
+        receiver = new DataModeReceiver(next.limit(), settings.guardTime().toNanos(), settings.lenientEscape(),
+                nanoClock.getAsLong(), timeout);
+        cutUpload = faults.takeCloseMidUpload();
+        scheduleDeadline();
+    }
+
+    /** @return the index of the first byte after the payload, or the end of {@code bytes} */
+    private int dataBytes(byte[] bytes, int from, long now) {
+        Ending ending = receiver.accept(bytes, from, bytes.length - from, now);
+        if (cutUpload) {
+            cutUpload = false;
+            LOG.debug("fault: cutting the host connection mid-upload");
+            hangUp.run();
+        }
+        if (ending == null) {
+            scheduleDeadline();
+            return bytes.length;
+        }
+        endDataMode(ending);
+        return ending.consumed();
+    }
+
+    private void onDeadline() {
+        if (receiver == null) {
+            return;
+        }
+        Ending ending = receiver.tick(nanoClock.getAsLong());
+        if (ending == null) {
+            scheduleDeadline();
+        } else {
+            endDataMode(ending);
+        }
+    }
+
+    private void scheduleDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        receiver.nextDeadline().ifPresent(at -> deadline = modemThread.schedule(this::onDeadline,
+                Math.max(0, at - nanoClock.getAsLong()), TimeUnit.NANOSECONDS));
+    }
+
+    private void endDataMode(Ending ending) {
+        DataUpload done = upload;
+        leaveDataMode();
+        transcript.data(ending.received());
+        if (ending.result() >= 0) {
+            done.store().accept(ending.payload());
+        }
+        out.line(format.format(done.resultName(), ending.result()));
+        heldUrcs.forEach(out::line);
+        heldUrcs.clear();
+    }
+
+    private void leaveDataMode() {
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
+        receiver = null;
+        upload = null;
+        cutUpload = false;
+    }
+
+    private void emitUnsolicited(String line) {
+        if (receiver != null) {
+            heldUrcs.add(line);
+        } else {
+            out.line(line);
+        }
+    }
+
+    private void startMail(Optional<Duration> timeout) {
+        long boot = state.bootCount();
+        OutgoingMail mail = settings.smtpRoute()
+                .map(route -> state.mailbox().toMail(route.substring(0, route.lastIndexOf(':')),
+                        Integer.parseInt(route.substring(route.lastIndexOf(':') + 1))))
+                .orElseGet(() -> state.mailbox().toMail(state.mailbox().server(), state.mailbox().port()));
+        sender.send(mail, timeout, faults.takeMailFault(), result -> post(() -> mailDone(boot, result)));
+    }
+
+    private void mailDone(long boot, int result) {
+        if (boot != state.bootCount()) {
+            LOG.debug("mail result {} dropped: the module rebooted meanwhile", result);
+            return;
+        }
+        state.sending(false);
+        emitUnsolicited(format.format("+QSMTPPUT", result));
+    }
+
+    /** @return false if interrupted (the emulator is closing) */
+    private static boolean pause(Duration duration) {
+        if (duration.isZero()) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void post(Runnable task) {
+        try {
+            modemThread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("emulated module failed on a task", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("emulator closed, task dropped");
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
