@@ -151,9 +151,10 @@ public final class MailService implements CellularMailService, AutoCloseable {
                     + " cannot store the mail: " + e, e);
         }
         CompletionStage<DeliveryReceipt> stage = receipts.register(stored.id(), this::stopped);
+        // QUEUED goes out before the dispatcher can see the mail, so it is the first event of every mail.
+        events.queued(stored.id());
         queue.add(new Pending(stored, file.length, stored.acceptedAt().plus(settings.expiry()),
                 DeliveryState.initial(stored.acceptedAt())));
-        events.queued(stored.id());
         return stage;
     }
 

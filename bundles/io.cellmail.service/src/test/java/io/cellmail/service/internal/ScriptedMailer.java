@@ -1,0 +1,122 @@
+package io.cellmail.service.internal;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.ModemState;
+import io.cellmail.api.Registration;
+import io.cellmail.service.spi.ModemHealth;
+import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.SenderIdentity;
+
+import java.util.OptionalInt;
+
+/**
+ * A fake modem: every attempt is recorded; its outcome is scripted per subject (a list of failure codes for the
+ * first attempts, then success, unless told to fail forever). Can hold attempts until released, like a modem in
+ * the middle of {@code AT+QSMTPPUT}; {@link #close()} ends a held attempt the way the SPI demands.
+ */
+final class ScriptedMailer implements ModemMailer {
+
+    /** One call of {@link #send}. */
+    record Call(String subject, SenderIdentity sender, Duration deadline) {
+    }
+
+    private final Map<String, Deque<MailErrorCode>> failures = new ConcurrentHashMap<>();
+    private final Map<String, MailErrorCode> failForever = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile Consumer<MailMessage> validator = message -> { };
+    private volatile ModemHealth health = new ModemHealth(ModemState.READY, Registration.HOME, OptionalInt.of(20));
+    private volatile boolean closed;
+
+    /** The first attempts of the mail with this subject fail with these codes, in order; later ones succeed. */
+    ScriptedMailer failFirst(String subject, MailErrorCode... codes) {
+        failures.put(subject, new ArrayDeque<>(List.of(codes)));
+        return this;
+    }
+
+    /** Every attempt of the mail with this subject fails with this code. */
+    ScriptedMailer failAlways(String subject, MailErrorCode code) {
+        failForever.put(subject, code);
+        return this;
+    }
+
+    /** Attempts from now on wait inside {@link #send} until {@link #release()} or {@link #close()}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
+    }
+
+    void validator(Consumer<MailMessage> value) {
+        validator = value;
+    }
+
+    void health(ModemHealth value) {
+        health = value;
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<String> subjects() {
+        return calls.stream().map(Call::subject).toList();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void validate(MailMessage message) {
+        validator.accept(message);
+    }
+
+    @Override
+    public void send(MailMessage message, SenderIdentity sender, Duration deadline) {
+        calls.add(new Call(message.subject(), sender, deadline));
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "interrupted");
+        }
+        if (closed) {
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "the mailer is closed");
+        }
+        MailErrorCode forever = failForever.get(message.subject());
+        if (forever != null) {
+            throw new MailException(forever, "scripted failure " + forever);
+        }
+        Deque<MailErrorCode> script = failures.get(message.subject());
+        MailErrorCode next = script == null ? null : script.pollFirst();
+        if (next != null) {
+            throw new MailException(next, "scripted failure " + next);
+        }
+    }
+
+    @Override
+    public ModemHealth health() {
+        return health;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        gate.countDown();
+    }
+}
