@@ -180,7 +180,7 @@ final class Exchange {
             case AWAIT_DEFERRED -> offerDeferred(line);
             case TRANSFER, AWAIT_RESULT -> offerUploadResult(line, urc);
             case LINGER_OK -> offerTrailingOk(line);
-            case SETTLE -> offerDuringSettle(urc);
+            case SETTLE -> offerDuringSettle(line, urc);
             case DONE -> false;
         };
     }
@@ -383,19 +383,21 @@ final class Exchange {
     }
 
     private boolean offerToProbe(String line, boolean urc) {
-        if (urc) {
+        if (urc || isConnect(line)) {
+            // a late CONNECT means data mode: the engine must see it and escape
             return false;
         }
         // "0" is OK in numeric mode (ATV0), which a modem may be in before it is initialised
         if (line.equals("OK") || line.equals("0")) {
+            finalLine = "OK";
             enter(Phase.SETTLE);
         }
         // anything else is the late reply of an abandoned command: consumed here, never passed on
         return true;
     }
 
-    private boolean offerDuringSettle(boolean urc) {
-        if (urc) {
+    private boolean offerDuringSettle(String line, boolean urc) {
+        if (urc || isConnect(line)) {
             return false;
         }
         fail(AtException.Kind.PROTOCOL, "a line followed the probe's OK");

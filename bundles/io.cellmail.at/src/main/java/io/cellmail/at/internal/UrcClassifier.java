@@ -10,8 +10,9 @@ import io.cellmail.at.Urc;
 
 /**
  * Recognises unsolicited result codes: the built-in ones of the modem's lifecycle and network, plus extra
- * prefixes from the settings. A pattern matches a whole line, or a line that continues it after a space or
- * colon, so {@code RDY} matches {@code RDY} but not {@code RDYX}; {@code +PDP DEACT} may carry a context id
+ * prefixes from the settings. Word URCs ({@code RDY}, {@code Call Ready}, {@code RING}) match whole lines only,
+ * so {@code RDYX} is none; a prefix ending in a colon matches any line it starts; another prefix matches when a
+ * space or nothing follows it ({@code UNDER-VOLTAGE POWER DOWN}). {@code +PDP DEACT} may carry a context id
  * before it ({@code 0,+PDP DEACT}).
  */
 public final class UrcClassifier {
@@ -26,15 +27,19 @@ public final class UrcClassifier {
     /** The packet context was deactivated by the network; may come as {@code 0,+PDP DEACT}. */
     public static final String PDP_DEACT = "+PDP DEACT";
 
-    private static final List<String> BUILT_IN = List.of(RDY, CFUN, "+CPIN:", CALL_READY, "SMS Ready",
-            "NORMAL POWER DOWN", "UNDER-VOLTAGE", "OVER-VOLTAGE", PDP_DEACT, "+CREG:", "+CGREG:", "RING");
-    private static final Pattern CONTEXT_ID = Pattern.compile("^\\d+,");
+    /** URCs that are whole lines. */
+    private static final List<String> WHOLE_LINES = List.of(RDY, CALL_READY, "SMS Ready", "NORMAL POWER DOWN",
+            PDP_DEACT, "RING");
+    /** URCs that start a line: after a colon anything may follow, after a word a space or nothing. */
+    private static final List<String> BUILT_IN_PREFIXES = List.of(CFUN, "+CPIN:", "+CREG:", "+CGREG:",
+            "UNDER-VOLTAGE", "OVER-VOLTAGE");
+    private static final Pattern CONTEXT_ID = Pattern.compile("^\\d+,\\s*");
 
     private final List<String> prefixes;
 
     /** @param extraPrefixes further URC prefixes */
     public UrcClassifier(List<String> extraPrefixes) {
-        List<String> all = new ArrayList<>(BUILT_IN);
+        List<String> all = new ArrayList<>(BUILT_IN_PREFIXES);
         all.addAll(extraPrefixes);
         this.prefixes = List.copyOf(all);
     }
@@ -44,13 +49,16 @@ public final class UrcClassifier {
      * @return the URC it is, if it is one
      */
     public Optional<Urc> classify(String line) {
+        if (WHOLE_LINES.contains(line)) {
+            return Optional.of(new Urc(line, line));
+        }
         for (String prefix : prefixes) {
             if (matches(line, prefix)) {
                 return Optional.of(new Urc(prefix, line));
             }
         }
         Matcher contextId = CONTEXT_ID.matcher(line);
-        if (contextId.find() && matches(line.substring(contextId.end()), PDP_DEACT)) {
+        if (contextId.find() && line.substring(contextId.end()).equals(PDP_DEACT)) {
             return Optional.of(new Urc(PDP_DEACT, line));
         }
         return Optional.empty();
