@@ -93,6 +93,18 @@ class AngusSmtpRelayFailureTest {
     }
 
     @Test
+    void shouldSendWithoutAuthenticationWhenAskedButTheServerOffersNone() throws Exception {
+        // A choice, not a known module trait: AT+QSMTPCFG=1,1 is the factory default, and test servers without
+        // AUTH should still take mail.
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start(Map.of())) {
+            int result = relay.send(TestMails.to(server.port()).auth("panel", "secret").build(), TIMEOUT);
+
+            assertThat(result).isZero();
+            assertThat(server.commands()).noneMatch(command -> command.startsWith("AUTH"));
+        }
+    }
+
+    @Test
     void shouldNotAuthenticateUnlessAsked() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.start(Map.of(
                 "EHLO", "250-scripted\r\n250 AUTH LOGIN PLAIN"))) {
