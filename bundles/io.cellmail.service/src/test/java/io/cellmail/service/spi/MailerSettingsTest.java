@@ -1,0 +1,61 @@
+package io.cellmail.service.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MailerSettingsTest {
+
+    private static final MailerSettings.Builder BASE = MailerSettings.builder("serial:/dev/ttyUSB2?baud=115200",
+            "smtp.example.com", "gateway@example.com");
+
+    @Test
+    void shouldMaskBothPasswordsInToString() {
+        MailerSettings settings = BASE.apn("internet", "apnuser", "apn-secret")
+                .authentication("smtpuser", "smtp-secret").build();
+
+        assertThat(settings.toString())
+                .doesNotContain("apn-secret").doesNotContain("smtp-secret")
+                .contains("apnUser=apnuser", "smtpUser=smtpuser", "apnPassword=****", "smtpPassword=****");
+    }
+
+    @Test
+    void shouldStartFromTheDefaults() {
+        MailerSettings settings = MailerSettings.builder("tcp://127.0.0.1:4001", "mail.example.com",
+                "gw@example.com").build();
+
+        assertThat(settings.baud()).isZero();
+        assertThat(settings.flowControl()).isEqualTo(MailerSettings.FlowControl.NONE);
+        assertThat(settings.guardTime()).isEqualTo(MailerSettings.DEFAULT_GUARD_TIME);
+        assertThat(settings.smtpPort()).isEqualTo(25);
+        assertThat(settings.authentication()).isFalse();
+        assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.toBuilder().build()).isEqualTo(settings);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"blank link", "negative baud", "port 0", "port 65536", "zero guard time", "blank host",
+        "blank sender", "negative deadline"})
+    void shouldRefuseAnInvalidSetting(String invalid) {
+        UnaryOperator<MailerSettings.Builder> change = switch (invalid) {
+            case "blank link" -> b -> b.linkUri(" ");
+            case "negative baud" -> b -> b.baud(-1);
+            case "port 0" -> b -> b.smtp("smtp.example.com", 0);
+            case "port 65536" -> b -> b.smtp("smtp.example.com", 65536);
+            case "zero guard time" -> b -> b.guardTime(Duration.ZERO);
+            case "blank host" -> b -> b.smtp("", 25);
+            case "blank sender" -> b -> b.sender(" ", "");
+            case "negative deadline" -> b -> b.sendDeadline(Duration.ofSeconds(-1));
+            default -> throw new IllegalArgumentException(invalid);
+        };
+
+        assertThatThrownBy(() -> change.apply(BASE.build().toBuilder()).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
