@@ -51,6 +51,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
     private final MailServiceSettings settings;
     private final ModemMailer mailer;
     private final TimeSource time;
+    private final OutboxLock outboxLock;
     private final Outbox outbox;
     private final MailQueue queue;
     private final PendingReceipts receipts;
@@ -78,22 +79,30 @@ public final class MailService implements CellularMailService, AutoCloseable {
      * @param eventSink where events go
      * @param time the clock to schedule by
      * @param random the jitter source of the retry policy
-     * @throws IOException when the outbox directory cannot be created or listed
+     * @throws IOException when the outbox directory cannot be created or listed, or another service uses it
      */
     public MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
             RandomGenerator random) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         this.time = Objects.requireNonNull(time, "time");
-        this.outbox = new Outbox(settings.outboxDirectory());
-        this.queue = new MailQueue(time, new RateLimiter(settings.maxPerHour()), settings.maxMessages(),
-                settings.maxBytes());
-        this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
-        this.events = new ServiceEvents(settings.name(), Objects.requireNonNull(eventSink, "eventSink"));
-        this.transitions = new Transitions(outbox, queue, events, receipts);
-        this.dispatcher = new Dispatcher(queue, transitions, mailer, settings.mailer(),
-                new RetryPolicy(settings.retryBase(), settings.retryCap(), random), time);
-        this.sequence = new AtomicLong(recover());
+        Objects.requireNonNull(eventSink, "eventSink");
+        Objects.requireNonNull(random, "random");
+        this.outboxLock = OutboxLock.acquire(settings.outboxDirectory());
+        try {
+            this.outbox = new Outbox(settings.outboxDirectory());
+            this.queue = new MailQueue(time, new RateLimiter(settings.maxPerHour()), settings.maxMessages(),
+                    settings.maxBytes());
+            this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
+            this.events = new ServiceEvents(settings.name(), eventSink);
+            this.transitions = new Transitions(outbox, queue, events, receipts);
+            this.dispatcher = new Dispatcher(queue, transitions, mailer, settings.mailer(),
+                    new RetryPolicy(settings.retryBase(), settings.retryCap(), random), time);
+            this.sequence = new AtomicLong(recover());
+        } catch (IOException | RuntimeException e) {
+            releaseOutbox();
+            throw e;
+        }
     }
 
     /** @return the sequence number of the next accepted mail */
@@ -213,7 +222,16 @@ public final class MailService implements CellularMailService, AutoCloseable {
             join(thread);
         }
         receipts.close(stopped());
+        releaseOutbox();
         LOG.debug("Service {} stopped", settings.name());
+    }
+
+    private void releaseOutbox() {
+        try {
+            outboxLock.close();
+        } catch (IOException e) {
+            LOG.warn("Cannot release the lock of outbox {}", settings.outboxDirectory(), e);
+        }
     }
 
     private void join(Thread thread) {

@@ -27,6 +27,7 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.MailServiceSettings;
 import io.cellmail.service.spi.ModemHealth;
 
 /** Acceptance into the outbox, its bounds, cancel, restart recovery, damaged files, and the service's lifecycle. */
@@ -210,6 +211,19 @@ class MailServiceOutboxTest {
         harness.start();
         harness.awaitAttempts(1);
         assertThat(harness.mailer.subjects()).containsExactly("intact");
+    }
+
+    @Test
+    void shouldRefuseASecondServiceOnTheSameOutboxUntilTheFirstCloses() throws IOException {
+        harness = new ServiceHarness(directory, s -> s);
+        MailServiceSettings sameDirectory = MailServiceSettings
+                .builder("copy", ServiceHarness.MAILER, directory).build();
+
+        assertThatThrownBy(() -> new MailService(sameDirectory, new ScriptedMailer(), (topic, properties) -> { }))
+                .isInstanceOf(IOException.class).hasMessageContaining("used by another mail service");
+
+        harness.close();
+        new MailService(sameDirectory, new ScriptedMailer(), (topic, properties) -> { }).close();
     }
 
     @Test
