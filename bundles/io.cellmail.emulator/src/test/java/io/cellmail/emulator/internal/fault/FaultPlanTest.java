@@ -1,0 +1,91 @@
+package io.cellmail.emulator.internal.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+
+/** Armed faults are one-shot and matched by command prefix. */
+class FaultPlanTest {
+
+    private final List<String> actions = new ArrayList<>();
+    private final FaultPlan plan = new FaultPlan(new FaultPlan.Actions() {
+        @Override
+        public void reboot() {
+            actions.add("reboot");
+        }
+
+        @Override
+        public void unsolicited(String line) {
+            actions.add(line);
+        }
+
+        @Override
+        public void noise(byte[] bytes) {
+            actions.add("noise " + bytes.length);
+        }
+    });
+
+    @Test
+    void shouldMatchAPrefixIgnoringCaseSpacesAndLeadingJunkOnce() {
+        plan.muteOn("at+csq");
+
+        assertThat(plan.takeFor("AT+CREG?").mute()).isFalse();
+        assertThat(plan.takeFor("+++a t + c s q").mute()).isTrue();
+        assertThat(plan.takeFor("AT+CSQ").mute()).as("one-shot").isFalse();
+    }
+
+    @Test
+    void shouldCombineDifferentFaultsOnTheSameLine() {
+        plan.delayOn("AT+CSQ", Duration.ofSeconds(2));
+        plan.urcInReply("AT+CSQ", "+CREG: 1");
+        plan.delayOn("AT+CSQ", Duration.ofSeconds(3));
+
+        LineFaults first = plan.takeFor("AT+CSQ");
+        LineFaults second = plan.takeFor("AT+CSQ");
+
+        assertThat(first.delay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(first.urcsInReply()).containsExactly("+CREG: 1");
+        assertThat(second.delay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(second.urcsInReply()).isEmpty();
+    }
+
+    @Test
+    void shouldForceMailResultsInTheOrderArmedAndTheDelayOnce() {
+        plan.dnsFailure();
+        plan.authFailure();
+        plan.smtpDelay(Duration.ofMillis(5));
+
+        MailFault first = plan.takeMailFault();
+        MailFault second = plan.takeMailFault();
+        MailFault third = plan.takeMailFault();
+
+        assertThat(first).isEqualTo(new MailFault(Duration.ofMillis(5), OptionalInt.of(-4)));
+        assertThat(second).isEqualTo(new MailFault(Duration.ZERO, OptionalInt.of(-535)));
+        assertThat(third).isEqualTo(MailFault.NONE);
+    }
+
+    @Test
+    void shouldActAtOnceForImmediateFaults() {
+        plan.pdpDeactivated(true);
+        plan.networkLoss();
+        plan.nul();
+        plan.reboot();
+
+        assertThat(actions).containsExactly("0,+PDP DEACT", "+PDP DEACT", "noise 1", "reboot");
+        assertThat(plan.takeMailFault().forcedResult()).hasValue(-8);
+        assertThat(plan.takeMailFault().forcedResult()).hasValue(-5);
+    }
+
+    @Test
+    void shouldCutOnlyOneUpload() {
+        plan.closeMidUpload();
+
+        assertThat(plan.takeCloseMidUpload()).isTrue();
+        assertThat(plan.takeCloseMidUpload()).isFalse();
+    }
+}
