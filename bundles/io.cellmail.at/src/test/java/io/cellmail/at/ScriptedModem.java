@@ -245,12 +245,14 @@ final class ScriptedModem implements AutoCloseable {
     private void react(Rule rule) {
         if (rule.onData != null) {
             List<String> lines = new ArrayList<>(rule.lines);
-            lines.add("CONNECT");
+            if (!rule.prompt) {
+                lines.add("CONNECT");
+            }
             schedule(rule.delay, lines, () -> {
-                dataMode = true;
-                dataRule = rule;
-                data.reset();
-                lastDataNanos = System.nanoTime();
+                if (rule.prompt) {
+                    link.push("\r\n> ".getBytes(StandardCharsets.US_ASCII));
+                }
+                enterDataMode(rule);
             });
         } else if (!rule.silent) {
             schedule(rule.delay, rule.lines);
@@ -258,6 +260,14 @@ final class ScriptedModem implements AutoCloseable {
         if (rule.action != null) {
             clock.schedule(rule.action, rule.actionDelay.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Puts the modem in data mode now, as if an upload had started (e.g. before a host restart). */
+    synchronized void enterDataMode(Rule rule) {
+        dataMode = true;
+        dataRule = rule;
+        data.reset();
+        lastDataNanos = System.nanoTime();
     }
 
     private void builtIn(String line) {
@@ -283,12 +293,13 @@ final class ScriptedModem implements AutoCloseable {
         busyUntilNanos = at;
         FakeLink target = link;
         clock.schedule(() -> {
-            for (String line : lines) {
-                log.add("<< " + line);
-                target.push(("\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (afterSending != null) {
-                synchronized (ScriptedModem.this) {
+            // under the lock, so the host cannot write between CONNECT and the switch to data mode
+            synchronized (ScriptedModem.this) {
+                for (String line : lines) {
+                    log.add("<< " + line);
+                    target.push(("\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
+                }
+                if (afterSending != null) {
                     afterSending.run();
                 }
             }
@@ -303,9 +314,14 @@ final class ScriptedModem implements AutoCloseable {
         private boolean silent;
         private boolean once;
         private boolean ctrlZ;
+        private boolean prompt;
         private Function<byte[], List<String>> onData;
         private Runnable action;
         private Duration actionDelay = Duration.ZERO;
+
+        Rule() {
+            this(line -> false);
+        }
 
         private Rule(Predicate<String> matcher) {
             this.matcher = matcher;
@@ -341,6 +357,13 @@ final class ScriptedModem implements AutoCloseable {
          */
         Rule connect(Function<byte[], List<String>> onPayload) {
             this.onData = onPayload;
+            return this;
+        }
+
+        /** Like {@link #connect}, but sends the {@code > } prompt (no line end) instead of CONNECT. */
+        Rule prompt(Function<byte[], List<String>> onPayload) {
+            this.onData = onPayload;
+            this.prompt = true;
             return this;
         }
 

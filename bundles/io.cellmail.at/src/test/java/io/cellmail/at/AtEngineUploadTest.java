@@ -1,0 +1,128 @@
+package io.cellmail.at;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Data-mode uploads: CONNECT or prompt, payload in one write, guarded escape, result and length check. */
+class AtEngineUploadTest extends EngineTestSupport {
+
+    private static final Duration GUARD = Duration.ofMillis(20);
+    private static final UploadOptions BODY = UploadOptions.expectResult("+QSMTPBODY:");
+
+    @Test
+    void shouldStreamThePayloadInOneWriteAndEndItWithAGuardedEscape() throws Exception {
+        byte[] body = new byte[2009];
+        Arrays.fill(body, (byte) 'm');
+        modem.on("AT+QSMTPBODY=1,100").reply("OK").connect(p -> List.of("+QSMTPBODY:" + p.length));
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine(settings().guardTime(GUARD));
+
+        UploadResult upload = result(engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), body, BODY));
+        AtResponse next = result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(upload.bytesSent()).isEqualTo(2009);
+        assertThat(upload.reportedLength()).isEqualTo(2009);
+        assertThat(modem.uploads()).hasSize(1);
+        assertThat(modem.uploads().get(0)).isEqualTo(body);
+        assertThat(modem.dataWrites()).as("no idle gaps: one write").isEqualTo(1);
+        assertThat(Duration.ofNanos(modem.escapeGapNanos())).isGreaterThanOrEqualTo(GUARD);
+        assertThat(next.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
+        assertThat(engine.transcript().toString()).contains("<2009 bytes of data>", ">> +++")
+                .doesNotContain("mmmm");
+    }
+
+    @Test
+    void shouldAcceptABareConnectAndAResultFollowedByOkWithoutPassingTheOkOn() throws Exception {
+        modem.on("AT+QSMTPATT=\"a.txt\"").connect(p -> List.of("+QSMTPATT: " + p.length, "OK"));
+        modem.on("AT+QSMTPATT?").reply("+QSMTPATT: 1, \"a.txt\", 5", "OK");
+        startEngine();
+
+        UploadResult upload = result(engine.upload(AtCommand.of("AT+QSMTPATT=\"a.txt\""),
+                "hello".getBytes(StandardCharsets.US_ASCII), UploadOptions.expectResult("+QSMTPATT:")));
+        AtResponse list = result(engine.send(AtCommand.of("AT+QSMTPATT?").expecting("+QSMTPATT:")));
+
+        assertThat(upload.reportedLength()).isEqualTo(5);
+        assertThat(list.firstInfo("+QSMTPATT:").orElseThrow().stringField(1)).isEqualTo("a.txt");
+        assertThat(list.infoLines()).hasSize(1);
+    }
+
+    @Test
+    void shouldFailAnUploadWithANegativeResultCarryingTheCode() throws Exception {
+        modem.on("AT+QSMTPBODY=1,100").reply("OK").connect(p -> List.of("+QSMTPBODY: -3"));
+        startEngine();
+
+        AtException failure = failure(engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), new byte[] {1, 2}, BODY));
+
+        assertThat(failure.kind()).isEqualTo(AtException.Kind.RESULT_ERROR);
+        assertThat(failure.code()).hasValue(-3);
+        assertThat(engine.counters().errors()).isEqualTo(1);
+        assertThat(result(engine.send(AtCommand.of("AT"))).isOk()).isTrue();
+    }
+
+    @Test
+    void shouldFailAnUploadWhoseReportedLengthDiffersFromTheBytesSent() {
+        modem.on("AT+QSMTPBODY=1,100").reply("OK").connect(p -> List.of("+QSMTPBODY: " + (p.length - 1)));
+        startEngine();
+
+        AtException failure = failure(engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), new byte[10], BODY));
+
+        assertThat(failure.kind()).isEqualTo(AtException.Kind.UPLOAD_MISMATCH);
+        assertThat(failure.code()).hasValue(9);
+    }
+
+    @Test
+    void shouldFailAnUploadThatTheModemRefusesWithError() {
+        modem.on("AT+QSMTPBODY=1,100").reply("ERROR");
+        startEngine();
+
+        AtException failure = failure(engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), new byte[3], BODY));
+
+        assertThat(failure.kind()).isEqualTo(AtException.Kind.ERROR);
+        assertThat(modem.uploads()).isEmpty();
+    }
+
+    @Test
+    void shouldUploadAfterAPromptAndEndWithCtrlZ() throws Exception {
+        modem.on("AT+CMGS=\"+41790000000\"").prompt(p -> List.of("+CMGS: 12", "OK")).endedByCtrlZ();
+        startEngine();
+
+        UploadResult sms = result(engine.upload(AtCommand.of("AT+CMGS=\"+41790000000\"")
+                        .intermediate(AtCommand.Intermediate.PROMPT), "hi there".getBytes(StandardCharsets.US_ASCII),
+                UploadOptions.expectResult("+CMGS:").withoutLengthCheck().endingWith(UploadOptions.Ending.CTRL_Z)));
+
+        assertThat(sms.resultLine().intField(0)).isEqualTo(12);
+        assertThat(new String(modem.uploads().get(0), StandardCharsets.US_ASCII)).isEqualTo("hi there");
+        assertThat(modem.escapesInDataMode()).isZero();
+    }
+
+    @Test
+    void shouldRejectUploadsThatCannotWork() {
+        startEngine();
+
+        assertThatThrownBy(() -> engine.upload(AtCommand.of("AT+CMGS=1"), new byte[] {'a', 0x1A},
+                BODY.endingWith(UploadOptions.Ending.CTRL_Z))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> engine.upload(AtCommand.of("AT+QSMTPPUT").deferredResult("+QSMTPPUT:",
+                Duration.ofSeconds(1)), new byte[1], BODY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldCopyThePayloadSoLaterChangesByTheCallerDoNotLeakIntoTheUpload() throws Exception {
+        modem.on("AT+QSMTPBODY=0").after(Duration.ofMillis(30)).reply("OK")
+                .connect(p -> List.of("+QSMTPBODY: " + p.length));
+        startEngine();
+        byte[] body = "original".getBytes(StandardCharsets.US_ASCII);
+
+        var upload = engine.upload(AtCommand.of("AT+QSMTPBODY=0"), body, BODY);
+        Arrays.fill(body, (byte) 'X');
+        result(upload);
+
+        assertThat(new String(modem.uploads().get(0), StandardCharsets.US_ASCII)).isEqualTo("original");
+    }
+}
