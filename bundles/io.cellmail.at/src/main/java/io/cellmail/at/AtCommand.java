@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One AT command line and what its response looks like. Immutable: every {@code with}-style method returns a
  * new command.
@@ -23,6 +25,7 @@ import java.util.function.UnaryOperator;
  * character (CR, LF, NUL, Ctrl-Z, ESC, ...), so that a value spliced into a command can never end it early,
  * start another command or end a data upload.
  */
+@ProviderType
 public final class AtCommand {
 
     /** The intermediate result a data-mode upload waits for before it sends its payload. */

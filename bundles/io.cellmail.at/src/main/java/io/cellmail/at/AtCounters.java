@@ -1,5 +1,7 @@
 package io.cellmail.at;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * A snapshot of the engine's counters since it was made.
  *
@@ -13,6 +15,7 @@ package io.cellmail.at;
  * @param urcs unsolicited lines routed to listeners
  * @param droppedLines lines dropped: echoes, late finals, overlong lines
  */
+@ProviderType
 public record AtCounters(long commands, long errors, long timeouts, long cancellations, long resyncs, long reboots,
         long reopens, long urcs, long droppedLines) {
 }

@@ -4,6 +4,8 @@ import java.util.concurrent.CompletionStage;
 
 import io.cellmail.at.internal.EngineCore;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The AT engine: an {@link AtChannel} over a link that {@link AtEngineSettings#opener()} opens. Plain Java, no
  * statics: make one per modem, {@link #start()} it, {@link #close()} it. It owns three threads, all named after
@@ -22,6 +24,7 @@ import io.cellmail.at.internal.EngineCore;
  * and becomes {@link ModemState#READY}. Commands sent before that wait in the queue. If the link cannot be
  * opened or breaks, the engine retries with exponential backoff for as long as it is open.
  */
+@ProviderType
 public final class AtEngine implements AtChannel, AutoCloseable {
 
     private final EngineCore core;

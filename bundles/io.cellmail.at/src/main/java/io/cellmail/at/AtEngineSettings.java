@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Everything an {@link AtEngine} needs. Build with {@link #builder(String, LinkOpener)}; the defaults suit a
  * Quectel M-series module on a real UART; tests shorten the durations.
@@ -28,6 +30,7 @@ import java.util.Objects;
  * @param maxLineLength longest line in bytes; longer ones are dropped up to the next line end
  * @param transcriptCapacity transcript entries kept
  */
+@ProviderType
 public record AtEngineSettings(String name, LinkOpener opener, Duration commandTimeout, Duration guardTime,
         Duration probeTimeout, Duration settleTime, int syncAttempts, Duration trailingOkLinger,
         Duration bootUrcWindow, InitOptions init, Duration reopenBackoffBase, Duration reopenBackoffCap,

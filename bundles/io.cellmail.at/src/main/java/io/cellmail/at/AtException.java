@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Why a command or upload failed. One class with a {@link Kind} and, where the modem gave one, a numeric
  * {@link #code()}. Messages name the command only in its masked form, so they never carry a secret.
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Unchecked, because it travels inside {@code CompletionStage}s, where callers compose rather than catch;
  * {@link #from(Throwable)} unwraps what a stage hands to {@code exceptionally}/{@code handle}.
  */
+@ProviderType
 public final class AtException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The successful response to one command: its final line ({@code OK} or a command-specific final), its info
  * lines in arrival order (never a URC) and, for commands that declared one, the deferred result line.
  * Error finals do not make a response; they fail the command with an {@link AtException}.
  */
+@ProviderType
 public final class AtResponse {
 
     private final String command;

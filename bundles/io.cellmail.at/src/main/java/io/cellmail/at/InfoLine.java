@@ -3,6 +3,8 @@ package io.cellmail.at;
 import java.util.List;
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One information line of a response, e.g. {@code +CSQ: 20,0}, with lenient field access: fields are separated
  * by commas outside quotes and parentheses, quotes are stripped and spaces trimmed, so {@code +QSMTPATT: 1,
@@ -11,6 +13,7 @@ import java.util.Objects;
  * @param line the whole line as received
  * @param prefix the prefix it matched (e.g. {@code +CSQ:}), or empty for an unprefixed line
  */
+@ProviderType
 public record InfoLine(String line, String prefix) {
 
     public InfoLine {

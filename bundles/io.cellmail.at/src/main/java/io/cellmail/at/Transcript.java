@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The most recent traffic with the modem, oldest first: bounded, CR/LF and other control characters escaped,
  * secrets masked, payloads of uploads shown only as their size.
  *
  * @param entries the entries, oldest first
  */
+@ProviderType
 public record Transcript(List<Entry> entries) {
 
     /** Which way a line went. */

@@ -3,6 +3,8 @@ package io.cellmail.at;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * How a data-mode upload ends and what its result looks like.
  *
@@ -12,6 +14,7 @@ import java.util.Objects;
  * @param verifyLength whether the length in the result line must equal the bytes sent
  * @param ending how the end of the payload is signalled
  */
+@ProviderType
 public record UploadOptions(String resultPrefix, Duration resultTimeout, boolean verifyLength, Ending ending) {
 
     /** How the end of the payload is signalled. */

@@ -2,12 +2,15 @@ package io.cellmail.at;
 
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The outcome of a successful data-mode upload.
  *
  * @param bytesSent the payload bytes written to the modem
  * @param resultLine the result line, e.g. {@code +QSMTPBODY: 2009}
  */
+@ProviderType
 public record UploadResult(int bytesSent, InfoLine resultLine) {
 
     public UploadResult {

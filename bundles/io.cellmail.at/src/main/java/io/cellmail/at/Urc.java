@@ -2,6 +2,8 @@ package io.cellmail.at;
 
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * An unsolicited result code: a line the modem sent on its own.
  *
@@ -9,6 +11,7 @@ import java.util.Objects;
  *     from the engine settings), or empty for a line nobody claimed
  * @param line the whole line, e.g. {@code 0,+PDP DEACT} or {@code +CREG: 1}
  */
+@ProviderType
 public record Urc(String prefix, String line) {
 
     public Urc {

@@ -223,6 +223,7 @@ public final class EngineCore implements AtChannel {
         // the caller may cancel (or otherwise complete) the future; the engine then withdraws the job
         j.future.whenComplete((value, failure) -> post(() -> abandoned(j)));
         if (closing.get() || !post(() -> enqueue(j))) {
+            j.finished = true;
             j.future.completeExceptionally(closedFailure(j.command));
         }
         return j.future;
@@ -679,7 +680,11 @@ public final class EngineCore implements AtChannel {
         try {
             link = Objects.requireNonNull(settings.opener().open(), "the link opener returned null");
         } catch (SerialLinkException | RuntimeException e) {
-            Duration delay = Backoff.delay(settings.reopenBackoffBase(), settings.reopenBackoffCap(), openFailures++);
+            Duration delay = Backoff.delay(settings.reopenBackoffBase(), settings.reopenBackoffCap(), openFailures);
+            if (openFailures++ == 0) {
+                // once per outage, not per retry: a missing port would otherwise flood the log
+                LOG.warn("cannot open the link of {} ({}); retrying with backoff", name, e.getMessage());
+            }
             LOG.debug("opening the link of {} failed ({}); next try in {} ms", name, e.getMessage(), delay.toMillis());
             transcript.note("open failed: " + e.getMessage() + "; next try in " + delay.toMillis() + " ms");
             schedule(this::openLink, delay.toNanos());
