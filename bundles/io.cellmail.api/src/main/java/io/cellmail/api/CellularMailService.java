@@ -24,7 +24,9 @@ public interface CellularMailService {
     String NAME_PROPERTY = "cellmail.name";
 
     /**
-     * Accepts a mail for delivery. Never blocks on the modem.
+     * Accepts a mail for delivery. Never blocks on the modem. The mail is known by {@link MailMessage#id()} from
+     * now on; sending a mail whose id is still in the outbox queues nothing new and returns a stage that
+     * completes with the queued mail's outcome.
      *
      * @param message the mail
      * @return a stage that completes with the receipt when the SMTP server accepted the mail, or exceptionally

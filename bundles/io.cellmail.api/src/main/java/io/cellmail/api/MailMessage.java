@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * An immutable mail: recipients, optional sender override, subject, text body, attachments, charset and queue
- * priority. Built with {@link #builder()}; {@link Builder#build()} checks the structure (1 to 20 recipients)
- * and the service checks every limit of the modem before it accepts the mail.
+ * An immutable mail: an id, recipients, optional sender override, subject, text body, attachments, charset and
+ * queue priority. Built with {@link #builder()}; {@link Builder#build()} checks the structure (1 to 20
+ * recipients, a well-formed id) and the service checks every limit of the modem before it accepts the mail.
+ *
+ * <p>The id is known before the mail is sent, so a caller can follow it with
+ * {@link CellularMailService#status(String)} or cancel it. Give your own id (e.g. {@code pump3-overpressure-1702})
+ * to make sending idempotent: a mail whose id is still in the outbox is not queued twice.
  *
  * <pre>{@code
  * MailMessage alarm = MailMessage.builder()
@@ -24,6 +30,11 @@ public final class MailMessage {
     /** The most recipients the modem accepts for one mail, To, Cc and Bcc together. */
     public static final int MAX_RECIPIENTS = 20;
 
+    /** What an id may look like: 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}, not starting with a dot. */
+    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+
+    private final String id;
+
     private final List<Recipient> recipients;
     private final String senderAddress;
     private final String senderName;
@@ -34,6 +45,7 @@ public final class MailMessage {
     private final Priority priority;
 
     private MailMessage(Builder builder) {
+        this.id = builder.id != null ? builder.id : UUID.randomUUID().toString();
         this.recipients = List.copyOf(builder.recipients);
         this.senderAddress = builder.senderAddress;
         this.senderName = builder.senderName;
@@ -47,6 +59,11 @@ public final class MailMessage {
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return the message id: the one given to the builder, else a random UUID */
+    public String id() {
+        return id;
     }
 
     /** @return all recipients in the order they were added */
@@ -100,6 +117,7 @@ public final class MailMessage {
     @Override
     public boolean equals(Object other) {
         return other instanceof MailMessage that
+                && id.equals(that.id)
                 && recipients.equals(that.recipients)
                 && Objects.equals(senderAddress, that.senderAddress)
                 && Objects.equals(senderName, that.senderName)
@@ -112,12 +130,12 @@ public final class MailMessage {
 
     @Override
     public int hashCode() {
-        return Objects.hash(recipients, senderAddress, senderName, subject, body, attachments, charset, priority);
+        return Objects.hash(id, recipients, senderAddress, senderName, subject, body, attachments, charset, priority);
     }
 
     @Override
     public String toString() {
-        return "MailMessage[" + recipients.size() + " recipients, subject " + subject.length() + " chars, body "
+        return "MailMessage[" + id + ", " + recipients.size() + " recipients, subject " + subject.length() + " chars, body "
                 + body.length() + " chars, " + attachments.size() + " attachments, " + charset + ", " + priority + "]";
     }
 
@@ -126,6 +144,7 @@ public final class MailMessage {
 
         private final List<Recipient> recipients = new ArrayList<>();
         private final List<Attachment> attachments = new ArrayList<>();
+        private String id;
         private String senderAddress;
         private String senderName;
         private String subject = "";
@@ -134,6 +153,22 @@ public final class MailMessage {
         private Priority priority = Priority.NORMAL;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the message id (default: a random UUID).
+         *
+         * @param id 1 to 64 characters of {@link MailMessage#ID_PATTERN}
+         * @throws MailException {@link MailErrorCode#INVALID_MESSAGE} for field {@code id} when malformed
+         */
+        public Builder id(String id) {
+            Objects.requireNonNull(id, "id");
+            if (!ID_PATTERN.matcher(id).matches()) {
+                throw MailException.invalid("id", "must be 1 to 64 letters, digits, '.', '_' or '-', not starting"
+                        + " with '.'");
+            }
+            this.id = id;
+            return this;
         }
 
         /** Adds To recipients. */

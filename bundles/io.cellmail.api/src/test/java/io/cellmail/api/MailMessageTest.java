@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MailMessageTest {
 
@@ -77,9 +79,27 @@ class MailMessageTest {
 
     @Test
     void shouldBeEqualByValue() {
-        MailMessage a = MailMessage.builder().to("a@x.org").subject("s").attach("f", new byte[] {1}).build();
-        MailMessage b = MailMessage.builder().to("a@x.org").subject("s").attach("f", new byte[] {1}).build();
+        MailMessage a = MailMessage.builder().id("m1").to("a@x.org").subject("s").attach("f", new byte[] {1}).build();
+        MailMessage b = MailMessage.builder().id("m1").to("a@x.org").subject("s").attach("f", new byte[] {1}).build();
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    }
+
+    @Test
+    void shouldGiveEveryMessageAUniqueIdUnlessTheCallerChoosesOne() {
+        MailMessage first = MailMessage.builder().to("a@x.org").build();
+        MailMessage second = MailMessage.builder().to("a@x.org").build();
+
+        assertThat(first.id()).isNotEqualTo(second.id()).matches(MailMessage.ID_PATTERN);
+        assertThat(first).isNotEqualTo(second);
+        assertThat(MailMessage.builder().id("pump3-overpressure.1702").to("a@x.org").build().id())
+                .isEqualTo("pump3-overpressure.1702");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".hidden", "../etc/passwd", "a/b", "with space", "quote\"", "cr\rlf"})
+    void shouldRefuseIdsThatCouldEscapeTheOutboxOrAnAtCommand(String id) {
+        assertThatThrownBy(() -> MailMessage.builder().id(id))
+                .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.field()).contains("id"));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -145,8 +144,11 @@ public final class MailService implements CellularMailService, AutoCloseable {
                     + " is stopped");
         }
         mailer.validate(message);
-        StoredMessage stored = new StoredMessage(UUID.randomUUID().toString(), sequence.getAndIncrement(),
-                time.now(), message);
+        if (queue.status(message.id()).isPresent()) {
+            // The same id is still in the outbox: sending is idempotent, the caller follows the queued mail.
+            return receipts.register(message.id(), this::stopped);
+        }
+        StoredMessage stored = new StoredMessage(sequence.getAndIncrement(), time.now(), message);
         byte[] file = outbox.encode(stored);
         if (!queue.tryReserve(file.length)) {
             throw new MailException(MailErrorCode.QUEUE_FULL, "The outbox of " + settings.name() + " is full ("

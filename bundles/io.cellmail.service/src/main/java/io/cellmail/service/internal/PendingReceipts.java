@@ -45,16 +45,15 @@ final class PendingReceipts {
     }
 
     /**
-     * @param id an accepted mail's id
+     * @param id an accepted mail's id; a second registration of the same id shares the first one's outcome
      * @param stopped the failure to report when the receipts are closed already
      * @return the stage the caller gets; callers cannot complete it themselves
      */
     synchronized CompletionStage<DeliveryReceipt> register(String id, Supplier<MailException> stopped) {
-        CompletableFuture<DeliveryReceipt> future = new CompletableFuture<>();
+        CompletableFuture<DeliveryReceipt> future = futures.computeIfAbsent(id, key -> new CompletableFuture<>());
         if (closed) {
+            futures.remove(id);
             future.completeExceptionally(stopped.get());
-        } else {
-            futures.put(id, future);
         }
         return future.minimalCompletionStage();
     }

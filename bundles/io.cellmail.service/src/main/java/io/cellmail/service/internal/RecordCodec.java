@@ -180,6 +180,7 @@ final class RecordCodec {
             long sequence = in.getLong();
             Instant acceptedAt = readInstant(in);
             MailMessage.Builder builder = MailMessage.builder()
+                    .id(id)
                     .priority(Priority.valueOf(readString(in)))
                     .charset(MailCharset.valueOf(readString(in)));
             int recipients = in.getInt();
@@ -196,7 +197,7 @@ final class RecordCodec {
             if (in.hasRemaining()) {
                 throw new CorruptRecordException(in.remaining() + " unexpected bytes after the message");
             }
-            return new StoredMessage(id, sequence, acceptedAt, builder.build());
+            return new StoredMessage(sequence, acceptedAt, builder.build());
         } catch (RuntimeException e) {
             // Underflow, an unknown enum name, an invalid message: all mean the bytes are not what we wrote.
             throw new CorruptRecordException("message frame cannot be decoded: " + e, e);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,22 @@ class MailServiceDeliveryTest {
         assertThat(harness.service.counters().sent()).isEqualTo(1);
         assertThat(harness.mailer.calls()).containsExactly(new ScriptedMailer.Call("Pump 3 pressure high",
                 new SenderIdentity("gateway@example.com", ""), MailerSettings.DEFAULT_SEND_DEADLINE));
+    }
+
+    @Test
+    void shouldNotQueueAMailTwiceWhenItsIdIsStillInTheOutbox() throws Exception {
+        harness = new ServiceHarness(directory, s -> s);
+        MailMessage alarm = MailMessage.builder().id("pump3-overpressure-1702").to("ops@example.com")
+                .subject("Pump 3 pressure high").build();
+        String id = harness.send(alarm);
+
+        CompletionStage<DeliveryReceipt> resent = harness.service.send(alarm);
+        harness.start();
+
+        DeliveryReceipt receipt = harness.receipt(id);
+        assertThat(resent.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(receipt);
+        assertThat(harness.mailer.calls()).hasSize(1);
+        assertThat(harness.events.kindsOf(id)).containsExactly("QUEUED", "SENT");
     }
 
     @Test

@@ -204,10 +204,11 @@ class OutboxTest {
     }
 
     private static StoredMessage stored(long sequence) {
-        MailMessage message = MailMessage.builder().to("ops@example.com").subject("Alarm " + sequence)
+        MailMessage message = MailMessage.builder()
+                .id(UUID.nameUUIDFromBytes(Long.toString(sequence).getBytes()).toString())
+                .to("ops@example.com").subject("Alarm " + sequence)
                 .body("Sensor " + sequence + " reports 7.9 bar").build();
-        return new StoredMessage(UUID.nameUUIDFromBytes(Long.toString(sequence).getBytes()).toString(), sequence,
-                T0.plusMillis(sequence), message);
+        return new StoredMessage(sequence, T0.plusMillis(sequence), message);
     }
 
     private static void add(Outbox outbox, StoredMessage stored) throws IOException {

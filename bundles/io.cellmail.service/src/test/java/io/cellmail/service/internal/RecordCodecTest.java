@@ -19,14 +19,14 @@ import io.cellmail.api.Priority;
 class RecordCodecTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00.123456789Z");
-    private static final MailMessage FULL = MailMessage.builder()
+    private static final MailMessage FULL = MailMessage.builder().id("3f1c-id")
             .to("ops@example.com", "oncall@example.com").cc("boss@example.com").bcc("audit@example.com")
             .senderAddress("pump3@example.com").senderName("Pumpe 3 – Süd")
             .subject("Druck zu hoch: 7,9 bar").body("Zeile 1\r\nZeile 2 — ünïcödé\n")
             .attach("log.txt", "line".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
             .attach("empty.bin", new byte[0])
             .charset(MailCharset.UTF_8).priority(Priority.URGENT).build();
-    private static final StoredMessage STORED = new StoredMessage("3f1c-id", 42, T0, FULL);
+    private static final StoredMessage STORED = new StoredMessage(42, T0, FULL);
 
     private final RecordCodec codec = new RecordCodec();
 
@@ -42,8 +42,8 @@ class RecordCodecTest {
 
     @Test
     void shouldReadAMailWithoutOptionalParts() throws Exception {
-        MailMessage minimal = MailMessage.builder().to("ops@example.com").build();
-        StoredMessage stored = new StoredMessage("min", 0, T0, minimal);
+        MailMessage minimal = MailMessage.builder().id("min").to("ops@example.com").build();
+        StoredMessage stored = new StoredMessage(0, T0, minimal);
 
         assertThat(codec.decode(codec.encodeFile(stored)).stored()).isEqualTo(stored);
     }

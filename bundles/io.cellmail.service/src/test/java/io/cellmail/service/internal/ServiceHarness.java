@@ -84,12 +84,13 @@ final class ServiceHarness implements AutoCloseable {
         service.start();
     }
 
-    /** @return the id of the accepted mail, taken from its QUEUED event: the last one, as only tests send */
+    /** @return the id of the accepted mail, which is the message's own id, as its QUEUED event confirms */
     String send(MailMessage message) {
         CompletionStage<DeliveryReceipt> stage = service.send(message);
         List<RecordingEvents.Event> queued = events.all().stream()
                 .filter(e -> e.topic().equals(MailEvents.QUEUED)).toList();
         String id = queued.get(queued.size() - 1).messageId();
+        assertThat(id).isEqualTo(message.id());
         assertThat(stages).doesNotContainKey(id);
         stages.put(id, stage);
         return id;
