@@ -160,6 +160,21 @@ class AtEngineCommandTest extends EngineTestSupport {
     }
 
     @Test
+    void shouldMaskTheLateEchoOfATimedOutSecretCommand() {
+        modem.on("AT+QSMTPPWD=\"secret\"").silently();
+        startEngine();
+
+        failure(engine.send(AtCommand.of("AT+QSMTPPWD=\"secret\"").maskingParameter(0)
+                .timeout(Duration.ofMillis(30))));
+        await().atMost(WAIT).until(() -> commandsAfterInit().contains("AT"));
+        modem.emitRaw("AT+QSMTPPWD=\"secret\"\r");
+        awaitEpoch(2);
+
+        assertThat(engine.transcript().toString()).contains("<< AT+QSMTPPWD=\"****\"").doesNotContain("secret");
+        assertThat(urcs).extracting(Urc::line).noneMatch(line -> line.contains("secret"));
+    }
+
+    @Test
     void shouldEscapeControlCharactersInTheTranscript() throws Exception {
         modem.on("AT+X").reply("a\tb", "OK");
         startEngine();

@@ -90,8 +90,7 @@ public final class EngineCore implements AtChannel {
     private int openFailures;
     private long quietUntilNanos;
     private long lastBootMarkNanos;
-    private String lastSent;
-    private String lastSentMasked;
+    private final RecentCommands recentCommands = new RecentCommands();
 
     /** @param settings the engine's settings */
     public EngineCore(AtEngineSettings settings) {
@@ -323,9 +322,8 @@ public final class EngineCore implements AtChannel {
         exchange = ex;
         armedSerial = -1;
         AtCommand command = ex.command();
-        lastSent = command.text();
-        lastSentMasked = command.maskedText();
-        transcript.sent(lastSentMasked + "\r");
+        recentCommands.add(command);
+        transcript.sent(command.maskedText() + "\r");
         if (write((command.text() + "\r").getBytes(StandardCharsets.UTF_8))) {
             afterExchangeEvent();
         }
@@ -515,7 +513,7 @@ public final class EngineCore implements AtChannel {
                             : Exchange.command(step.command(), settings.commandTimeout()));
                 }
             });
-            case ESCAPE -> escape(0, () -> true, () -> runProcedure(p, Procedure.StepResult.ESCAPED));
+            case ESCAPE -> escape(0, () -> procedure == p, () -> runProcedure(p, Procedure.StepResult.ESCAPED));
             case DONE -> {
                 procedure = null;
                 procedureSucceeded(p);
@@ -560,9 +558,9 @@ public final class EngineCore implements AtChannel {
     // ------------------------------------------------------------------ engine thread: received lines
 
     private void onLine(String line) {
-        boolean echo = line.equals(lastSent);
-        transcript.received(echo ? lastSentMasked : line);
-        if (echo) {
+        Optional<AtCommand> echoed = recentCommands.echoedBy(line);
+        transcript.received(echoed.map(AtCommand::maskedText).orElse(line));
+        if (echoed.isPresent()) {
             onEcho();
             return;
         }
@@ -697,8 +695,7 @@ public final class EngineCore implements AtChannel {
         session = s;
         currentSession = s;
         framer.reset();
-        lastSent = null;
-        lastSentMasked = null;
+        recentCommands.clear();
         quietUntilNanos = 0;
         lastBootMarkNanos = System.nanoTime();
         transcript.note("opened " + link.uri());
