@@ -24,7 +24,7 @@ class GeneralCommandsTest extends ModemTestSupport {
             AT+CMEE?                        | +CMEE: 0 ~ OK
             AT+CMEE=2                       | OK
             AT+CMEE=3                       | ERROR
-            AT+IPR=?                        | +IPR: (),(0,300,600,1200,2400,4800,9600,14400,19200,28800,38400,57600,115200) ~ OK
+            AT+IPR=?    | +IPR: (),(0,300,600,1200,2400,4800,9600,14400,19200,28800,38400,57600,115200) ~ OK
             AT+IPR?                         | +IPR: 115200 ~ OK
             AT+IPR=9600                     | OK
             AT+IPR=9601                     | ERROR

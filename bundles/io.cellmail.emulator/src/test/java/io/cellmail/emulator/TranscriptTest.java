@@ -1,6 +1,7 @@
 package io.cellmail.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -25,9 +26,9 @@ class TranscriptTest extends ModemTestSupport {
 
         assertThat(modem.transcript().lines()).extracting(TranscriptLine::direction, TranscriptLine::text)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Direction.HOST_TO_MODEM, "AT+CSQ"),
-                        org.assertj.core.groups.Tuple.tuple(Direction.MODEM_TO_HOST, "+CSQ: 20,0"),
-                        org.assertj.core.groups.Tuple.tuple(Direction.MODEM_TO_HOST, "OK"));
+                        tuple(Direction.HOST_TO_MODEM, "AT+CSQ"),
+                        tuple(Direction.MODEM_TO_HOST, "+CSQ: 20,0"),
+                        tuple(Direction.MODEM_TO_HOST, "OK"));
         assertThat(modem.transcript().lines().get(0).toString()).endsWith(" << AT+CSQ");
     }
 

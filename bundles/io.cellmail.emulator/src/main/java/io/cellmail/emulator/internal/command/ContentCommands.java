@@ -54,7 +54,8 @@ public final class ContentCommands implements CommandFamily {
         SmtpMailbox mailbox = context.mailbox();
         switch (command.form()) {
             case TEST -> context.reply().info("+QSMTPSUB: (0-3),\"TITLE\"");
-            case READ -> context.reply().info("+QSMTPSUB: " + mailbox.subjectCharset() + ",\"" + mailbox.subject() + "\"");
+            case READ -> context.reply()
+                    .info("+QSMTPSUB: " + mailbox.subjectCharset() + ",\"" + mailbox.subject() + "\"");
             case WRITE -> {
                 Params params = command.params();
                 params.requireCount(2, 2);

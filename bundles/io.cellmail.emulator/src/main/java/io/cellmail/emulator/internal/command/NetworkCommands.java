@@ -46,7 +46,9 @@ public final class NetworkCommands implements CommandFamily {
                 return Outcome.ok();
             }
             case WRITE -> {
-                return simReady ? context.cmeError(3, "operation not allowed") : context.cmeError(10, "SIM not inserted");
+                // No PIN is ever asked for: entering one is not allowed.
+                return simReady ? context.cmeError(3, "operation not allowed")
+                        : context.cmeError(10, "SIM not inserted");
             }
             default -> {
                 return Outcome.error();

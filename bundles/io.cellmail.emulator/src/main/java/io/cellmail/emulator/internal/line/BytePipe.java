@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * A bounded one-way byte channel between two threads, used instead of the JDK's piped streams (which break when
@@ -116,7 +117,7 @@ public final class BytePipe {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             return BytePipe.this.read(b, off, len);
         }
 
@@ -139,7 +140,7 @@ public final class BytePipe {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             BytePipe.this.write(b, off, len);
         }
 

@@ -36,6 +36,7 @@ import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.smtp.OutgoingMail;
 import io.cellmail.emulator.internal.smtp.SmtpRelay;
 import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.SmtpMailbox;
 import io.cellmail.emulator.internal.transcript.TranscriptLog;
 
 /**
@@ -294,11 +295,16 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
 
     private void startMail(Optional<Duration> timeout) {
         long boot = state.bootCount();
-        OutgoingMail mail = settings.smtpRoute()
-                .map(route -> state.mailbox().toMail(route.substring(0, route.lastIndexOf(':')),
-                        Integer.parseInt(route.substring(route.lastIndexOf(':') + 1))))
-                .orElseGet(() -> state.mailbox().toMail(state.mailbox().server(), state.mailbox().port()));
-        sender.send(mail, timeout, faults.takeMailFault(), result -> post(() -> mailDone(boot, result)));
+        sender.send(mailToSend(), timeout, faults.takeMailFault(), result -> post(() -> mailDone(boot, result)));
+    }
+
+    /** @return the mailbox's mail, addressed to the route of the settings if there is one ("host:port") */
+    private OutgoingMail mailToSend() {
+        SmtpMailbox mailbox = state.mailbox();
+        return settings.smtpRoute().map(route -> {
+            int colon = route.lastIndexOf(':');
+            return mailbox.toMail(route.substring(0, colon), Integer.parseInt(route.substring(colon + 1)));
+        }).orElseGet(() -> mailbox.toMail(mailbox.server(), mailbox.port()));
     }
 
     private void mailDone(long boot, int result) {

@@ -1,5 +1,7 @@
 package io.cellmail.emulator.internal.transcript;
 
+import java.nio.charset.StandardCharsets;
+
 /** Makes received or sent text printable on one line: CR, LF and other control or non-ASCII bytes escaped. */
 public final class Escapes {
 
@@ -32,6 +34,6 @@ public final class Escapes {
 
     /** @return the bytes as ISO-8859-1 characters, escaped */
     public static String escape(byte[] bytes) {
-        return escape(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return escape(new String(bytes, StandardCharsets.ISO_8859_1));
     }
 }

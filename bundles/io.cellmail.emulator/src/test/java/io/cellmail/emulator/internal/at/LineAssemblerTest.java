@@ -17,7 +17,8 @@ class LineAssemblerTest {
 
     @Test
     void shouldEndLinesAtCrOrLfAndIgnoreEmptyOnes() {
-        assertThat(feed("AT\r\nAT+CSQ\n\r\rATI\r")).extracting(ReceivedLine::text).containsExactly("AT", "AT+CSQ", "ATI");
+        assertThat(feed("AT\r\nAT+CSQ\n\r\rATI\r")).extracting(ReceivedLine::text)
+                .containsExactly("AT", "AT+CSQ", "ATI");
     }
 
     @Test

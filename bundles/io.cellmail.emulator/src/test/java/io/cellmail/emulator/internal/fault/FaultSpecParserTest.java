@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cellmail.emulator.Faults;
+import io.cellmail.emulator.internal.transcript.Escapes;
 
 /** The text grammar of faults, checked against a recording {@link Faults}. */
 class FaultSpecParserTest {
@@ -90,7 +91,7 @@ class FaultSpecParserTest {
 
         @Override
         public void garbage(byte[] bytes) {
-            calls.add("garbage " + io.cellmail.emulator.internal.transcript.Escapes.escape(bytes));
+            calls.add("garbage " + Escapes.escape(bytes));
         }
 
         @Override

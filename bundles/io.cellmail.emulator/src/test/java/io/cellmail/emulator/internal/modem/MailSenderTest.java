@@ -37,7 +37,9 @@ class MailSenderTest {
 
     @Test
     void shouldGiveMinus9WhenTheDelayReachesThePutTimeout() throws Exception {
-        int result = send(Optional.of(Duration.ofMillis(50)), new MailFault(Duration.ofMillis(50), OptionalInt.empty()));
+        MailFault delay = new MailFault(Duration.ofMillis(50), OptionalInt.empty());
+
+        int result = send(Optional.of(Duration.ofMillis(50)), delay);
 
         assertThat(result).isEqualTo(-9);
         assertThat(relayCalls).hasValue(0);
