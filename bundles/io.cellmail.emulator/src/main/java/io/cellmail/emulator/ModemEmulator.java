@@ -49,12 +49,13 @@ public final class ModemEmulator implements AutoCloseable {
     private boolean closed;
 
     /**
-     * A module that sends mail through the given relay (in-module use: the relay type is internal).
+     * A module that sends mail through the given relay. Package-private: the relay type is internal, so only
+     * this package (and its tests) may choose one; everyone else uses {@link #create(EmulatorSettings)}.
      *
      * @param settings how the module behaves
      * @param relay what carries out {@code AT+QSMTPPUT}
      */
-    public ModemEmulator(EmulatorSettings settings, SmtpRelay relay) {
+    ModemEmulator(EmulatorSettings settings, SmtpRelay relay) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(relay, "relay");
         this.transcript = new TranscriptLog(Clock.systemUTC());
