@@ -63,6 +63,9 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         positive(settleTime, "settleTime");
         positive(trailingOkLinger, "trailingOkLinger");
         Objects.requireNonNull(bootUrcWindow, "bootUrcWindow");
+        if (bootUrcWindow.isNegative()) {
+            throw new IllegalArgumentException("bootUrcWindow must not be negative");
+        }
         Objects.requireNonNull(init, "init");
         positive(reopenBackoffBase, "reopenBackoffBase");
         positive(reopenBackoffCap, "reopenBackoffCap");
