@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param senderAddress the sender address of mails that do not name their own
  * @param senderName the sender display name of mails that do not name their own, possibly empty
  * @param sendDeadline how long one send attempt may take, from the first AT command to {@code +QSMTPPUT}
+ * @param lenientEscape true when the modem ends a data-mode upload at any {@code +++}, guard time or not; a
+ *     dialect then refuses bodies and attachments that contain {@code +++}. False (the default) for modems that
+ *     honour the guard time, like the Quectel modules
  */
 public record MailerSettings(
         String linkUri,
@@ -38,7 +41,8 @@ public record MailerSettings(
         String smtpPassword,
         String senderAddress,
         String senderName,
-        Duration sendDeadline) {
+        Duration sendDeadline,
+        boolean lenientEscape) {
 
     /** Default guard time around {@code +++}: real modems want at least one second of silence. */
     public static final Duration DEFAULT_GUARD_TIME = Duration.ofMillis(1100);
@@ -77,6 +81,19 @@ public record MailerSettings(
     }
 
     /**
+     * Settings for a modem that honours the guard time around {@code +++} ({@code lenientEscape} false).
+     *
+     * @see #MailerSettings(String, int, FlowControl, Duration, String, String, String, String, int, boolean, String,
+     *     String, String, String, Duration, boolean)
+     */
+    public MailerSettings(String linkUri, int baud, FlowControl flowControl, Duration guardTime, String apn,
+            String apnUser, String apnPassword, String smtpHost, int smtpPort, boolean authentication, String smtpUser,
+            String smtpPassword, String senderAddress, String senderName, Duration sendDeadline) {
+        this(linkUri, baud, flowControl, guardTime, apn, apnUser, apnPassword, smtpHost, smtpPort, authentication,
+                smtpUser, smtpPassword, senderAddress, senderName, sendDeadline, false);
+    }
+
+    /**
      * @param linkUri the serial link URI
      * @param smtpHost the SMTP server
      * @param senderAddress the default sender address
@@ -99,7 +116,7 @@ public record MailerSettings(
                 + mask(apnPassword) + ", smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", authentication="
                 + authentication + ", smtpUser=" + smtpUser + ", smtpPassword=" + mask(smtpPassword)
                 + ", senderAddress=" + senderAddress + ", senderName=" + senderName + ", sendDeadline="
-                + sendDeadline + "]";
+                + sendDeadline + ", lenientEscape=" + lenientEscape + "]";
     }
 
     private static String mask(String password) {
@@ -138,6 +155,7 @@ public record MailerSettings(
         private String senderAddress;
         private String senderName = "";
         private Duration sendDeadline = DEFAULT_SEND_DEADLINE;
+        private boolean lenientEscape;
 
         private Builder(String linkUri, String smtpHost, String senderAddress) {
             this.linkUri = linkUri;
@@ -159,6 +177,7 @@ public record MailerSettings(
             smtpPassword = s.smtpPassword;
             senderName = s.senderName;
             sendDeadline = s.sendDeadline;
+            lenientEscape = s.lenientEscape;
         }
 
         /** Sets the serial link URI. */
@@ -230,12 +249,22 @@ public record MailerSettings(
         }
 
         /**
+         * Declares whether the modem ends a data-mode upload at any {@code +++} (default false: it honours the
+         * guard time, so {@code +++} inside a payload written in one go is data).
+         */
+        public Builder lenientEscape(boolean value) {
+            lenientEscape = value;
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws NullPointerException or IllegalArgumentException naming a missing or invalid setting
          */
         public MailerSettings build() {
             return new MailerSettings(linkUri, baud, flowControl, guardTime, apn, apnUser, apnPassword, smtpHost,
-                    smtpPort, authentication, smtpUser, smtpPassword, senderAddress, senderName, sendDeadline);
+                    smtpPort, authentication, smtpUser, smtpPassword, senderAddress, senderName, sendDeadline,
+                    lenientEscape);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cellmail.service.spi;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -50,6 +51,29 @@ public interface ModemMailer extends AutoCloseable {
      * @return the last known state of the modem; never blocks and never talks to the modem
      */
     ModemHealth health();
+
+    /**
+     * Asks the modem now what it is and how it is connected, for diagnostics. Runs on the modem like any
+     * command; waits only a bounded time for a send that holds the modem.
+     *
+     * @return the modem's answers
+     * @throws MailException {@link MailErrorCode#MODEM_UNAVAILABLE} when the modem is busy, unreachable or the
+     *     dialect cannot probe (the default), {@link MailErrorCode#MODEM_TIMEOUT} when it does not answer in time
+     */
+    default ModemProbe probe() throws MailException {
+        throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "probe not supported by this dialect");
+    }
+
+    /**
+     * The most recent conversation with the modem, for diagnostics, one entry a line, oldest first, e.g.
+     * {@code 2026-11-26T16:00:00.123Z >> AT+QSMTPPWD="****"}. Secrets are masked. Never blocks on the modem.
+     *
+     * @param lastLines how many lines at most, from the end
+     * @return the lines; empty when the dialect keeps no transcript (the default)
+     */
+    default List<String> transcript(int lastLines) {
+        return List.of();
+    }
 
     /** Releases the modem's port and stops the mailer's threads. Ends a running {@link #send} promptly. */
     @Override

@@ -36,7 +36,27 @@ class MailerSettingsTest {
         assertThat(settings.smtpPort()).isEqualTo(25);
         assertThat(settings.authentication()).isFalse();
         assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.lenientEscape()).isFalse();
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
+    }
+
+    @Test
+    void shouldKeepTheLenientEscapeFlagThroughToBuilder() {
+        MailerSettings lenient = BASE.build().toBuilder().lenientEscape(true).build();
+
+        assertThat(lenient.lenientEscape()).isTrue();
+        assertThat(lenient.toBuilder().build()).isEqualTo(lenient);
+        assertThat(lenient.toString()).contains("lenientEscape=true");
+    }
+
+    @Test
+    void shouldDefaultTheLenientEscapeFlagToFalseInTheShortConstructor() {
+        MailerSettings s = BASE.build();
+        MailerSettings viaShortConstructor = new MailerSettings(s.linkUri(), s.baud(), s.flowControl(),
+                s.guardTime(), s.apn(), s.apnUser(), s.apnPassword(), s.smtpHost(), s.smtpPort(), s.authentication(),
+                s.smtpUser(), s.smtpPassword(), s.senderAddress(), s.senderName(), s.sendDeadline());
+
+        assertThat(viaShortConstructor).isEqualTo(s);
     }
 
     @ParameterizedTest(name = "{0}")
