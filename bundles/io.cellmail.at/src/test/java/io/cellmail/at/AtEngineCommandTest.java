@@ -26,6 +26,21 @@ class AtEngineCommandTest extends EngineTestSupport {
     }
 
     @Test
+    void shouldNotHandALineThatArrivedBeforeACommandWasSentToItsReply() throws Exception {
+        // one chunk: A's OK, then a noise line; B goes out as soon as the OK is framed, before the noise is
+        modem.on("AT+A").reply("OK\r\n\u00ff#@!");
+        modem.on("ATI").reply("Quectel_M95", "OK");
+        startEngine();
+
+        CompletionStage<AtResponse> a = engine.send(AtCommand.of("AT+A"));
+        CompletionStage<AtResponse> identity = engine.send(AtCommand.of("ATI").expectingAnyInfo());
+
+        assertThat(result(a).isOk()).isTrue();
+        assertThat(result(identity).infoLines()).extracting(InfoLine::line).containsExactly("Quectel_M95");
+        await().atMost(WAIT).until(() -> urcs.contains(new Urc("", "\u00ff#@!")));
+    }
+
+    @Test
     void shouldGiveACregReplyToTheCommandThatAskedForIt() throws Exception {
         modem.on("AT+CREG?").reply("+CREG: 0,5", "OK");
         startEngine();

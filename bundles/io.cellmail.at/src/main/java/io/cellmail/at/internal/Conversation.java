@@ -175,6 +175,8 @@ final class Conversation {
         AtCommand command = ex.command();
         recentCommands.add(command);
         transcript.sent(command.maskedText() + "\r");
+        // whatever began arriving before this point is not this command's reply (see LineFramer)
+        framer.commandSent(System.nanoTime());
         if (write((command.text() + "\r").getBytes(StandardCharsets.UTF_8))) {
             afterExchangeEvent();
         }
@@ -404,7 +406,12 @@ final class Conversation {
 
     // ------------------------------------------------------------------ engine thread: received lines
 
-    private void onLine(String line) {
+    /**
+     * @param line a received line
+     * @param mayAnswer false if the line began arriving before the running command was sent, so it cannot be
+     *     part of that command's reply
+     */
+    private void onLine(String line, boolean mayAnswer) {
         Optional<AtCommand> echoed = recentCommands.echoedBy(line);
         transcript.received(echoed.map(AtCommand::maskedText).orElse(line));
         if (echoed.isPresent()) {
@@ -412,7 +419,7 @@ final class Conversation {
             return;
         }
         Optional<Urc> urc = urcs.classify(line);
-        Exchange ex = exchange;
+        Exchange ex = mayAnswer ? exchange : null;
         if (ex != null && ex.offer(line, urc.isPresent())) {
             afterExchangeEvent();
             return;
@@ -541,9 +548,9 @@ final class Conversation {
         pump();
     }
 
-    private void onBytes(LinkSession s, byte[] chunk) {
+    private void onBytes(LinkSession s, byte[] chunk, long arrivalNanos) {
         if (s == session) {
-            framer.feed(chunk, 0, chunk.length, framerSink);
+            framer.feed(chunk, 0, chunk.length, arrivalNanos, framerSink);
         }
     }
 
@@ -639,7 +646,12 @@ final class Conversation {
     private final class FramerSink implements LineFramer.Sink {
         @Override
         public void line(String line) {
-            onLine(line);
+            onLine(line, true);
+        }
+
+        @Override
+        public void earlierLine(String line) {
+            onLine(line, false);
         }
 
         @Override
@@ -656,8 +668,8 @@ final class Conversation {
     /** The reader thread's reports, handed over to the engine thread. */
     private final class SessionListener implements LinkSession.Listener {
         @Override
-        public void bytes(LinkSession s, byte[] chunk) {
-            if (!loop.post(() -> onBytes(s, chunk))) {
+        public void bytes(LinkSession s, byte[] chunk, long arrivalNanos) {
+            if (!loop.post(() -> onBytes(s, chunk, arrivalNanos))) {
                 throw new RejectedExecutionException("engine stopped");
             }
         }

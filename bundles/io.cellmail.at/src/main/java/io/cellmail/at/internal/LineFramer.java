@@ -10,14 +10,23 @@ import java.nio.charset.StandardCharsets;
  * reported as a prompt at once, since the modem sends it without a line end (a space after it makes an empty
  * line and vanishes). The output depends only on the bytes, never on how they were split into chunks.
  *
+ * <p>A line that began arriving before the last command was sent ({@link #commandSent(long)}) cannot be part of
+ * that command's reply: it is noise, or the tail of something earlier, and is reported through
+ * {@link Sink#earlierLine(String)}. Without this, line noise without a line end (or the rest of a chunk that was
+ * still being framed when the next command went out) would be completed by the reply's leading CR LF and taken
+ * for the reply's first info line.
+ *
  * <p>Not thread-safe: fed by the engine thread only.
  */
 public final class LineFramer {
 
     /** Receives what the framer recognises. */
     public interface Sink {
-        /** @param line a complete, trimmed, non-empty line */
+        /** @param line a complete, trimmed, non-empty line that began after the last command was sent */
         void line(String line);
+
+        /** @param line a complete, trimmed, non-empty line that began arriving before the last command was sent */
+        void earlierLine(String line);
 
         /** A {@code >} prompt at the start of a line, in prompt mode. */
         void prompt();
@@ -30,6 +39,9 @@ public final class LineFramer {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean skipping;
     private boolean promptMode;
+    /** When the chunk holding the first byte of the pending line arrived. */
+    private long lineBeganNanos;
+    private long lastSentNanos = Long.MIN_VALUE;
 
     /** @param maxLineLength the longest line, in bytes */
     public LineFramer(int maxLineLength) {
@@ -51,12 +63,21 @@ public final class LineFramer {
     }
 
     /**
+     * @param sentNanos when a command was written, on the clock of the arrival times given to {@link #feed}; lines
+     *     that began arriving before it are {@link Sink#earlierLine earlier lines} from now on
+     */
+    public void commandSent(long sentNanos) {
+        this.lastSentNanos = sentNanos;
+    }
+
+    /**
      * @param bytes received bytes
      * @param offset where they start
      * @param length how many
+     * @param arrivalNanos when they were read from the link (monotonic clock)
      * @param sink receives lines, prompts and overflows in order
      */
-    public void feed(byte[] bytes, int offset, int length, Sink sink) {
+    public void feed(byte[] bytes, int offset, int length, long arrivalNanos, Sink sink) {
         for (int i = offset; i < offset + length; i++) {
             byte b = bytes[i];
             if (b == 0) {
@@ -73,6 +94,9 @@ public final class LineFramer {
                 skipping = true;
                 sink.overflow();
             } else {
+                if (pending.size() == 0) {
+                    lineBeganNanos = arrivalNanos;
+                }
                 pending.write(b);
             }
         }
@@ -88,7 +112,12 @@ public final class LineFramer {
         }
         String line = pending.toString(StandardCharsets.UTF_8).strip();
         pending.reset();
-        if (!line.isEmpty()) {
+        if (line.isEmpty()) {
+            return;
+        }
+        if (lineBeganNanos < lastSentNanos) {
+            sink.earlierLine(line);
+        } else {
             sink.line(line);
         }
     }

@@ -23,7 +23,8 @@ final class LinkSession {
 
     /** Receives what the reader sees; implementations hand it to the engine thread and return at once. */
     interface Listener {
-        void bytes(LinkSession session, byte[] chunk);
+        /** @param arrivalNanos when the chunk was read ({@link System#nanoTime()}) */
+        void bytes(LinkSession session, byte[] chunk, long arrivalNanos);
 
         void lost(LinkSession session, String reason);
     }
@@ -103,7 +104,7 @@ final class LinkSession {
                     return;
                 }
                 if (n > 0) {
-                    listener.bytes(this, Arrays.copyOf(buffer, n));
+                    listener.bytes(this, Arrays.copyOf(buffer, n), System.nanoTime());
                 }
             }
         } catch (IOException e) {

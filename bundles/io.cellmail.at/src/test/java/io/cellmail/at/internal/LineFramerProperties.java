@@ -53,7 +53,7 @@ class LineFramerProperties {
         int offset = 0;
         while (offset < bytes.length) {
             int length = cuts == null ? bytes.length - offset : 1 + cuts.nextInt(Math.min(8, bytes.length - offset));
-            framer.feed(bytes, offset, length, sink);
+            framer.feed(bytes, offset, length, offset, sink);
             offset += length;
         }
         return sink.tokens;

@@ -86,6 +86,42 @@ class LineFramerTest {
         assertThat(sink.tokens).containsExactly("OK");
     }
 
+    @Test
+    void shouldMarkNoiseWithoutLineEndThatPrecededACommandAsAnEarlierLine() {
+        LineFramer framer = new LineFramer(64);
+        RecordingSink sink = new RecordingSink();
+        feed(framer, "\u00ff#@!", 100, sink);
+
+        framer.commandSent(200);
+        feed(framer, "\r\nQuectel_M95\r\n\r\nOK\r\n", 300, sink);
+
+        assertThat(sink.tokens).containsExactly(RecordingSink.EARLIER + "\u00ff#@!", "Quectel_M95", "OK");
+    }
+
+    @Test
+    void shouldMarkTheTailOfALineBegunBeforeACommandAsAnEarlierLine() {
+        LineFramer framer = new LineFramer(64);
+        RecordingSink sink = new RecordingSink();
+        feed(framer, "\r\n+CRE", 100, sink);
+
+        framer.commandSent(200);
+        feed(framer, "G: 1\r\n\r\n+CREG: 0,1\r\n", 300, sink);
+
+        assertThat(sink.tokens).containsExactly(RecordingSink.EARLIER + "+CREG: 1", "+CREG: 0,1");
+    }
+
+    @Test
+    void shouldMarkLinesOfAChunkReadBeforeACommandAsEarlierEvenIfFramedAfterIt() {
+        LineFramer framer = new LineFramer(64);
+        RecordingSink sink = new RecordingSink();
+
+        // the engine sends the next command while it still frames a chunk that was read before
+        framer.commandSent(200);
+        feed(framer, "\r\nOK\r\n#@!\r\n", 100, sink);
+
+        assertThat(sink.tokens).containsExactly(RecordingSink.EARLIER + "OK", RecordingSink.EARLIER + "#@!");
+    }
+
     static List<String> frame(String input, boolean promptMode, int maxLineLength) {
         LineFramer framer = new LineFramer(maxLineLength);
         framer.promptMode(promptMode);
@@ -95,7 +131,11 @@ class LineFramerTest {
     }
 
     private static void feed(LineFramer framer, String input, RecordingSink sink) {
+        feed(framer, input, 0, sink);
+    }
+
+    private static void feed(LineFramer framer, String input, long arrivalNanos, RecordingSink sink) {
         byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-        framer.feed(bytes, 0, bytes.length, sink);
+        framer.feed(bytes, 0, bytes.length, arrivalNanos, sink);
     }
 }

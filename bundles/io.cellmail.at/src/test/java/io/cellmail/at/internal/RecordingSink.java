@@ -3,17 +3,26 @@ package io.cellmail.at.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects what a {@link LineFramer} emits: lines as themselves, prompts and overflows as markers. */
+/**
+ * Collects what a {@link LineFramer} emits: lines as themselves, lines begun before the last command with an
+ * {@value #EARLIER} marker in front, prompts and overflows as markers.
+ */
 final class RecordingSink implements LineFramer.Sink {
 
     static final String PROMPT = "<prompt>";
     static final String OVERFLOW = "<overflow>";
+    static final String EARLIER = "<earlier>";
 
     final List<String> tokens = new ArrayList<>();
 
     @Override
     public void line(String line) {
         tokens.add(line);
+    }
+
+    @Override
+    public void earlierLine(String line) {
+        tokens.add(EARLIER + line);
     }
 
     @Override
