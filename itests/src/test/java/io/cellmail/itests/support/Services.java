@@ -1,0 +1,68 @@
+package io.cellmail.itests.support;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Waits for services in tests. */
+public final class Services {
+
+    private Services() {
+    }
+
+    /**
+     * @param context the test's bundle context
+     * @param type the service type
+     * @param filter an LDAP filter on the service properties, or null
+     * @param timeout how long to wait
+     * @return the service
+     * @throws AssertionError when none appears in time
+     */
+    public static <T> T await(BundleContext context, Class<T> type, String filter, Duration timeout) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, filter(type, filter), null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(timeout.toMillis());
+            if (service == null) {
+                throw new AssertionError("No " + type.getName() + (filter == null ? "" : " matching " + filter)
+                        + " within " + timeout);
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + type.getName(), e);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /**
+     * @param context the test's bundle context
+     * @param type the service type
+     * @param filter an LDAP filter on the service properties, or null
+     * @return how many such services are registered now
+     */
+    public static int count(BundleContext context, Class<?> type, String filter) {
+        try {
+            return Objects.requireNonNullElse(context.getServiceReferences(type.getName(), filter), new Object[0])
+                    .length;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+
+    private static Filter filter(Class<?> type, String filter) {
+        String objectClass = "(" + Constants.OBJECTCLASS + "=" + type.getName() + ")";
+        try {
+            return FrameworkUtil.createFilter(filter == null ? objectClass : "(&" + objectClass + filter + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+}
