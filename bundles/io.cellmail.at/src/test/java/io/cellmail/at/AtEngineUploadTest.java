@@ -2,11 +2,13 @@ package io.cellmail.at;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,22 @@ class AtEngineUploadTest extends EngineTestSupport {
         assertThat(next.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
         assertThat(engine.transcript().toString()).contains("<2009 bytes of data>", ">> +++")
                 .doesNotContain("mmmm");
+    }
+
+    @Test
+    void shouldEscapeBeforeProbingWhenTheLinkWasLostMidUpload() throws Exception {
+        byte[] body = "cut off".getBytes(StandardCharsets.US_ASCII);
+        modem.on("AT+QSMTPBODY=1,100").reply("OK").connect(p -> List.of("+QSMTPBODY:" + p.length));
+        startEngine(settings().guardTime(Duration.ofMillis(300)));
+
+        CompletionStage<UploadResult> upload = engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), body, BODY);
+        await().atMost(WAIT).until(() -> modem.dataWrites() == 1);
+        modem.dropLink(); // within the guard time, before the +++: the module stays in data mode
+
+        assertThat(failure(upload).kind()).isEqualTo(AtException.Kind.LINK_LOST);
+        awaitEpoch(2);
+        assertThat(modem.escapesInDataMode()).isEqualTo(1);
+        assertThat(modem.uploads()).as("no probe was taken for payload").containsExactly(body);
     }
 
     @Test

@@ -577,6 +577,9 @@ final class Conversation {
 
     /** Gives up the link (lost, or unusable) and reopens it after a backoff delay. */
     private void reopen(String reason) {
+        if (job != null && job.isUpload()) {
+            modem.uploadInterrupted();
+        }
         closeSession();
         abortWork(AtException.Kind.LINK_LOST, reason);
         modem.portClosed();

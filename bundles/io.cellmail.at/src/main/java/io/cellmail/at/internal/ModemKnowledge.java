@@ -73,6 +73,15 @@ final class ModemKnowledge {
         needsResync = true;
     }
 
+    /**
+     * An upload was cut off by a lost link: the modem may still be in data mode, and stays so across ports (a
+     * module keeps its state when the host goes), so the next synchronisation must escape before it probes, or
+     * the probes become payload.
+     */
+    void uploadInterrupted() {
+        mayBeInDataMode = true;
+    }
+
     /** A {@code CONNECT} nobody asked for: the modem is in data mode. */
     void enteredDataMode() {
         mayBeInDataMode = true;

@@ -47,6 +47,17 @@ class ModemKnowledgeTest {
     }
 
     @Test
+    void shouldStillSuspectDataModeOnTheNextPortAfterAnUploadWasCutOff() {
+        modem.synchronised(true);
+
+        modem.uploadInterrupted();
+        modem.portClosed();
+
+        assertThat(modem.next()).isEqualTo(Next.INITIALISE);
+        assertThat(modem.mayBeInDataMode()).isTrue();
+    }
+
+    @Test
     void shouldSuspectDataModeAfterAnAbandonedUploadUntilEscaped() {
         modem.synchronised(true);
 
