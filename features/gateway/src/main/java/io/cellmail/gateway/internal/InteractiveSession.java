@@ -1,0 +1,44 @@
+package io.cellmail.gateway.internal;
+
+import java.io.PrintStream;
+import java.util.Objects;
+
+/**
+ * The gateway with its console open: the Gogo shell reads the terminal, mail that reaches the loopback SMTP server
+ * is announced as it arrives, and the run ends when the framework stops ({@code exit} at the console, Ctrl-D,
+ * Ctrl-C).
+ */
+final class InteractiveSession {
+
+    private final EmbeddedFramework framework;
+    private final LoopbackSmtpServer smtp;
+    private final PrintStream out;
+
+    InteractiveSession(EmbeddedFramework framework, LoopbackSmtpServer smtp, PrintStream out) {
+        this.framework = Objects.requireNonNull(framework, "framework");
+        this.smtp = Objects.requireNonNull(smtp, "smtp");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    int run() throws InterruptedException {
+        Thread stopOnSignal = new Thread(framework::close, "cellmail-gateway-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        MailAnnouncer announcer = MailAnnouncer.start(smtp, out);
+        try {
+            out.println();
+            out.println("cellmail gateway: " + framework.bundles().size() + " bundles; the emulated modem 'demo'"
+                    + " (port emulator:demo) delivers to the SMTP server on " + smtp.route() + ".");
+            out.println("Try: cellmail:status | cellmail:send --help | cellmail:queue | cellmail:probe"
+                    + " | cellmail:transcript; 'exit' stops the gateway.");
+            framework.awaitStop();
+            return 0;
+        } finally {
+            announcer.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook is running: it stops the framework itself.
+            }
+        }
+    }
+}
