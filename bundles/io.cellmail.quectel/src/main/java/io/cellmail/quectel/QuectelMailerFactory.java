@@ -1,0 +1,87 @@
+package io.cellmail.quectel;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.at.AtEngine;
+import io.cellmail.at.AtEngineSettings;
+import io.cellmail.quectel.internal.QuectelConfiguration;
+import io.cellmail.quectel.internal.QuectelMailer;
+import io.cellmail.serial.SerialLinks;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.ModemMailerFactory;
+
+/**
+ * Creates the mailers of the Quectel GSM SMTP dialect: registered with {@code dialect=}{@value QuectelDialect#NAME},
+ * it needs only the {@link SerialLinks} registry to reach the modem. Without OSGi (tests, command-line tools)
+ * construct it with a registry.
+ *
+ * <pre>{@code
+ * ModemMailerFactory factory = new QuectelMailerFactory(new SerialLinkRegistry(List.of(provider)));
+ * try (ModemMailer mailer = factory.create(MailerSettings.builder("serial:/dev/ttyUSB2", "smtp.example.com",
+ *         "gateway@example.com").apn("internet", "", "").build())) {
+ *     mailer.send(message, new SenderIdentity("gateway@example.com", ""), Duration.ofMinutes(5));
+ * }
+ * }</pre>
+ */
+@Component(service = ModemMailerFactory.class,
+        property = ModemMailerFactory.DIALECT_PROPERTY + "=" + QuectelDialect.NAME)
+public final class QuectelMailerFactory implements ModemMailerFactory {
+
+    /** How often an idle mailer asks the modem about its SIM, network and signal. */
+    public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofMinutes(5);
+
+    private final SerialLinks serialLinks;
+    private final UnaryOperator<AtEngineSettings.Builder> engineTuning;
+    private final Duration healthInterval;
+
+    /** @param serialLinks opens the modem's link by its URI */
+    @Activate
+    public QuectelMailerFactory(@Reference SerialLinks serialLinks) {
+        this(serialLinks, UnaryOperator.identity(), DEFAULT_HEALTH_INTERVAL);
+    }
+
+    /**
+     * For tests that need a faster engine (shorter probe, settle and linger times) than a real UART wants.
+     *
+     * @param serialLinks opens the modem's link
+     * @param engineTuning changes the engine settings the factory derived from the mailer settings
+     * @param healthInterval how often an idle mailer checks the radio
+     */
+    QuectelMailerFactory(SerialLinks serialLinks, UnaryOperator<AtEngineSettings.Builder> engineTuning,
+            Duration healthInterval) {
+        this.serialLinks = Objects.requireNonNull(serialLinks, "serialLinks");
+        this.engineTuning = Objects.requireNonNull(engineTuning, "engineTuning");
+        this.healthInterval = Objects.requireNonNull(healthInterval, "healthInterval");
+    }
+
+    /**
+     * Checks the settings and creates a mailer whose engine starts opening the link in the background.
+     *
+     * @param settings how to reach the modem, the network and the SMTP server
+     * @return the mailer; the caller closes it
+     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} naming the setting the module cannot take,
+     *     before any AT traffic
+     */
+    @Override
+    public ModemMailer create(MailerSettings settings) {
+        QuectelConfiguration config = QuectelConfiguration.of(settings);
+        String linkUri = config.linkUri();
+        AtEngineSettings.Builder engine = AtEngineSettings.builder(config.engineName(), () -> serialLinks.open(linkUri))
+                .guardTime(settings.guardTime())
+                .init(new AtEngineSettings.InitOptions(settings.baud() > 0,
+                        settings.flowControl() == MailerSettings.FlowControl.RTS_CTS));
+        QuectelMailer mailer = new QuectelMailer(config, new AtEngine(engineTuning.apply(engine).build()),
+                healthInterval);
+        mailer.start();
+        return mailer;
+    }
+}

@@ -1,0 +1,144 @@
+package io.cellmail.quectel.internal;
+
+import java.time.Duration;
+
+import io.cellmail.api.RecipientType;
+import io.cellmail.at.AtCommand;
+
+/**
+ * The AT commands of the dialect, the one place where values are put into command lines. Every quoted value is
+ * checked once more here, so a value that escaped the checks before can still never reach the modem unquotable.
+ */
+final class Commands {
+
+    /** How long a deferred {@code +QSMTPDST:}/{@code +QSMTPDATT:} result may take after {@code OK}. */
+    static final Duration QUICK_RESULT = Duration.ofSeconds(10);
+
+    private Commands() {
+    }
+
+    /** @return {@code AT+QIFGCNT=0}: the SMTP service uses the foreground context 0 */
+    static AtCommand foregroundContext() {
+        return AtCommand.of("AT+QIFGCNT=0");
+    }
+
+    /**
+     * @return {@code AT+QICSGP=1,"<apn>"[,"<user>","<pwd>"]}, the password masked; the credentials are left out
+     *     when both are empty
+     */
+    static AtCommand contextSettings(String apn, String user, String password) {
+        if (user.isEmpty() && password.isEmpty()) {
+            return AtCommand.of("AT+QICSGP=1," + quoted(apn));
+        }
+        return AtCommand.of("AT+QICSGP=1," + quoted(apn) + "," + quoted(user) + "," + quoted(password))
+                .maskingParameter(3);
+    }
+
+    /** @return {@code AT+QSMTPSRV="<host>",<port>} */
+    static AtCommand server(String host, int port) {
+        return AtCommand.of("AT+QSMTPSRV=" + quoted(host) + "," + port);
+    }
+
+    /** @return {@code AT+QSMTPCFG=1,<0|1>} */
+    static AtCommand authentication(boolean on) {
+        return AtCommand.of("AT+QSMTPCFG=1," + (on ? 1 : 0));
+    }
+
+    /** @return {@code AT+QSMTPUSER="<user>"} */
+    static AtCommand user(String user) {
+        return AtCommand.of("AT+QSMTPUSER=" + quoted(user));
+    }
+
+    /** @return {@code AT+QSMTPPWD="<pwd>"}, masked in every transcript and message */
+    static AtCommand password(String password) {
+        return AtCommand.of("AT+QSMTPPWD=" + quoted(password)).maskingParameter(0);
+    }
+
+    /** @return {@code AT+QSMTPADDR="<addr>"} */
+    static AtCommand senderAddress(String address) {
+        return AtCommand.of("AT+QSMTPADDR=" + quoted(address));
+    }
+
+    /** @return {@code AT+QSMTPNAME="<name>"} */
+    static AtCommand senderName(String name) {
+        return AtCommand.of("AT+QSMTPNAME=" + quoted(name));
+    }
+
+    /** @return {@code AT+QSMTPDST=0}: delete every recipient, deferred result */
+    static AtCommand deleteRecipients() {
+        return AtCommand.of("AT+QSMTPDST=0").deferredResult(Results.RECIPIENT, QUICK_RESULT);
+    }
+
+    /** @return {@code AT+QSMTPDST=1,<type>,"<addr>"}, deferred result */
+    static AtCommand addRecipient(RecipientType type, String address) {
+        return AtCommand.of("AT+QSMTPDST=1," + typeCode(type) + "," + quoted(address))
+                .deferredResult(Results.RECIPIENT, QUICK_RESULT);
+    }
+
+    /** @return {@code AT+QSMTPSUB=<charset>,"<title>"} */
+    static AtCommand subject(EncodedSubject subject) {
+        return AtCommand.of("AT+QSMTPSUB=" + subject.charset() + "," + quoted(subject.title()));
+    }
+
+    /** @return {@code AT+QSMTPBODY=<charset>,<timeout>}, an upload */
+    static AtCommand body(int charset, int inputTimeoutSeconds) {
+        return AtCommand.of("AT+QSMTPBODY=" + charset + "," + inputTimeoutSeconds);
+    }
+
+    /** @return {@code AT+QSMTPDATT}: delete every attachment, deferred result */
+    static AtCommand deleteAttachments() {
+        return AtCommand.of("AT+QSMTPDATT").deferredResult(Results.DELETE_ATTACHMENTS, QUICK_RESULT);
+    }
+
+    /** @return {@code AT+QSMTPATT="<name>",<size>,<timeout>}, an upload */
+    static AtCommand attachment(String name, int size, int inputTimeoutSeconds) {
+        return AtCommand.of("AT+QSMTPATT=" + quoted(name) + "," + size + "," + inputTimeoutSeconds);
+    }
+
+    /** @return {@code AT+QSMTPPUT=<timeout>}, its {@code +QSMTPPUT:} result awaited up to {@code resultWait} */
+    static AtCommand put(int timeoutSeconds, Duration resultWait) {
+        return AtCommand.of("AT+QSMTPPUT=" + timeoutSeconds).deferredResult(Results.PUT, resultWait);
+    }
+
+    /** @return {@code AT+CPIN?} */
+    static AtCommand simStatus() {
+        return AtCommand.of("AT+CPIN?").expecting("+CPIN:");
+    }
+
+    /** @return {@code AT+CREG?} */
+    static AtCommand registration() {
+        return AtCommand.of("AT+CREG?").expecting("+CREG:");
+    }
+
+    /** @return {@code AT+CGATT?} */
+    static AtCommand gprsAttachment() {
+        return AtCommand.of("AT+CGATT?").expecting("+CGATT:");
+    }
+
+    /** @return {@code AT+CSQ} */
+    static AtCommand signal() {
+        return AtCommand.of("AT+CSQ").expecting("+CSQ:");
+    }
+
+    /** @return {@code ATI}: manufacturer, model and revision lines */
+    static AtCommand identity() {
+        return AtCommand.of("ATI").expectingAnyInfo();
+    }
+
+    /** @return the {@code <type>} of {@code AT+QSMTPDST}: 1 receiver, 2 copy, 3 secret */
+    static int typeCode(RecipientType type) {
+        return switch (type) {
+            case TO -> 1;
+            case CC -> 2;
+            case BCC -> 3;
+        };
+    }
+
+    private static String quoted(String value) {
+        if (!SafeText.isQuotable(value)) {
+            // the checks before must have refused it; never send it, never show it
+            throw new IllegalStateException("a value that cannot be quoted reached a command line");
+        }
+        return "\"" + value + "\"";
+    }
+}

@@ -1,0 +1,152 @@
+package io.cellmail.quectel.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.cellmail.api.Attachment;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.Recipient;
+import io.cellmail.quectel.QuectelDialect;
+import io.cellmail.quectel.internal.PreparedMail.AttachmentUpload;
+import io.cellmail.service.spi.SenderIdentity;
+
+/**
+ * Every limit of the module, checked before any AT traffic, and the mail turned into what the commands take.
+ * Failures are {@code INVALID_MESSAGE} naming the field: {@code recipients}, {@code senderAddress},
+ * {@code senderName}, {@code subject}, {@code body} or {@code attachments}.
+ *
+ * <p>The {@code +++} policy: a modem that honours the guard time takes {@code +++} inside a payload as data,
+ * because the AT engine writes a payload in one go, so bodies and attachments may hold it. A modem configured
+ * as lenient ends the upload at any {@code +++}; there a payload holding {@code +++}, or ending in {@code +}
+ * (which would join the {@code +++} that ends the upload), is refused, since it would arrive cut short.
+ */
+final class MessageRules {
+
+    private static final byte PLUS = '+';
+
+    private final boolean lenientEscape;
+
+    /** @param lenientEscape whether the modem ends an upload at any {@code +++} */
+    MessageRules(boolean lenientEscape) {
+        this.lenientEscape = lenientEscape;
+    }
+
+    /**
+     * Checks a message, including the sender it names, if any.
+     *
+     * @param message the mail
+     * @return the mail as the commands take it
+     * @throws MailException {@code INVALID_MESSAGE} naming the field at fault
+     */
+    PreparedMail prepare(MailMessage message) {
+        message.senderAddress().ifPresent(MessageRules::checkSenderAddress);
+        message.senderName().ifPresent(MessageRules::checkSenderName);
+        List<Recipient> recipients = checkRecipients(message.recipients());
+        EncodedSubject subject = EncodedSubject.of(message.subject(), message.charset());
+        byte[] body = CharsetText.encode(message.body(), message.charset(), "body");
+        if (body.length > QuectelDialect.MAX_BODY_BYTES) {
+            throw MailException.invalid("body", "is " + body.length + " bytes in " + message.charset()
+                    + ", the modem takes at most " + QuectelDialect.MAX_BODY_BYTES);
+        }
+        checkEscape(body, "body", "the body");
+        int charset = message.charset().code();
+        return new PreparedMail(recipients, subject, charset, Payload.of("body " + charset, body),
+                checkAttachments(message.attachments()));
+    }
+
+    /**
+     * @param sender the sender of one mail
+     * @throws MailException {@code INVALID_MESSAGE} for {@code senderAddress} or {@code senderName}
+     */
+    static void checkSender(SenderIdentity sender) {
+        checkSenderAddress(sender.address());
+        checkSenderName(sender.name());
+    }
+
+    private static void checkSenderAddress(String address) {
+        SafeText.addressProblem(address).ifPresent(problem -> {
+            throw MailException.invalid("senderAddress", problem);
+        });
+    }
+
+    private static void checkSenderName(String name) {
+        // The module has no charset for the name: it must be sendable as it is.
+        SafeText.quotingProblem(name).ifPresent(problem -> {
+            throw MailException.invalid("senderName", problem);
+        });
+    }
+
+    private static List<Recipient> checkRecipients(List<Recipient> recipients) {
+        if (recipients.isEmpty() || recipients.size() > QuectelDialect.MAX_RECIPIENTS) {
+            throw MailException.invalid("recipients", "a mail needs 1 to " + QuectelDialect.MAX_RECIPIENTS
+                    + " recipients, got " + recipients.size());
+        }
+        for (int i = 0; i < recipients.size(); i++) {
+            int index = i;
+            SafeText.addressProblem(recipients.get(i).address()).ifPresent(problem -> {
+                throw MailException.invalid("recipients", "recipient " + index + " " + problem);
+            });
+        }
+        return recipients;
+    }
+
+    private List<AttachmentUpload> checkAttachments(List<Attachment> attachments) {
+        if (attachments.size() > QuectelDialect.MAX_ATTACHMENTS) {
+            throw MailException.invalid("attachments", attachments.size() + " attachments, the modem takes at most "
+                    + QuectelDialect.MAX_ATTACHMENTS);
+        }
+        long total = attachments.stream().mapToLong(Attachment::size).sum();
+        if (total > QuectelDialect.MAX_ATTACHMENT_BYTES) {
+            throw MailException.invalid("attachments", total + " bytes together, the modem takes at most "
+                    + QuectelDialect.MAX_ATTACHMENT_BYTES);
+        }
+        List<AttachmentUpload> uploads = new ArrayList<>(attachments.size());
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment attachment = attachments.get(i);
+            String name = attachment.name();
+            int index = i;
+            nameProblem(name).ifPresent(problem -> {
+                throw MailException.invalid("attachments", "the name of attachment " + index + " " + problem);
+            });
+            byte[] content = attachment.content();
+            checkEscape(content, "attachments", "attachment " + i + " (" + name + ")");
+            uploads.add(new AttachmentUpload(name, Payload.of("attachment " + name, content)));
+        }
+        return uploads;
+    }
+
+    private static Optional<String> nameProblem(String name) {
+        if (name.isBlank()) {
+            return Optional.of("is blank");
+        }
+        if (name.length() > QuectelDialect.MAX_ATTACHMENT_NAME) {
+            return Optional.of("is longer than " + QuectelDialect.MAX_ATTACHMENT_NAME + " characters");
+        }
+        Optional<String> quoting = SafeText.quotingProblem(name);
+        if (quoting.isPresent()) {
+            return quoting;
+        }
+        if (name.indexOf('/') >= 0 || name.equals(".") || name.equals("..")) {
+            return Optional.of("'" + name + "' is a path; give a plain file name");
+        }
+        return Optional.empty();
+    }
+
+    private void checkEscape(byte[] payload, String field, String what) {
+        if (!lenientEscape) {
+            return;
+        }
+        for (int i = 0; i + 2 < payload.length; i++) {
+            if (payload[i] == PLUS && payload[i + 1] == PLUS && payload[i + 2] == PLUS) {
+                throw MailException.invalid(field, what + " contains '+++' at byte " + i + "; this modem is "
+                        + "configured with lenientEscape and would end the upload there");
+            }
+        }
+        if (payload.length > 0 && payload[payload.length - 1] == PLUS) {
+            throw MailException.invalid(field, what + " ends with '+'; this modem is configured with lenientEscape "
+                    + "and would take it as part of the '+++' that ends the upload");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.cellmail.quectel.internal;
+
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.at.AtChannel;
+import io.cellmail.at.AtCommand;
+import io.cellmail.at.AtException;
+import io.cellmail.at.AtResponse;
+import io.cellmail.at.ModemState;
+import io.cellmail.at.UploadOptions;
+import io.cellmail.at.UploadResult;
+
+/**
+ * One piece of work on the modem (a send, a health check, a probe): every command pinned to the epoch the work
+ * began in, so that none of it runs against a module that rebooted and forgot what came before; every answer
+ * awaited no longer than the work's deadline; every failure a {@link MailException}.
+ *
+ * <p>A command still pending at the deadline is cancelled: the AT engine then resynchronises before its next
+ * command, so a late answer reaches nobody.
+ */
+final class ModemSession {
+
+    /**
+     * The answer to a command that may fail on the modem's side without that being an error of the work.
+     *
+     * @param response the response, or null if the modem answered with an error final
+     * @param error the modem's error final ({@code ERROR}, {@code +CME ERROR: n}), or null
+     */
+    record Reply(AtResponse response, AtException error) {
+
+        /** @return true if the modem answered {@code OK} */
+        boolean ok() {
+            return response != null;
+        }
+    }
+
+    private final AtChannel channel;
+    private final OptionalLong epoch;
+    private final Deadline deadline;
+
+    /**
+     * @param channel the AT engine
+     * @param epoch the epoch every command is pinned to, or empty for none (diagnostics)
+     * @param deadline when the work must be done
+     */
+    ModemSession(AtChannel channel, OptionalLong epoch, Deadline deadline) {
+        this.channel = channel;
+        this.epoch = epoch;
+        this.deadline = deadline;
+    }
+
+    /** @return the deadline of this work */
+    Deadline deadline() {
+        return deadline;
+    }
+
+    /**
+     * @param command a command
+     * @return its response
+     * @throws MailException when it fails in any way
+     */
+    AtResponse run(AtCommand command) {
+        AtCommand pinned = pin(command);
+        try {
+            return await(channel.send(pinned), pinned);
+        } catch (AtException e) {
+            throw AtFailures.toMailException(e, pinned.maskedText(), null);
+        }
+    }
+
+    /**
+     * @param command a command the modem may refuse (e.g. {@code AT+CPIN?} without a SIM)
+     * @return its response, or the modem's error final
+     * @throws MailException when it fails otherwise (timeout, reboot, lost link)
+     */
+    Reply attempt(AtCommand command) {
+        AtCommand pinned = pin(command);
+        try {
+            return new Reply(await(channel.send(pinned), pinned), null);
+        } catch (AtException e) {
+            if (e.kind() == AtException.Kind.ERROR || e.kind() == AtException.Kind.CME_ERROR) {
+                return new Reply(null, e);
+            }
+            throw AtFailures.toMailException(e, pinned.maskedText(), null);
+        }
+    }
+
+    /**
+     * @param command a command with a deferred result, e.g. {@code AT+QSMTPDST=...} declaring {@code +QSMTPDST:}
+     * @return the first field of the deferred result: 0 or a negative code
+     * @throws MailException when the command fails or the result is not a number
+     */
+    int result(AtCommand command) {
+        AtResponse response = run(command);
+        String prefix = command.deferredPrefix().orElseThrow();
+        try {
+            return response.deferredResult().orElseThrow().intField(0);
+        } catch (AtException e) {
+            throw AtFailures.toMailException(e, command.maskedText(), prefix);
+        }
+    }
+
+    /**
+     * @param command an upload command, e.g. {@code AT+QSMTPBODY=1,30}
+     * @param payload the bytes
+     * @param options its result line and deadline
+     * @return the upload's result
+     * @throws MailException when the upload fails, with the module's result code mapped
+     */
+    UploadResult upload(AtCommand command, byte[] payload, UploadOptions options) {
+        AtCommand pinned = pin(command);
+        try {
+            return await(channel.upload(pinned, payload, options), pinned);
+        } catch (AtException e) {
+            throw AtFailures.toMailException(e, pinned.maskedText(), options.resultPrefix());
+        }
+    }
+
+    private AtCommand pin(AtCommand command) {
+        return epoch.isPresent() ? command.onlyInEpoch(epoch.getAsLong()) : command;
+    }
+
+    private <T> T await(CompletionStage<T> stage, AtCommand command) {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        try {
+            return future.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw deadlinePassed(command);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, null, command.maskedText()
+                    + ": interrupted while waiting for the modem", e);
+        } catch (ExecutionException e) {
+            throw AtException.from(e);
+        }
+    }
+
+    private MailException deadlinePassed(AtCommand command) {
+        ModemState state = channel.state();
+        if (state == ModemState.READY || state == ModemState.RESYNCING) {
+            return new MailException(MailErrorCode.MODEM_TIMEOUT, command.maskedText()
+                    + ": no answer before the deadline");
+        }
+        return new MailException(MailErrorCode.MODEM_UNAVAILABLE, command.maskedText()
+                + ": the modem is not ready (" + state + ") and the deadline passed");
+    }
+}

@@ -1,0 +1,311 @@
+package io.cellmail.quectel.internal;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.Registration;
+import io.cellmail.at.AtEngine;
+import io.cellmail.at.InfoLine;
+import io.cellmail.at.ModemListener;
+import io.cellmail.at.Urc;
+import io.cellmail.at.UrcListener;
+import io.cellmail.quectel.internal.ModemSession.Reply;
+import io.cellmail.service.spi.ModemHealth;
+import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.ModemProbe;
+import io.cellmail.service.spi.SenderIdentity;
+
+/**
+ * The Quectel GSM SMTP mailer of one modem: checks every mail against the module's limits, then drives the
+ * module's SMTP client over its {@link AtEngine} (see {@link MailTransaction} for the sequence).
+ *
+ * <p>One piece of work holds the modem at a time (a send, a health check, a probe). The radio ({@code AT+CPIN?},
+ * {@code AT+CREG?}, {@code AT+CGATT?}, {@code AT+CSQ}) is checked before the first send of every epoch, after a
+ * network-type failure and after {@code +PDP DEACT}, so that a missing SIM or network is reported as
+ * {@link MailErrorCode#NO_SIM} or {@link MailErrorCode#NOT_REGISTERED} instead of a doomed send; it is also
+ * refreshed in the background when the modem becomes ready and every {@code healthInterval}, so that
+ * {@link #health()} has something to tell without ever blocking.
+ */
+public final class QuectelMailer implements ModemMailer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuectelMailer.class);
+    /** Longest wait for the modem to be ready before a send gives up with MODEM_UNAVAILABLE. */
+    private static final Duration READY_WAIT = Duration.ofSeconds(30);
+    /** Longest wait of a probe for a send that holds the modem. */
+    private static final Duration PROBE_CHANNEL_WAIT = Duration.ofSeconds(5);
+    /** Longest a probe or a background health check may take. */
+    private static final Duration DIAGNOSTIC_DEADLINE = Duration.ofSeconds(15);
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(2);
+    /** Failures after which the radio is checked before the next send. */
+    private static final Set<MailErrorCode> NETWORK_FAILURES = EnumSet.of(MailErrorCode.DNS_FAILURE,
+            MailErrorCode.NETWORK_ERROR, MailErrorCode.CLOSED_BY_PEER, MailErrorCode.CONTEXT_DEACTIVATED,
+            MailErrorCode.TIMEOUT, MailErrorCode.NOT_REGISTERED, MailErrorCode.NO_SIM);
+
+    private final QuectelConfiguration config;
+    private final AtEngine engine;
+    private final MessageRules rules;
+    private final HealthTracker health = new HealthTracker();
+    private final ReadyWait readyWait;
+    private final ReentrantLock modem = new ReentrantLock(true);
+    private final ScheduledExecutorService background;
+    private final Duration healthInterval;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final EngineEvents events = new EngineEvents();
+
+    /** Set from the engine's notification thread; read and cleared while holding {@link #modem}. */
+    private volatile boolean radioCheckNeeded = true;
+    // guarded by modem
+    private ModemSideState modemSide = ModemSideState.unknown(0);
+    private long radioCheckedEpoch;
+
+    /**
+     * @param config the checked configuration
+     * @param engine the AT engine of the modem, not started; the mailer owns and closes it
+     * @param healthInterval how often the radio is queried in the background while the modem is idle
+     */
+    public QuectelMailer(QuectelConfiguration config, AtEngine engine, Duration healthInterval) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.healthInterval = Objects.requireNonNull(healthInterval, "healthInterval");
+        this.rules = new MessageRules(config.settings().lenientEscape());
+        this.readyWait = new ReadyWait(engine);
+        String threadName = "cellmail-quectel-" + config.engineName();
+        this.background = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts the engine (in the background: returns at once) and the periodic health check. */
+    public void start() {
+        engine.addModemListener(health);
+        engine.addModemListener(readyWait);
+        engine.addModemListener(events);
+        engine.addUrcListener(events);
+        engine.start();
+        long interval = healthInterval.toNanos();
+        background.scheduleWithFixedDelay(this::refreshHealth, interval, interval, TimeUnit.NANOSECONDS);
+        LOG.debug("Quectel mailer started on {}", config.linkUri());
+    }
+
+    @Override
+    public void validate(MailMessage message) {
+        Objects.requireNonNull(message, "message");
+        rules.prepare(message);
+    }
+
+    @Override
+    public void send(MailMessage message, SenderIdentity sender, Duration deadline) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(deadline, "deadline");
+        PreparedMail mail = rules.prepare(message);
+        MessageRules.checkSender(sender);
+        Deadline until = Deadline.after(deadline);
+        acquire(until, "send " + message.id());
+        try {
+            health.sending(true);
+            long epoch = awaitReady(until);
+            ModemSession session = new ModemSession(engine, OptionalLong.of(epoch), until);
+            if (modemSide.epoch() != epoch) {
+                modemSide = ModemSideState.unknown(epoch);
+            }
+            ensureRadio(session, epoch);
+            MailTransaction transaction = new MailTransaction(session, config, modemSide);
+            try {
+                transaction.send(mail, sender);
+            } catch (MailException e) {
+                if (NETWORK_FAILURES.contains(e.code())) {
+                    radioCheckNeeded = true;
+                }
+                LOG.debug("Mail {} not sent: {} {}", message.id(), e.code(), e.getMessage());
+                throw e;
+            } finally {
+                modemSide = transaction.state();
+            }
+        } finally {
+            health.sending(false);
+            modem.unlock();
+        }
+    }
+
+    @Override
+    public ModemHealth health() {
+        return health.snapshot();
+    }
+
+    @Override
+    public ModemProbe probe() {
+        Deadline until = Deadline.after(DIAGNOSTIC_DEADLINE);
+        acquire(Deadline.after(PROBE_CHANNEL_WAIT), "probe");
+        try {
+            awaitReady(until);
+            ModemSession session = new ModemSession(engine, OptionalLong.empty(), until);
+            List<String> identity = session.run(Commands.identity()).infoLines().stream().map(InfoLine::line)
+                    .toList();
+            String sim = RadioCheck.sim(session.attempt(Commands.simStatus()));
+            Registration registration = RadioCheck.registration(session.attempt(Commands.registration()));
+            Reply attachment = session.attempt(Commands.gprsAttachment());
+            Reply signal = session.attempt(Commands.signal());
+            RadioStatus status = new RadioStatus(sim, RadioStatus.SIM_READY.equals(sim) ? registration
+                    : Registration.NO_SIM, RadioCheck.attached(attachment), RadioCheck.signal(signal));
+            health.radio(status);
+            return new ModemProbe(identity, status.sim(), status.registration(), status.signal(), status.attached());
+        } finally {
+            modem.unlock();
+        }
+    }
+
+    @Override
+    public List<String> transcript(int lastLines) {
+        return TranscriptFormat.lastLines(engine.transcript(), lastLines);
+    }
+
+    /** Closes the engine, which fails whatever a send waits for, and stops the background checks. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        health.closed();
+        readyWait.release();
+        engine.close();
+        background.shutdownNow();
+        try {
+            if (!background.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The health check of {} did not stop within {}", config.engineName(), STOP_PATIENCE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.debug("Quectel mailer on {} closed", config.linkUri());
+    }
+
+    /** Takes the modem for one piece of work, waiting no longer than the deadline. */
+    private void acquire(Deadline until, String work) {
+        requireOpen();
+        try {
+            if (!modem.tryLock(Math.max(0, until.remainingNanos()), TimeUnit.NANOSECONDS)) {
+                throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem is busy with another piece of "
+                        + "work (a send or a health check); " + work + " gave up waiting");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, null, work + " was interrupted", e);
+        }
+        if (closed.get()) {
+            modem.unlock();
+            requireOpen();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The mailer of " + config.engineName()
+                    + " is closed");
+        }
+    }
+
+    /** @return the epoch the engine is ready in */
+    private long awaitReady(Deadline until) {
+        try {
+            if (!readyWait.await(until.atMost(READY_WAIT))) {
+                requireOpen();
+                throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem on " + config.linkUri()
+                        + " is not ready (" + engine.state() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, null, "interrupted while waiting for the modem",
+                    e);
+        }
+        return engine.epoch();
+    }
+
+    /** Checks the radio when it is not known to be fit for sending in this epoch. */
+    private void ensureRadio(ModemSession session, long epoch) {
+        if (radioCheckedEpoch == epoch && !radioCheckNeeded) {
+            return;
+        }
+        radioCheckNeeded = false;
+        RadioStatus status;
+        try {
+            status = RadioCheck.query(session);
+        } catch (MailException e) {
+            radioCheckNeeded = true;
+            throw e;
+        }
+        health.radio(status);
+        if (!status.canSend()) {
+            radioCheckNeeded = true;
+            RadioCheck.requireSendable(status);
+        }
+        radioCheckedEpoch = epoch;
+    }
+
+    /** The background health check: skipped while other work holds the modem, which checks for itself. */
+    private void refreshHealth() {
+        if (closed.get() || !ReadyWait.isReady(engine.state()) || !modem.tryLock()) {
+            return;
+        }
+        try {
+            long epoch = engine.epoch();
+            ModemSession session = new ModemSession(engine, OptionalLong.of(epoch),
+                    Deadline.after(DIAGNOSTIC_DEADLINE));
+            radioCheckNeeded = false;
+            RadioStatus status = RadioCheck.query(session);
+            health.radio(status);
+            if (status.canSend()) {
+                radioCheckedEpoch = epoch;
+            } else {
+                radioCheckNeeded = true;
+            }
+        } catch (MailException e) {
+            radioCheckNeeded = true;
+            LOG.debug("Background health check of {} failed: {} {}", config.engineName(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            radioCheckNeeded = true;
+            LOG.warn("Background health check of {} failed unexpectedly", config.engineName(), e);
+        } finally {
+            modem.unlock();
+        }
+    }
+
+    /** The engine's events the mailer reacts to, on the engine's notification thread: never blocks. */
+    private final class EngineEvents implements ModemListener, UrcListener {
+
+        @Override
+        public void onReady(long epoch) {
+            try {
+                background.execute(QuectelMailer.this::refreshHealth);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Mailer closing; no health check for epoch {}", epoch);
+            }
+        }
+
+        @Override
+        public void onUrc(Urc urc) {
+            if (urc.line().endsWith("+PDP DEACT")) {
+                // the network dropped the data context: look at the radio before the next send
+                radioCheckNeeded = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.cellmail.quectel.internal;
+
+import java.time.Duration;
+
+import io.cellmail.quectel.QuectelDialect;
+
+/**
+ * The timeouts the dialect gives the module: the input timeout of a data-mode upload (how long the module waits
+ * for the payload) and the timeout of {@code AT+QSMTPPUT} (how long it may take to send the mail).
+ */
+final class Timeouts {
+
+    /** Time the module needs to set up a GPRS context and an SMTP session before the first byte goes out. */
+    static final int PUT_SETUP_SECONDS = 60;
+    /**
+     * Assumed worst-case GPRS throughput, bytes per second. MIME grows attachments by a third (base64); a slow
+     * GPRS uplink carries a few KB/s: 1000 B/s leaves room for both.
+     */
+    static final int PUT_BYTES_PER_SECOND = 1000;
+    /** Slack added to an upload's input timeout beyond the line time and the two guard times. */
+    static final int INPUT_SLACK_SECONDS = 10;
+    /** How much longer than the module's own PUT timeout the driver waits for {@code +QSMTPPUT:}. */
+    static final Duration PUT_RESULT_MARGIN = Duration.ofSeconds(30);
+
+    private Timeouts() {
+    }
+
+    /**
+     * The {@code AT+QSMTPPUT} timeout: long enough for the payload on a slow uplink, no longer than the time
+     * left of the attempt (the module should give up before the driver does), clamped to what the module
+     * accepts (100 to 48000 s).
+     *
+     * @param payloadBytes body and attachment bytes
+     * @param left the time left of the send attempt
+     * @return seconds
+     */
+    static int putSeconds(long payloadBytes, Duration left) {
+        long needed = PUT_SETUP_SECONDS + ceilDiv(payloadBytes, PUT_BYTES_PER_SECOND);
+        long budget = left.getSeconds();
+        return clamp(Math.min(needed, budget), QuectelDialect.MIN_PUT_TIMEOUT_SECONDS,
+                QuectelDialect.MAX_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * The input timeout of {@code AT+QSMTPBODY} and {@code AT+QSMTPATT}: the time the payload needs on the line,
+     * both guard times and some slack, clamped to 1 to 48000 s.
+     *
+     * @param bytes the payload's size
+     * @param lineBytesPerSecond the link's speed
+     * @param guardTime the guard time around {@code +++}
+     * @return seconds
+     */
+    static int inputSeconds(int bytes, double lineBytesPerSecond, Duration guardTime) {
+        double lineSeconds = bytes / Math.max(1.0, lineBytesPerSecond);
+        double guards = 2 * guardTime.toNanos() / 1e9;
+        return clamp((long) Math.ceil(lineSeconds + guards) + INPUT_SLACK_SECONDS, 1, QuectelDialect.MAX_TIMEOUT_SECONDS);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    private static int clamp(long value, int min, int max) {
+        return (int) Math.max(min, Math.min(max, value));
+    }
+}
