@@ -1,6 +1,5 @@
 package io.cellmail.quectel;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -12,6 +11,7 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtEngineSettings;
+import io.cellmail.quectel.internal.MailerTimings;
 import io.cellmail.quectel.internal.QuectelConfiguration;
 import io.cellmail.quectel.internal.QuectelMailer;
 import io.cellmail.serial.SerialLinks;
@@ -36,31 +36,29 @@ import io.cellmail.service.spi.ModemMailerFactory;
         property = ModemMailerFactory.DIALECT_PROPERTY + "=" + QuectelDialect.NAME)
 public final class QuectelMailerFactory implements ModemMailerFactory {
 
-    /** How often an idle mailer asks the modem about its SIM, network and signal. */
-    public static final Duration DEFAULT_HEALTH_INTERVAL = Duration.ofMinutes(5);
-
     private final SerialLinks serialLinks;
     private final UnaryOperator<AtEngineSettings.Builder> engineTuning;
-    private final Duration healthInterval;
+    private final MailerTimings timings;
 
     /** @param serialLinks opens the modem's link by its URI */
     @Activate
-    public QuectelMailerFactory(@Reference SerialLinks serialLinks) {
-        this(serialLinks, UnaryOperator.identity(), DEFAULT_HEALTH_INTERVAL);
+    public QuectelMailerFactory(@Reference(name = "serialLinks") SerialLinks serialLinks) {
+        this(serialLinks, UnaryOperator.identity(), MailerTimings.DEFAULT);
     }
 
     /**
-     * For tests that need a faster engine (shorter probe, settle and linger times) than a real UART wants.
+     * For tests that need a faster engine (shorter probe, settle and linger times) and shorter waits than a
+     * real UART wants.
      *
      * @param serialLinks opens the modem's link
      * @param engineTuning changes the engine settings the factory derived from the mailer settings
-     * @param healthInterval how often an idle mailer checks the radio
+     * @param timings the mailers' waits
      */
     QuectelMailerFactory(SerialLinks serialLinks, UnaryOperator<AtEngineSettings.Builder> engineTuning,
-            Duration healthInterval) {
+            MailerTimings timings) {
         this.serialLinks = Objects.requireNonNull(serialLinks, "serialLinks");
         this.engineTuning = Objects.requireNonNull(engineTuning, "engineTuning");
-        this.healthInterval = Objects.requireNonNull(healthInterval, "healthInterval");
+        this.timings = Objects.requireNonNull(timings, "timings");
     }
 
     /**
@@ -80,7 +78,7 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
                 .init(new AtEngineSettings.InitOptions(settings.baud() > 0,
                         settings.flowControl() == MailerSettings.FlowControl.RTS_CTS));
         QuectelMailer mailer = new QuectelMailer(config, new AtEngine(engineTuning.apply(engine).build()),
-                healthInterval);
+                timings);
         mailer.start();
         return mailer;
     }

@@ -45,12 +45,6 @@ import io.cellmail.service.spi.SenderIdentity;
 public final class QuectelMailer implements ModemMailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuectelMailer.class);
-    /** Longest wait for the modem to be ready before a send gives up with MODEM_UNAVAILABLE. */
-    private static final Duration READY_WAIT = Duration.ofSeconds(30);
-    /** Longest wait of a probe for a send that holds the modem. */
-    private static final Duration PROBE_CHANNEL_WAIT = Duration.ofSeconds(5);
-    /** Longest a probe or a background health check may take. */
-    private static final Duration DIAGNOSTIC_DEADLINE = Duration.ofSeconds(15);
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(2);
     /** Failures after which the radio is checked before the next send. */
     private static final Set<MailErrorCode> NETWORK_FAILURES = EnumSet.of(MailErrorCode.DNS_FAILURE,
@@ -64,7 +58,7 @@ public final class QuectelMailer implements ModemMailer {
     private final ReadyWait readyWait;
     private final ReentrantLock modem = new ReentrantLock(true);
     private final ScheduledExecutorService background;
-    private final Duration healthInterval;
+    private final MailerTimings timings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final EngineEvents events = new EngineEvents();
 
@@ -77,12 +71,12 @@ public final class QuectelMailer implements ModemMailer {
     /**
      * @param config the checked configuration
      * @param engine the AT engine of the modem, not started; the mailer owns and closes it
-     * @param healthInterval how often the radio is queried in the background while the modem is idle
+     * @param timings the waits and the health check interval
      */
-    public QuectelMailer(QuectelConfiguration config, AtEngine engine, Duration healthInterval) {
+    public QuectelMailer(QuectelConfiguration config, AtEngine engine, MailerTimings timings) {
         this.config = Objects.requireNonNull(config, "config");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.healthInterval = Objects.requireNonNull(healthInterval, "healthInterval");
+        this.timings = Objects.requireNonNull(timings, "timings");
         this.rules = new MessageRules(config.settings().lenientEscape());
         this.readyWait = new ReadyWait(engine);
         String threadName = "cellmail-quectel-" + config.engineName();
@@ -100,7 +94,7 @@ public final class QuectelMailer implements ModemMailer {
         engine.addModemListener(events);
         engine.addUrcListener(events);
         engine.start();
-        long interval = healthInterval.toNanos();
+        long interval = timings.healthInterval().toNanos();
         background.scheduleWithFixedDelay(this::refreshHealth, interval, interval, TimeUnit.NANOSECONDS);
         LOG.debug("Quectel mailer started on {}", config.linkUri());
     }
@@ -153,8 +147,8 @@ public final class QuectelMailer implements ModemMailer {
 
     @Override
     public ModemProbe probe() {
-        Deadline until = Deadline.after(DIAGNOSTIC_DEADLINE);
-        acquire(Deadline.after(PROBE_CHANNEL_WAIT), "probe");
+        Deadline until = Deadline.after(timings.diagnosticDeadline());
+        acquire(Deadline.after(timings.probeChannelWait()), "probe");
         try {
             awaitReady(until);
             ModemSession session = new ModemSession(engine, OptionalLong.empty(), until);
@@ -226,7 +220,7 @@ public final class QuectelMailer implements ModemMailer {
     /** @return the epoch the engine is ready in */
     private long awaitReady(Deadline until) {
         try {
-            if (!readyWait.await(until.atMost(READY_WAIT))) {
+            if (!readyWait.await(until.atMost(timings.readyWait()))) {
                 requireOpen();
                 throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem on " + config.linkUri()
                         + " is not ready (" + engine.state() + ")");
@@ -268,7 +262,7 @@ public final class QuectelMailer implements ModemMailer {
         try {
             long epoch = engine.epoch();
             ModemSession session = new ModemSession(engine, OptionalLong.of(epoch),
-                    Deadline.after(DIAGNOSTIC_DEADLINE));
+                    Deadline.after(timings.diagnosticDeadline()));
             radioCheckNeeded = false;
             RadioStatus status = RadioCheck.query(session);
             health.radio(status);
