@@ -41,6 +41,22 @@ class AtEngineUploadTest extends EngineTestSupport {
     }
 
     @Test
+    void shouldResynchroniseAfterAnUploadMismatchBeforeTheNextCommand() throws Exception {
+        // a lenient module stopped at a +++ inside the payload: what followed went to its command line
+        modem.on("AT+QSMTPBODY=1,100").reply("OK").connect(p -> List.of("+QSMTPBODY:5"));
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine();
+
+        AtException mismatch = failure(engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"),
+                "a +++ b".getBytes(StandardCharsets.US_ASCII), BODY));
+        result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(mismatch.kind()).isEqualTo(AtException.Kind.UPLOAD_MISMATCH);
+        assertThat(engine.counters().resyncs()).isEqualTo(1);
+        assertThat(commandsAfterInit()).containsSubsequence("AT+QSMTPBODY=1,100", "AT", "AT+CSQ");
+    }
+
+    @Test
     void shouldEscapeBeforeProbingWhenTheLinkWasLostMidUpload() throws Exception {
         byte[] body = "cut off".getBytes(StandardCharsets.US_ASCII);
         modem.on("AT+QSMTPBODY=1,100").reply("OK").connect(p -> List.of("+QSMTPBODY:" + p.length));

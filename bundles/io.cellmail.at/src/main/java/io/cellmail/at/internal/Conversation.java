@@ -300,6 +300,12 @@ final class Conversation {
         } else if (failure.isModemReported()) {
             counters.errors.incrementAndGet();
             modem.answered();
+            if (failure.kind() == AtException.Kind.UPLOAD_MISMATCH) {
+                // the modem ended data mode elsewhere than the engine did (a lenient module takes a +++ inside the
+                // payload for the escape): the rest of the payload went to its command line, where it may still be
+                // answered or, without a line end, would prefix the next command; probe it away first
+                modem.replyMayStillCome(false);
+            }
         }
         fail(j, failure);
         if (reopen) {
