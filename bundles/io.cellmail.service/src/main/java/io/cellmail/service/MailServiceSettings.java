@@ -84,6 +84,15 @@ public record MailServiceSettings(
                 .bounds(maxMessages, maxBytes).maxPerHour(maxPerHour);
     }
 
+    /**
+     * @param value the new settings of the dialect
+     * @return these settings with the dialect's settings replaced, e.g. after the operator changed the SMTP server
+     */
+    public MailServiceSettings withMailer(MailerSettings value) {
+        return new MailServiceSettings(name, value, retryBase, retryCap, expiry, outboxDirectory, maxMessages, maxBytes,
+                maxPerHour);
+    }
+
     private static void requirePositive(Duration value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {

@@ -1,9 +1,9 @@
 package io.cellmail.service.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,14 +11,15 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
-import io.cellmail.service.spi.MailerSettings;
-import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.SenderIdentity;
 
 /**
  * The one thread of a service that talks to its modem: takes the next work from the queue, makes the attempt,
  * and turns the outcome into sent, retry (exponential backoff with jitter, never past expiry), permanent failure
  * or expiry.
+ *
+ * <p>The mailer may be replaced while the dispatcher runs (the configuration changed). An attempt that the old
+ * mailer ended because it was closed is retried at once on the new one, without backoff.
  */
 final class Dispatcher implements Runnable {
 
@@ -26,17 +27,22 @@ final class Dispatcher implements Runnable {
 
     private final MailQueue queue;
     private final Transitions transitions;
-    private final ModemMailer mailer;
-    private final MailerSettings settings;
+    private final Supplier<ActiveMailer> mailers;
     private final RetryPolicy retryPolicy;
     private final TimeSource time;
 
-    Dispatcher(MailQueue queue, Transitions transitions, ModemMailer mailer, MailerSettings settings,
-            RetryPolicy retryPolicy, TimeSource time) {
+    /**
+     * @param queue where the work comes from
+     * @param transitions what carries out each outcome
+     * @param mailers the mailer to use now, read again for every attempt
+     * @param retryPolicy the backoff
+     * @param time the clock
+     */
+    Dispatcher(MailQueue queue, Transitions transitions, Supplier<ActiveMailer> mailers, RetryPolicy retryPolicy,
+            TimeSource time) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
-        this.mailer = Objects.requireNonNull(mailer, "mailer");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.mailers = Objects.requireNonNull(mailers, "mailers");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.time = Objects.requireNonNull(time, "time");
     }
@@ -64,7 +70,8 @@ final class Dispatcher implements Runnable {
         Pending pending = attempt.pending();
         int number = attempt.attempt();
         transitions.attemptStarted(attempt, time.now());
-        MailException failure = trySend(pending.stored.message());
+        ActiveMailer active = mailers.get();
+        MailException failure = trySend(active, pending.stored.message());
         Instant now = time.now();
         if (failure == null) {
             transitions.sent(pending, number, now);
@@ -73,7 +80,8 @@ final class Dispatcher implements Runnable {
         } else if (!now.isBefore(pending.expiresAt)) {
             transitions.expired(pending, number, Optional.of(failure.code()));
         } else {
-            Instant next = now.plus(retryPolicy.delayAfter(number));
+            // A mailer replaced during the attempt was closed under it: the failure says nothing about the modem.
+            Instant next = mailers.get() != active ? now : now.plus(retryPolicy.delayAfter(number));
             // Waking at the expiry rather than after it makes the mail expire on time, not at its next turn.
             transitions.retrying(pending, number, failure.code(),
                     next.isBefore(pending.expiresAt) ? next : pending.expiresAt);
@@ -81,9 +89,9 @@ final class Dispatcher implements Runnable {
     }
 
     /** @return null when the SMTP server accepted the mail, else why not */
-    private MailException trySend(MailMessage message) {
+    private MailException trySend(ActiveMailer active, MailMessage message) {
         try {
-            mailer.send(message, senderOf(message), deadline());
+            active.mailer().send(message, senderOf(message, active), active.settings().sendDeadline());
             return null;
         } catch (MailException e) {
             return e;
@@ -94,12 +102,8 @@ final class Dispatcher implements Runnable {
         }
     }
 
-    private SenderIdentity senderOf(MailMessage message) {
-        return new SenderIdentity(message.senderAddress().orElse(settings.senderAddress()),
-                message.senderName().orElse(settings.senderName()));
-    }
-
-    private Duration deadline() {
-        return settings.sendDeadline();
+    private static SenderIdentity senderOf(MailMessage message, ActiveMailer active) {
+        return new SenderIdentity(message.senderAddress().orElse(active.settings().senderAddress()),
+                message.senderName().orElse(active.settings().senderName()));
     }
 }

@@ -3,6 +3,7 @@ package io.cellmail.service.internal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
@@ -262,6 +263,47 @@ final class MailQueue {
                 return Optional.empty();
             }
             return Optional.of(pending.status(rateLimiter.nextSlot(time.now()).orElse(null)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @return the progress of every mail accepted and not final, oldest first; next attempt times take the rate
+     *     limit into account
+     */
+    List<MessageStatus> pending() {
+        lock.lock();
+        try {
+            Instant heldUntil = rateLimiter.nextSlot(time.now()).orElse(null);
+            return byId.values().stream().sorted(Comparator.comparingLong(Pending::sequence))
+                    .map(pending -> pending.status(heldUntil)).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes a mail that waits for its next attempt due now.
+     *
+     * @param id the mail's id
+     * @return true when the mail is in the queue and not being sent: it is due now (if it was not already)
+     */
+    boolean retryNow(String id) {
+        lock.lock();
+        try {
+            Pending pending = byId.get(id);
+            if (pending == null || pending.sending) {
+                return false;
+            }
+            Instant now = time.now();
+            // Only a mail in waiting can have a later due time; the set must not hold it while the time changes.
+            if (pending.nextAttemptAt.isAfter(now) && waiting.remove(pending)) {
+                pending.nextAttemptAt = now;
+                waiting.add(pending);
+                changed.signalAll();
+            }
+            return true;
         } finally {
             lock.unlock();
         }

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -26,8 +27,11 @@ import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.ModemProbe;
 
 /**
  * The mail service of one modem: validates, stores durably, and hands mail to its dispatcher thread.
@@ -39,6 +43,8 @@ import io.cellmail.service.spi.ModemMailer;
  *
  * <p>Lifecycle: construct (loads the outbox), {@link #start()} (starts the dispatcher), {@link #close()} (stops
  * it and closes the mailer, which the service owns). Mail accepted before {@code start} waits for it.
+ * {@link #replaceMailer} swaps the mailer while the service runs, when only the modem's or SMTP server's settings
+ * changed: the outbox, the queue and every open stage stay as they are.
  */
 public final class MailService implements CellularMailService, AutoCloseable {
 
@@ -47,8 +53,9 @@ public final class MailService implements CellularMailService, AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The service's own settings; the mailer's part of them is in {@link #mailer}. */
     private final MailServiceSettings settings;
-    private final ModemMailer mailer;
+    private final AtomicReference<ActiveMailer> mailer;
     private final TimeSource time;
     private final OutboxLock outboxLock;
     private final Outbox outbox;
@@ -83,7 +90,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
     public MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
             RandomGenerator random) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.mailer = Objects.requireNonNull(mailer, "mailer");
+        this.mailer = new AtomicReference<>(new ActiveMailer(mailer, settings.mailer()));
         this.time = Objects.requireNonNull(time, "time");
         Objects.requireNonNull(eventSink, "eventSink");
         Objects.requireNonNull(random, "random");
@@ -95,7 +102,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
             this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
             this.events = new ServiceEvents(settings.name(), eventSink);
             this.transitions = new Transitions(outbox, queue, events, receipts);
-            this.dispatcher = new Dispatcher(queue, transitions, mailer, settings.mailer(),
+            this.dispatcher = new Dispatcher(queue, transitions, this.mailer::get,
                     new RetryPolicy(settings.retryBase(), settings.retryCap(), random), time);
             this.sequence = new AtomicLong(recover());
         } catch (IOException | RuntimeException e) {
@@ -143,7 +150,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
             throw new MailException(MailErrorCode.SERVICE_STOPPED, "The mail service " + settings.name()
                     + " is stopped");
         }
-        mailer.validate(message);
+        mailer.get().mailer().validate(message);
         if (queue.status(message.id()).isPresent()) {
             // The same id is still in the outbox: sending is idempotent, the caller follows the queued mail.
             return receipts.register(message.id(), this::stopped);
@@ -191,6 +198,78 @@ public final class MailService implements CellularMailService, AutoCloseable {
                 queue.size(), queue.lastError());
     }
 
+    /** @return every mail without a final outcome, in the order they were accepted */
+    public List<MessageStatus> queue() {
+        return queue.pending();
+    }
+
+    /**
+     * Makes a waiting mail due now; the rate limit still applies. The retry time on disk stays as it was, so after
+     * a restart the mail waits for it again.
+     *
+     * @param messageId the mail's id
+     * @return true when the mail waits in the outbox and is now due; false when unknown, final or being sent
+     */
+    public boolean retryNow(String messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        boolean due = queue.retryNow(messageId);
+        LOG.debug("Service {}: retry of mail {} now {}", settings.name(), messageId, due ? "due" : "refused");
+        return due;
+    }
+
+    /**
+     * @return the modem's answers to the dialect's diagnostic commands
+     * @throws MailException as {@link ModemMailer#probe()}, or {@link MailErrorCode#SERVICE_STOPPED} once closed
+     */
+    public ModemProbe probe() {
+        if (closed.get()) {
+            throw new MailException(MailErrorCode.SERVICE_STOPPED, "The mail service " + settings.name()
+                    + " is stopped");
+        }
+        return mailer.get().mailer().probe();
+    }
+
+    /**
+     * @param lastLines how many lines at most
+     * @return the mailer's recent AT conversation, masked; empty when it keeps none
+     */
+    public List<String> transcript(int lastLines) {
+        try {
+            return List.copyOf(mailer.get().mailer().transcript(lastLines));
+        } catch (RuntimeException e) {
+            LOG.debug("The modem mailer of {} cannot give its transcript", settings.name(), e);
+            return List.of();
+        }
+    }
+
+    /** @return the settings in effect now, including the mailer's latest ones */
+    public MailServiceSettings settings() {
+        return settings.withMailer(mailer.get().settings());
+    }
+
+    /**
+     * Replaces the mailer, e.g. after the SMTP server or the port changed, without touching the outbox: queued
+     * mail and open stages stay. The old mailer is closed; a send it was making ends and is retried at once on the
+     * new mailer.
+     *
+     * @param mailerSettings the settings {@code newMailer} was created with
+     * @param newMailer the new mailer; the service owns it from now on, and closes it if the service is closed
+     * @throws IllegalStateException when the service is closed
+     */
+    public void replaceMailer(MailerSettings mailerSettings, ModemMailer newMailer) {
+        ActiveMailer replacement = new ActiveMailer(newMailer, mailerSettings);
+        ActiveMailer old;
+        synchronized (this) {
+            if (closed.get()) {
+                closeQuietly(newMailer);
+                throw new IllegalStateException("The mail service " + settings.name() + " is closed");
+            }
+            old = mailer.getAndSet(replacement);
+        }
+        closeQuietly(old.mailer());
+        LOG.debug("Service {} now sends through {}", settings.name(), mailerSettings);
+    }
+
     /** @return what the service did since it started and what its outbox holds */
     public OutboxCounters counters() {
         return transitions.counters(queue.size(), queue.heldByRateLimit(), outbox.setAside().size());
@@ -211,15 +290,13 @@ public final class MailService implements CellularMailService, AutoCloseable {
             return;
         }
         queue.stop();
-        try {
-            mailer.close();
-        } catch (RuntimeException e) {
-            LOG.warn("Closing the modem mailer of {} failed", settings.name(), e);
-        }
         Thread thread;
+        ActiveMailer last;
         synchronized (this) {
             thread = dispatcherThread;
+            last = mailer.get();
         }
+        closeQuietly(last.mailer());
         if (thread != null) {
             join(thread);
         }
@@ -233,6 +310,14 @@ public final class MailService implements CellularMailService, AutoCloseable {
             outboxLock.close();
         } catch (IOException e) {
             LOG.warn("Cannot release the lock of outbox {}", settings.outboxDirectory(), e);
+        }
+    }
+
+    private void closeQuietly(ModemMailer closing) {
+        try {
+            closing.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the modem mailer of {} failed", settings.name(), e);
         }
     }
 
@@ -254,7 +339,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
 
     private ModemHealth health() {
         try {
-            return mailer.health();
+            return mailer.get().mailer().health();
         } catch (RuntimeException e) {
             LOG.debug("The modem mailer of {} cannot tell its health", settings.name(), e);
             return new ModemHealth(ModemState.UNAVAILABLE, Registration.UNKNOWN, OptionalInt.empty());

@@ -14,6 +14,7 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MessageState;
 import io.cellmail.api.MessageStatus;
+import io.cellmail.service.OutboxCounters;
 
 /**
  * Carries out each state change of an accepted mail in one place and one order: disk first, then the queue,

@@ -17,6 +17,7 @@ import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.ModemProbe;
 import io.cellmail.service.spi.SenderIdentity;
 
 import java.util.OptionalInt;
@@ -39,6 +40,8 @@ final class ScriptedMailer implements ModemMailer {
     private volatile Consumer<MailMessage> validator = message -> { };
     private volatile ModemHealth health = new ModemHealth(ModemState.READY, Registration.HOME, OptionalInt.of(20));
     private volatile boolean closed;
+    private volatile ModemProbe probe;
+    private volatile List<String> transcript = List.of();
 
     /** The first attempts of the mail with this subject fail with these codes, in order; later ones succeed. */
     ScriptedMailer failFirst(String subject, MailErrorCode... codes) {
@@ -67,6 +70,16 @@ final class ScriptedMailer implements ModemMailer {
 
     void health(ModemHealth value) {
         health = value;
+    }
+
+    /** What {@link #probe()} answers from now on; without one it fails as a dialect that cannot probe. */
+    void probe(ModemProbe value) {
+        probe = value;
+    }
+
+    /** What {@link #transcript(int)} answers from (the last lines of it). */
+    void transcript(List<String> lines) {
+        transcript = List.copyOf(lines);
     }
 
     List<Call> calls() {
@@ -107,6 +120,18 @@ final class ScriptedMailer implements ModemMailer {
         if (next != null) {
             throw new MailException(next, "scripted failure " + next);
         }
+    }
+
+    @Override
+    public ModemProbe probe() {
+        ModemProbe answer = probe;
+        return answer != null ? answer : ModemMailer.super.probe();
+    }
+
+    @Override
+    public List<String> transcript(int lastLines) {
+        List<String> lines = transcript;
+        return lines.subList(Math.max(0, lines.size() - lastLines), lines.size());
     }
 
     @Override

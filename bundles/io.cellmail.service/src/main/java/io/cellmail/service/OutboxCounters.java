@@ -1,7 +1,9 @@
-package io.cellmail.service.internal;
+package io.cellmail.service;
+
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What a service did since it started, and what its outbox holds now.
+ * What a mail service did since it started, and what its outbox holds now: {@link MailServiceAdmin#counters()}.
  *
  * @param sent mails the SMTP server accepted
  * @param failed mails ended by a permanent failure
@@ -12,6 +14,7 @@ package io.cellmail.service.internal;
  * @param heldByRateLimit due mails waiting only because the rate limit is reached
  * @param setAside outbox files found unreadable at start-up and moved to {@code corrupt/}
  */
+@ProviderType
 public record OutboxCounters(
         long sent,
         long failed,

@@ -1,0 +1,396 @@
+package io.cellmail.service.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import io.cellmail.api.DeliveryReceipt;
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailEvents;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.MessageState;
+import io.cellmail.api.MessageStatus;
+import io.cellmail.api.ModemState;
+import io.cellmail.api.Registration;
+import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.ModemMailerFactory;
+import io.cellmail.service.spi.ModemProbe;
+
+/**
+ * The Declarative Services lifecycle of a configured mail service, driven directly: activate, modified and
+ * deactivate with a fake dialect factory and a recording EventAdmin, no framework.
+ */
+class MailServiceComponentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @TempDir
+    Path dataArea;
+
+    private final FakeMailerFactory factory = new FakeMailerFactory();
+    private final RecordingEventAdmin eventAdmin = new RecordingEventAdmin();
+    private final String name = "component" + NAMES.incrementAndGet();
+    private final List<MailServiceComponent> components = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void deactivateAll() {
+        components.forEach(MailServiceComponent::deactivate);
+    }
+
+    @Test
+    void shouldDeliverMailAndPostItsEventsToEventAdminOnceActivated() throws Exception {
+        MailServiceComponent component = component();
+        component.bindEventAdmin(eventAdmin);
+        component.activate(configuration());
+
+        DeliveryReceipt receipt = receipt(component.send(mail("hello")));
+
+        assertThat(receipt.attempts()).isEqualTo(1);
+        assertThat(component.name()).isEqualTo(name);
+        assertThat(component.serviceStatus().name()).isEqualTo(name);
+        assertThat(component.configurationProblem()).isEmpty();
+        await().atMost(WAIT).until(() -> eventAdmin.topics().contains(MailEvents.SENT));
+        assertThat(eventAdmin.topics()).containsExactly(MailEvents.QUEUED, MailEvents.SENT);
+        assertThat(eventAdmin.events.get(1).getProperty(MailEvents.SERVICE_NAME)).isEqualTo(name);
+        assertThat(eventAdmin.events.get(1).getProperty(MailEvents.MESSAGE_ID)).isEqualTo(receipt.messageId());
+        assertThat(factory.created()).singleElement()
+                .satisfies(s -> assertThat(s.linkUri()).isEqualTo("emulator:test?baud=115200&flow=none"));
+    }
+
+    @Test
+    void shouldDeliverMailWithoutEventAdminAndAfterItLeft() throws Exception {
+        MailServiceComponent component = component();
+        component.bindEventAdmin(eventAdmin);
+        component.activate(configuration());
+        component.unbindEventAdmin(eventAdmin);
+
+        receipt(component.send(mail("no one listens")));
+
+        assertThat(eventAdmin.events).isEmpty();
+    }
+
+    @Test
+    void shouldStayUpAndRefuseMailNamingTheProblemWhenTheConfigurationIsInvalid() {
+        MailServiceComponent component = component();
+
+        assertThatCode(() -> component.activate(configuration(MailServiceProperties.SMTP_PORT, "smtp")))
+                .doesNotThrowAnyException();
+
+        assertThatThrownBy(() -> component.send(mail("refused")))
+                .isInstanceOfSatisfying(MailException.class, e -> {
+                    assertThat(e.code()).isEqualTo(MailErrorCode.SERVICE_STOPPED);
+                    assertThat(e.getMessage()).contains(name).contains("smtpPort");
+                });
+        assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p).contains("smtpPort"));
+        assertThat(component.serviceStatus().modem()).isEqualTo(ModemState.UNAVAILABLE);
+        assertThat(component.serviceStatus().name()).isEqualTo(name);
+        assertThat(component.queue()).isEmpty();
+        assertThat(component.status("any")).isEmpty();
+        assertThat(component.cancel("any")).isFalse();
+        assertThat(component.retryNow("any")).isFalse();
+        assertThat(component.transcript(10)).isEmpty();
+        assertThat(component.counters().queued()).isZero();
+        assertThatThrownBy(component::probe).isInstanceOfSatisfying(MailException.class,
+                e -> assertThat(e.code()).isEqualTo(MailErrorCode.MODEM_UNAVAILABLE));
+        assertThat(factory.created()).isEmpty();
+    }
+
+    @Test
+    void shouldStartOnceAnInvalidConfigurationIsFixed() throws Exception {
+        MailServiceComponent component = component();
+        component.activate(configuration(MailServiceProperties.FLOW_CONTROL, "xonxoff"));
+
+        component.modified(configuration());
+
+        assertThat(component.configurationProblem()).isEmpty();
+        receipt(component.send(mail("fixed")));
+    }
+
+    @Test
+    void shouldReportWhatTheDialectRefusesWithoutItsPasswords() {
+        factory.refuseWith(settings -> new IllegalArgumentException("password '" + settings.smtpPassword()
+                + "' is longer than 50 characters"));
+        MailServiceComponent component = component();
+
+        component.activate(configuration(MailServiceProperties.AUTHENTICATION, true,
+                MailServiceProperties.SMTP_PASSWORD, "hunter2-very-secret"));
+
+        assertThat(component.configurationProblem()).hasValueSatisfying(problem -> {
+            assertThat(problem).contains("refused the settings").contains("longer than 50");
+            assertThat(problem).doesNotContain("hunter2");
+        });
+    }
+
+    @Test
+    void shouldReportAnOutboxThatAnotherServiceHolds() {
+        Map<String, Object> shared = configuration(MailServiceProperties.OUTBOX_DIRECTORY, "shared");
+        MailServiceComponent first = component();
+        first.activate(shared);
+        MailServiceComponent second = component();
+
+        second.activate(shared);
+
+        assertThat(first.configurationProblem()).isEmpty();
+        assertThat(second.configurationProblem()).hasValueSatisfying(p -> assertThat(p).contains("cannot be opened"));
+        assertThat(factory.mailers().get(1).isClosed()).as("the second mailer is not leaked").isTrue();
+    }
+
+    @Test
+    void shouldRefuseAFactoryOfAnotherDialectThanConfigured() {
+        MailServiceComponent component = new MailServiceComponent(factory, "sim800-smtp", dataArea);
+        components.add(component);
+
+        component.activate(configuration());
+
+        assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("dialect is 'quectel-gsm'").contains("'sim800-smtp'"));
+    }
+
+    @Test
+    void shouldReplaceOnlyTheMailerWhenTheSmtpServerChangesAndKeepTheQueuedMailAndItsStage() throws Exception {
+        factory.holdFirstMailer();
+        MailServiceComponent component = component();
+        component.activate(configuration());
+        CompletionStage<DeliveryReceipt> stage = component.send(mail("across the change"));
+        await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
+
+        component.modified(configuration(MailServiceProperties.SMTP_HOST, "smtp2.example.com"));
+
+        assertThat(receipt(stage).attempts()).as("the stage of the running service survives").isEqualTo(2);
+        assertThat(factory.created()).extracting(MailerSettings::smtpHost)
+                .containsExactly("smtp.example.com", "smtp2.example.com");
+        assertThat(factory.mailers().get(0).isClosed()).isTrue();
+        assertThat(factory.mailers().get(1).subjects()).containsExactly("across the change");
+    }
+
+    @Test
+    void shouldOpenANewServiceOnTheSameOutboxWhenRetriesChangeAndDeliverWhatWasQueued() throws Exception {
+        factory.holdFirstMailer();
+        MailServiceComponent component = component();
+        component.activate(configuration());
+        MailMessage queued = mail("queued before the change");
+        CompletionStage<DeliveryReceipt> stage = component.send(queued);
+        await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
+
+        component.modified(configuration(MailServiceProperties.RETRY_BASE, 2, MailServiceProperties.RETRY_CAP, 4));
+
+        assertThat(failure(stage).code()).isEqualTo(MailErrorCode.SERVICE_STOPPED);
+        assertThat(component.queue()).extracting(MessageStatus::messageId).containsExactly(queued.id());
+        assertThat(component.retryNow(queued.id())).isTrue();
+        await().atMost(WAIT).until(() -> component.status(queued.id()).map(MessageStatus::state)
+                .filter(MessageState.SENT::equals).isPresent());
+        assertThat(factory.mailers()).hasSize(2);
+        assertThat(factory.mailers().get(1).subjects()).containsExactly("queued before the change");
+        await().atMost(WAIT).until(() -> threadsOf(name).size() <= 2);
+    }
+
+    @Test
+    void shouldMoveToTheNewNamesOutboxAndStopTheOldServiceWhenTheNameChanges() throws Exception {
+        MailServiceComponent component = component();
+        component.activate(configuration());
+        receipt(component.send(mail("before")));
+        String renamed = name + "-renamed";
+
+        component.modified(configuration(MailServiceProperties.NAME, renamed));
+
+        assertThat(component.name()).isEqualTo(renamed);
+        assertThat(component.serviceStatus().name()).isEqualTo(renamed);
+        receipt(component.send(mail("after")));
+        assertThat(dataArea.resolve("outbox-" + renamed)).isDirectory();
+        await().atMost(WAIT).until(() -> threadsOf(name).isEmpty());
+    }
+
+    @Test
+    void shouldKeepTheModemAsItIsWhenNothingItUsesChanged() {
+        MailServiceComponent component = component();
+        component.activate(configuration());
+
+        component.modified(configuration("some.unrelated.property", "x"));
+
+        assertThat(factory.created()).hasSize(1);
+        assertThat(factory.mailers().get(0).isClosed()).isFalse();
+    }
+
+    @Test
+    void shouldStopTheRunningServiceWhenAChangedConfigurationIsInvalid() {
+        MailServiceComponent component = component();
+        component.activate(configuration());
+
+        component.modified(configuration(MailServiceProperties.EXPIRY, 0));
+
+        assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p).contains("expiry"));
+        assertThat(factory.mailers().get(0).isClosed()).isTrue();
+        await().atMost(WAIT).until(() -> threadsOf(name).isEmpty());
+    }
+
+    @Test
+    void shouldCloseEverythingAndLeaveNoThreadOnDeactivate() throws Exception {
+        MailServiceComponent component = component();
+        component.activate(configuration());
+        receipt(component.send(mail("one")));
+        assertThat(threadsOf(name)).isNotEmpty();
+
+        component.deactivate();
+
+        await().atMost(WAIT).until(() -> threadsOf(name).isEmpty());
+        assertThat(factory.mailers().get(0).isClosed()).isTrue();
+        assertThat(component.serviceStatus().modem()).isEqualTo(ModemState.STOPPED);
+        assertThatThrownBy(() -> component.send(mail("late"))).isInstanceOfSatisfying(MailException.class,
+                e -> assertThat(e.code()).isEqualTo(MailErrorCode.SERVICE_STOPPED));
+    }
+
+    @Test
+    void shouldOfferTheQueueCancelProbeTranscriptAndCountersThroughTheAdminInterface() throws Exception {
+        factory.holdFirstMailer();
+        MailServiceComponent component = component();
+        component.activate(configuration());
+        component.send(mail("first"));
+        await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
+        MailMessage second = mail("second");
+        component.send(second);
+        ScriptedMailer mailer = factory.mailers().get(0);
+        ModemProbe answer = new ModemProbe(List.of("Quectel_M95"), "READY", Registration.HOME, OptionalInt.of(17),
+                true);
+        mailer.probe(answer);
+        mailer.transcript(List.of(">> AT", "<< OK"));
+
+        assertThat(component.queue()).extracting(MessageStatus::state)
+                .containsExactly(MessageState.SENDING, MessageState.QUEUED);
+        assertThat(component.cancel(second.id())).isTrue();
+        assertThat(component.probe()).isEqualTo(answer);
+        assertThat(component.transcript(1)).containsExactly("<< OK");
+        assertThat(component.counters().cancelled()).isEqualTo(1);
+        assertThat(component.counters().queued()).isEqualTo(1);
+        mailer.release();
+    }
+
+    private MailServiceComponent component() {
+        MailServiceComponent component = new MailServiceComponent(factory, "quectel-gsm", dataArea);
+        components.add(component);
+        return component;
+    }
+
+    /** @return a valid configuration of this test's service, with the given keys and values changed */
+    private Map<String, Object> configuration(Object... changes) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("service.pid", MailServiceProperties.FACTORY_PID + "~" + name);
+        properties.put(MailServiceProperties.NAME, name);
+        properties.put(MailServiceProperties.PORT, "emulator:test");
+        properties.put(MailServiceProperties.AUTHENTICATION, false);
+        properties.put(MailServiceProperties.SENDER_ADDRESS, "gateway@example.com");
+        properties.put(MailServiceProperties.RETRY_BASE, 1);
+        properties.put(MailServiceProperties.RETRY_CAP, 2);
+        properties.put(MailServiceProperties.MAX_PER_HOUR, 0);
+        for (int i = 0; i < changes.length; i += 2) {
+            properties.put((String) changes[i], changes[i + 1]);
+        }
+        return properties;
+    }
+
+    private static MailMessage mail(String subject) {
+        return MailMessage.builder().to("ops@example.com").subject(subject).body("body").build();
+    }
+
+    private static DeliveryReceipt receipt(CompletionStage<DeliveryReceipt> stage) throws Exception {
+        return stage.toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static MailException failure(CompletionStage<DeliveryReceipt> stage) throws Exception {
+        try {
+            throw new AssertionError("delivered: " + receipt(stage));
+        } catch (ExecutionException e) {
+            return (MailException) e.getCause();
+        }
+    }
+
+    private static List<Thread> threadsOf(String serviceName) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("cellmail-")
+                        && t.getName().endsWith("-" + serviceName))
+                .toList();
+    }
+
+    /** Makes scripted mailers and remembers what it made them from. */
+    private static final class FakeMailerFactory implements ModemMailerFactory {
+
+        private final List<MailerSettings> created = new CopyOnWriteArrayList<>();
+        private final List<ScriptedMailer> mailers = new CopyOnWriteArrayList<>();
+        private volatile Function<MailerSettings, RuntimeException> refusal;
+        private volatile boolean holdFirst;
+
+        void holdFirstMailer() {
+            holdFirst = true;
+        }
+
+        void refuseWith(Function<MailerSettings, RuntimeException> value) {
+            refusal = value;
+        }
+
+        List<MailerSettings> created() {
+            return List.copyOf(created);
+        }
+
+        List<ScriptedMailer> mailers() {
+            return List.copyOf(mailers);
+        }
+
+        @Override
+        public ModemMailer create(MailerSettings settings) {
+            if (refusal != null) {
+                throw refusal.apply(settings);
+            }
+            ScriptedMailer mailer = new ScriptedMailer();
+            if (holdFirst && mailers.isEmpty()) {
+                mailer.hold();
+            }
+            created.add(settings);
+            mailers.add(mailer);
+            return mailer;
+        }
+    }
+
+    /** Keeps every posted event; sending synchronously is never expected. */
+    private static final class RecordingEventAdmin implements EventAdmin {
+
+        final List<Event> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void postEvent(Event event) {
+            events.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            throw new AssertionError("the service must never block on event handlers: " + event);
+        }
+
+        List<String> topics() {
+            return events.stream().map(Event::getTopic).toList();
+        }
+    }
+}
