@@ -1,0 +1,47 @@
+package io.cellmail.distribution.dp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build's entry point: {@code <output.dp> <symbolic name> <version> <entry time ISO-8601> <bundle.jar>...}.
+ * Prints one line per bundle written.
+ */
+public final class DeploymentPackageMain {
+
+    private DeploymentPackageMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 5) {
+            throw new IllegalArgumentException(
+                    "usage: <output.dp> <symbolic name> <version> <entry time> <bundle.jar>...");
+        }
+        List<Path> bundles = new ArrayList<>();
+        for (int i = 4; i < args.length; i++) {
+            bundles.add(Path.of(args[i]));
+        }
+        String version = osgiVersion(args[2]);
+        for (DeploymentPackageWriter.Resource resource : new DeploymentPackageWriter(args[1], version,
+                Instant.parse(args[3])).write(Path.of(args[0]), bundles)) {
+            System.out.println("[dp] " + resource.name());
+        }
+    }
+
+    /** {@code 0.1.0-SNAPSHOT} → {@code 0.1.0.SNAPSHOT}: Deployment Admin wants an OSGi version. */
+    static String osgiVersion(String mavenVersion) {
+        String[] parts = mavenVersion.split("-", 2);
+        String[] numbers = parts[0].split("\\.");
+        StringBuilder version = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            version.append(i > 0 ? "." : "").append(i < numbers.length ? Integer.parseInt(numbers[i]) : 0);
+        }
+        if (parts.length > 1) {
+            version.append('.').append(parts[1].replaceAll("[^A-Za-z0-9_-]", "_"));
+        }
+        return version.toString();
+    }
+}
