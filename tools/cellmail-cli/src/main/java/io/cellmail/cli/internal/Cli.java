@@ -2,6 +2,8 @@ package io.cellmail.cli.internal;
 
 import io.cellmail.cli.internal.at.AtTerminalCommand;
 import io.cellmail.cli.internal.emulate.EmulateCommand;
+import io.cellmail.cli.internal.probe.ProbeCommand;
+import io.cellmail.cli.internal.send.SendCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ public final class Cli {
 
     /** The commands of the shipped tool. */
     public Cli() {
-        this(List.of(new AtTerminalCommand(), new EmulateCommand()));
+        this(List.of(new SendCommand(), new ProbeCommand(), new AtTerminalCommand(), new EmulateCommand()));
     }
 
     /** @param commands the commands to offer, in the order {@code --help} lists them */

@@ -145,10 +145,13 @@ public final class ModemLinks implements AutoCloseable {
 
         @Override
         public SerialLink open(String uri) throws SerialLinkException {
-            SerialLink link = first.get();
-            if (link != null && link.uri().toString().equals(uri) && first.compareAndSet(link, null)
-                    && link.isOpen()) {
-                return link;
+            SerialLink link = first.getAndSet(null);
+            if (link != null) {
+                if (link.uri().toString().equals(uri) && link.isOpen()) {
+                    return link;
+                }
+                // Another URI after all (a driver may add settings to it): free the port for it.
+                link.close();
             }
             return registry.open(uri);
         }
