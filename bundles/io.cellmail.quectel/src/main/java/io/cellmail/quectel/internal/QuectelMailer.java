@@ -256,7 +256,13 @@ public final class QuectelMailer implements ModemMailer {
 
     /** The background health check: skipped while other work holds the modem, which checks for itself. */
     private void refreshHealth() {
-        if (closed.get() || !ReadyWait.isReady(engine.state()) || !modem.tryLock()) {
+        try {
+            // onReady comes a moment before the engine takes commands
+            if (closed.get() || !readyWait.await(Deadline.after(timings.diagnosticDeadline())) || !modem.tryLock()) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         try {

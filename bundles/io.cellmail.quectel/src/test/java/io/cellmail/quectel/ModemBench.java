@@ -1,0 +1,188 @@
+package io.cellmail.quectel;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.cellmail.api.Registration;
+import io.cellmail.at.AtEngineSettings;
+import io.cellmail.emulator.EmulatorLinks;
+import io.cellmail.emulator.EmulatorSettings;
+import io.cellmail.emulator.ModemEmulator;
+import io.cellmail.quectel.internal.MailerTimings;
+import io.cellmail.serial.internal.SerialLinkRegistry;
+import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.internal.EventSink;
+import io.cellmail.service.internal.MailService;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.ModemMailer;
+
+/**
+ * A test bench: an emulated module reachable as {@code emulator:<name>}, its SMTP route pointing at a GreenMail
+ * server, the real factory, mailers and mail services on it. Everything it made is closed by {@link #close()}.
+ *
+ * <p>Timings are short but keep the guard rule honest: the emulator wants {@value #EMULATOR_GUARD_MILLIS} ms of
+ * silence around {@code +++}, the engine keeps {@value #ENGINE_GUARD_MILLIS} ms.
+ */
+final class ModemBench implements AutoCloseable {
+
+    static final long EMULATOR_GUARD_MILLIS = 25;
+    static final long ENGINE_GUARD_MILLIS = 60;
+    static final String SMTP_USER = "gw";
+    static final String SMTP_PASSWORD = "s3cret-pw";
+    static final String SENDER = "gateway@example.com";
+    static final String SENDER_NAME = "Gateway";
+    /** No line rate on the emulator; a fast nominal rate keeps the engine's drain wait before {@code +++} short. */
+    static final String FAST_LINE = "?baud=10000000";
+    /** Waits for a real module would make the tests slow; the emulator answers in microseconds. */
+    static final MailerTimings TIMINGS = new MailerTimings(Duration.ofSeconds(10), Duration.ofMillis(500),
+            Duration.ofSeconds(5), Duration.ofMinutes(10));
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final QuectelMailerFactory factory;
+    private final ModemEmulator emulator;
+    private final String linkUri;
+
+    /**
+     * @param smtpPort the GreenMail SMTP port every mail of the emulator goes to
+     * @param tuning changes to the emulator's settings
+     */
+    ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning) {
+        String name = "bench" + NAMES.incrementAndGet();
+        emulator = ModemEmulator.create(tuning.apply(EmulatorSettings.builder()
+                .guardTime(Duration.ofMillis(EMULATOR_GUARD_MILLIS))
+                .smtpRoute("127.0.0.1:" + smtpPort)).build());
+        opened.push(emulator);
+        EmulatorLinks links = new EmulatorLinks();
+        links.register(name, emulator);
+        linkUri = "emulator:" + name + FAST_LINE;
+        factory = new QuectelMailerFactory(new SerialLinkRegistry(List.of(links)), ModemBench::fastEngine, TIMINGS);
+    }
+
+    /** @param smtpPort the GreenMail SMTP port */
+    ModemBench(int smtpPort) {
+        this(smtpPort, UnaryOperator.identity());
+    }
+
+    /** @return a GreenMail server on a free loopback port that knows the bench's SMTP account */
+    static GreenMailExtension greenMail() {
+        return new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
+    }
+
+    static AtEngineSettings.Builder fastEngine(AtEngineSettings.Builder engine) {
+        return engine.probeTimeout(Duration.ofMillis(300)).settleTime(Duration.ofMillis(30))
+                .trailingOkLinger(Duration.ofMillis(20)).reopenBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
+                .commandTimeout(Duration.ofSeconds(3));
+    }
+
+    /** @return the emulated module */
+    ModemEmulator emulator() {
+        return emulator;
+    }
+
+    /** @return the factory all mailers of the bench come from */
+    QuectelMailerFactory factory() {
+        return factory;
+    }
+
+    /** @return settings for the bench's module: authentication on, an APN, a named sender, a 30 s deadline */
+    MailerSettings.Builder settings() {
+        return MailerSettings.builder(linkUri, "smtp.example.com", SENDER)
+                .authentication(SMTP_USER, SMTP_PASSWORD)
+                .apn("internet", "", "")
+                .sender(SENDER, SENDER_NAME)
+                .guardTime(Duration.ofMillis(ENGINE_GUARD_MILLIS))
+                .sendDeadline(Duration.ofSeconds(30));
+    }
+
+    /** @return a started mailer with {@link #settings()} */
+    ModemMailer mailer() {
+        return mailer(settings().build());
+    }
+
+    /** @return a started mailer, closed with the bench */
+    ModemMailer mailer(MailerSettings settings) {
+        ModemMailer mailer = factory.create(settings);
+        opened.push(mailer);
+        return mailer;
+    }
+
+    /** @return a started mailer whose first radio check in the background is done */
+    ModemMailer readyMailer() {
+        ModemMailer mailer = mailer();
+        awaitRadioKnown(mailer);
+        return mailer;
+    }
+
+    /**
+     * @return a started mail service with short retries and no rate limit, on the real driver; closed with the
+     *     bench (it closes its mailer)
+     */
+    MailService service(Path outbox, EventSink events) throws IOException {
+        return service(settings().build(), outbox, events);
+    }
+
+    MailService service(MailerSettings settings, Path outbox, EventSink events) throws IOException {
+        ModemMailer mailer = factory.create(settings);
+        MailService service;
+        try {
+            service = new MailService(MailServiceSettings.builder("bench", settings, outbox)
+                    .retry(Duration.ofMillis(100), Duration.ofMillis(300)).maxPerHour(0).build(), mailer, events);
+        } catch (IOException | RuntimeException e) {
+            mailer.close();
+            throw e;
+        }
+        opened.push(service);
+        service.start();
+        return service;
+    }
+
+    static void awaitRadioKnown(ModemMailer mailer) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailer.health().registration() != Registration.UNKNOWN);
+    }
+
+    /** @return the command lines the module received so far, passwords masked */
+    List<String> commands() {
+        return emulator.transcript().commands();
+    }
+
+    /**
+     * @param work something that talks to the module
+     * @return the command lines the module received while it ran
+     */
+    List<String> commandsDuring(Runnable work) {
+        int before = commands().size();
+        work.run();
+        List<String> all = commands();
+        return List.copyOf(all.subList(before, all.size()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

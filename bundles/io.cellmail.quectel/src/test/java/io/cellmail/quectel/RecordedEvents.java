@@ -1,0 +1,43 @@
+package io.cellmail.quectel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.cellmail.api.MailEvents;
+import io.cellmail.service.internal.EventSink;
+
+/** Keeps every event a mail service posts, in order. */
+final class RecordedEvents implements EventSink {
+
+    /** One event. */
+    record Event(String topic, Map<String, Object> properties) {
+
+        /** @return e.g. {@code SENT} */
+        String kind() {
+            return topic.substring(MailEvents.TOPIC_PREFIX.length());
+        }
+
+        /** @return the {@code error.code} property, or null */
+        Object errorCode() {
+            return properties.get(MailEvents.ERROR_CODE);
+        }
+    }
+
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void post(String topic, Map<String, Object> properties) {
+        events.add(new Event(topic, properties));
+    }
+
+    /** @return the events of one mail, in order */
+    List<Event> of(String messageId) {
+        return events.stream().filter(e -> messageId.equals(e.properties().get(MailEvents.MESSAGE_ID))).toList();
+    }
+
+    /** @return the kinds of the events of one mail, in order, e.g. {@code [QUEUED, RETRYING, SENT]} */
+    List<String> kindsOf(String messageId) {
+        return of(messageId).stream().map(Event::kind).toList();
+    }
+}
