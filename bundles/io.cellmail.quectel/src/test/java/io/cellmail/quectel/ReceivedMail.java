@@ -8,6 +8,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -36,6 +37,16 @@ final class ReceivedMail {
         MimeMessage[] received = await(smtp, 1);
         assertThat(received).hasSize(1);
         return received[0];
+    }
+
+    /**
+     * @param smtp the server
+     * @param address an envelope recipient
+     * @return how many mails are in that recipient's inbox (GreenMail keeps one copy per envelope recipient)
+     */
+    static int inboxSize(GreenMailExtension smtp, String address) throws Exception {
+        GreenMailUser user = smtp.getManagers().getUserManager().getUserByEmail(address);
+        return user == null ? 0 : smtp.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
 
     /** @return the subjects of every copy received so far */
