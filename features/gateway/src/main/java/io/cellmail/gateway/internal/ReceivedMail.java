@@ -5,6 +5,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -69,7 +70,12 @@ record ReceivedMail(String from, List<String> to, List<String> cc, String subjec
     }
 
     private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+        return addresses == null ? List.of() : Arrays.stream(addresses).map(ReceivedMail::readable).toList();
+    }
+
+    /** Display names decoded (RFC 2047), as a mail client shows them. */
+    private static String readable(Address address) {
+        return address instanceof InternetAddress ? ((InternetAddress) address).toUnicodeString() : address.toString();
     }
 
     /** @return the mail as the demo prints it */
