@@ -71,7 +71,16 @@ abstract class ScenarioSupport {
 
     /** @return engine settings with short timings, opening the emulator through {@link #opener()} */
     AtEngineSettings.Builder engineSettings() {
-        return AtEngineSettings.builder("scenario", opener())
+        return engineSettings("scenario", opener());
+    }
+
+    /**
+     * @param name the engine's name
+     * @param opener opens its link
+     * @return engine settings with the short timings of these scenarios
+     */
+    static AtEngineSettings.Builder engineSettings(String name, LinkOpener opener) {
+        return AtEngineSettings.builder(name, opener)
                 .commandTimeout(COMMAND_TIMEOUT)
                 .guardTime(ENGINE_GUARD)
                 .probeTimeout(Duration.ofMillis(150))
