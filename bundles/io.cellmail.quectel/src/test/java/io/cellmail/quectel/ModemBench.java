@@ -141,7 +141,7 @@ final class ModemBench implements AutoCloseable {
         MailService service;
         try {
             service = new MailService(MailServiceSettings.builder("bench", settings, outbox)
-                    .retry(Duration.ofMillis(100), Duration.ofMillis(300)).maxPerHour(0).build(), mailer, events);
+                    .retry(Duration.ofMillis(20), Duration.ofMillis(100)).maxPerHour(0).build(), mailer, events);
         } catch (IOException | RuntimeException e) {
             mailer.close();
             throw e;

@@ -1,0 +1,165 @@
+package io.cellmail.quectel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import io.cellmail.api.DeliveryReceipt;
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.MessageState;
+import io.cellmail.service.internal.MailService;
+
+/**
+ * Every chapter 3 result the emulator can produce, through the real service: a transient one is retried and the
+ * mail then delivered; a permanent one ends the mail as FAILED with its code.
+ */
+class FailureClassificationTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = ModemBench.greenMail();
+
+    @TempDir
+    Path outbox;
+
+    private ModemBench bench;
+    private final RecordedEvents events = new RecordedEvents();
+
+    @BeforeEach
+    void startBench() {
+        bench = new ModemBench(SMTP.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void stopBench() throws Exception {
+        bench.close();
+    }
+
+    private static MailMessage alarm() {
+        return MailMessage.builder().to("ops@example.com").subject("Pump 3").body("7.9 bar").build();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "dns-failure,    DNS_FAILURE",
+        "smtp-down,      NETWORK_ERROR",
+        "pdp-deact,      CONTEXT_DEACTIVATED",
+        "pdp-deact=0,    CONTEXT_DEACTIVATED",
+        "network-loss,   NETWORK_ERROR",
+        "smtp-reply=-9,  TIMEOUT",
+        "smtp-reply=-1,  UNKNOWN",
+        "smtp-reply=-3,  SMTP_BUSY",
+        "smtp-reply=-7,  CLOSED_BY_PEER",
+        "smtp-reply=-11, SEND_FAILED",
+        "smtp-reply=-421, SMTP_421",
+        "smtp-reply=-450, SMTP_450",
+        "smtp-reply=-451, SMTP_451",
+        "smtp-reply=-452, SMTP_452",
+    })
+    void shouldRetryATransientFailureAndThenDeliver(String fault, MailErrorCode code) throws Exception {
+        assertThat(code.isTransient()).isTrue();
+        MailService service = readyService();
+        bench.emulator().faults().apply(fault);
+        MailMessage message = alarm();
+
+        DeliveryReceipt receipt = service.send(message).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(receipt.attempts()).isEqualTo(2);
+        assertThat(events.kindsOf(message.id())).containsExactly("QUEUED", "RETRYING", "SENT");
+        assertThat(events.of(message.id()).get(1).errorCode()).isEqualTo(code.code());
+        assertThat(ReceivedMail.only(SMTP).getSubject()).isEqualTo("Pump 3");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "auth-failure,    AUTHENTICATION_FAILED",
+        "smtp-reply=-550, SMTP_550",
+        "smtp-reply=-6,   UNSUPPORTED_AUTHENTICATION",
+        "smtp-reply=-10,  NO_RECIPIENT",
+        "smtp-reply=-15,  INVALID_PARAMETER",
+        "smtp-reply=-500, SMTP_500",
+        "smtp-reply=-501, SMTP_501",
+        "smtp-reply=-502, SMTP_502",
+        "smtp-reply=-503, SMTP_503",
+        "smtp-reply=-504, SMTP_504",
+        "smtp-reply=-521, SMTP_521",
+        "smtp-reply=-530, SMTP_530",
+        "smtp-reply=-551, SMTP_551",
+        "smtp-reply=-552, SMTP_552",
+        "smtp-reply=-553, SMTP_553",
+        "smtp-reply=-554, SMTP_554",
+    })
+    void shouldFailAMailPermanentlyWithTheModulesCode(String fault, MailErrorCode code) throws Exception {
+        assertThat(code.isTransient()).isFalse();
+        MailService service = readyService();
+        bench.emulator().faults().apply(fault);
+        MailMessage message = alarm();
+
+        CompletableFuture<DeliveryReceipt> stage = service.send(message).toCompletableFuture();
+
+        assertFailsWith(stage, code);
+        assertThat(events.kindsOf(message.id())).containsExactly("QUEUED", "FAILED");
+        assertThat(events.of(message.id()).get(1).errorCode()).isEqualTo(code.code());
+        assertThat(service.status(message.id())).hasValueSatisfying(s -> {
+            assertThat(s.state()).isEqualTo(MessageState.FAILED);
+            assertThat(s.lastError()).hasValue(code);
+        });
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void shouldFailAMailPermanentlyWhenTheRealServerRefusesTheCredentials() throws Exception {
+        MailService service = bench.service(bench.settings().authentication(ModemBench.SMTP_USER, "wrong-password")
+                .build(), outbox, events);
+        MailMessage message = alarm();
+
+        assertFailsWith(service.send(message).toCompletableFuture(), MailErrorCode.AUTHENTICATION_FAILED);
+        assertThat(events.kindsOf(message.id())).containsExactly("QUEUED", "FAILED");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void shouldCheckTheRadioAgainAfterANetworkFailure() throws Exception {
+        MailService service = readyService();
+        service.send(alarm()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        bench.emulator().faults().smtpDown();
+        int before = bench.commands().size();
+
+        service.send(alarm()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        List<String> commands = bench.commands().subList(before, bench.commands().size());
+        assertThat(commands).containsExactly(
+                "AT+QSMTPPUT=100",                                          // -5: network error
+                "AT+CPIN?", "AT+CREG?", "AT+CGATT?", "AT+CSQ", "AT+QSMTPPUT=100"); // the retry looks at the radio first
+    }
+
+    /** @return a started service whose first radio check is done, so the faults meet a send */
+    private MailService readyService() throws Exception {
+        MailService service = bench.service(outbox, events);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.serviceStatus().registration().isRegistered());
+        return service;
+    }
+
+    private static void assertFailsWith(CompletableFuture<DeliveryReceipt> stage, MailErrorCode code) {
+        assertThatThrownBy(() -> stage.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(MailException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+}
