@@ -10,6 +10,8 @@ import java.util.Set;
 
 import io.cellmail.benchmarks.at.AtEngineFigures;
 import io.cellmail.benchmarks.outbox.OutboxFigures;
+import io.cellmail.benchmarks.send.MemoryFigures;
+import io.cellmail.benchmarks.send.SendFigures;
 
 /**
  * The one entry point: {@code java -jar benchmarks.jar all --out BENCHMARKS.md} runs the five benchmarks of issue 7
@@ -42,6 +44,10 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(OutboxFigures.RECOVER_CHILD)) {
             OutboxFigures.recoverInChild(Path.of(args[1]));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(MemoryFigures.CHILD)) {
+            MemoryFigures.child(args);
             return;
         }
         int status = run(args, System.out);
@@ -101,6 +107,8 @@ public final class Main {
             switch (benchmark) {
                 case "at-engine" -> AtEngineFigures.run(options, report);
                 case "outbox" -> OutboxFigures.run(options, report);
+                case "send" -> SendFigures.run(options, report);
+                case "memory" -> MemoryFigures.run(options, report);
                 default -> throw new IllegalStateException("not yet: " + benchmark);
             }
             console.printf("== %s done in %.0f s%n", benchmark, (System.nanoTime() - started) / 1e9);

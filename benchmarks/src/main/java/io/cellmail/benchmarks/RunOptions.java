@@ -25,10 +25,11 @@ import io.cellmail.benchmarks.stack.BenchMails;
  * @param jmhIterationTime length of each JMH iteration
  * @param workDirectory where outboxes are written (the disk whose fsync is measured)
  * @param memoryHeap the heap limit of item 4's JVM, e.g. {@code 32m}
+ * @param naiveDelay the naive driver's fixed pause after each command (100 ms, as the Arduino libraries)
  */
 public record RunOptions(boolean smoke, int baud, Duration commandLatency, Duration hostGuard, Duration modemGuard,
         BenchMails mails, int alarmMails, int largeMails, int recoveryMessages, int jmhForks, int jmhWarmups,
-        int jmhIterations, Duration jmhIterationTime, Path workDirectory, String memoryHeap) {
+        int jmhIterations, Duration jmhIterationTime, Path workDirectory, String memoryHeap, Duration naiveDelay) {
 
     /** The line rate of the fastest UART of the M-series. */
     public static final int M_SERIES_BAUD = 115_200;
@@ -41,6 +42,7 @@ public record RunOptions(boolean smoke, int baud, Duration commandLatency, Durat
         Objects.requireNonNull(jmhIterationTime, "jmhIterationTime");
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(memoryHeap, "memoryHeap");
+        Objects.requireNonNull(naiveDelay, "naiveDelay");
         if (baud <= 0) {
             throw new IllegalArgumentException("baud must be positive: " + baud);
         }
@@ -56,7 +58,7 @@ public record RunOptions(boolean smoke, int baud, Duration commandLatency, Durat
     public static RunOptions full(Path workDirectory) {
         return new RunOptions(false, M_SERIES_BAUD, Duration.ofMillis(20), Duration.ofMillis(1100),
                 Duration.ofSeconds(1), BenchMails.FULL, 5, 3, 10_000, 2, 3, 5, Duration.ofSeconds(1), workDirectory,
-                "32m");
+                "32m", Duration.ofMillis(100));
     }
 
     /**
@@ -65,8 +67,8 @@ public record RunOptions(boolean smoke, int baud, Duration commandLatency, Durat
      */
     public static RunOptions smoke(Path workDirectory) {
         return new RunOptions(true, M_SERIES_BAUD, Duration.ofMillis(1), Duration.ofMillis(60),
-                Duration.ofMillis(40), BenchMails.FULL.shrunkBy(64), 1, 1, 200, 0, 1, 1, Duration.ofMillis(200),
-                workDirectory, "32m");
+                Duration.ofMillis(40), BenchMails.FULL.shrunkBy(64), 1, 1, 200, 0, 1, 1, Duration.ofMillis(100),
+                workDirectory, "32m", Duration.ofMillis(10));
     }
 
     /** @return bytes per second of the emulated line: 10 bits per byte (start, 8 data, stop) */
@@ -77,12 +79,14 @@ public record RunOptions(boolean smoke, int baud, Duration commandLatency, Durat
     /** @return a copy with another latency */
     public RunOptions withCommandLatency(Duration value) {
         return new RunOptions(smoke, baud, value, hostGuard, modemGuard, mails, alarmMails, largeMails,
-                recoveryMessages, jmhForks, jmhWarmups, jmhIterations, jmhIterationTime, workDirectory, memoryHeap);
+                recoveryMessages, jmhForks, jmhWarmups, jmhIterations, jmhIterationTime, workDirectory, memoryHeap,
+                naiveDelay);
     }
 
     /** @return a copy with another line rate */
     public RunOptions withBaud(int value) {
         return new RunOptions(smoke, value, commandLatency, hostGuard, modemGuard, mails, alarmMails, largeMails,
-                recoveryMessages, jmhForks, jmhWarmups, jmhIterations, jmhIterationTime, workDirectory, memoryHeap);
+                recoveryMessages, jmhForks, jmhWarmups, jmhIterations, jmhIterationTime, workDirectory, memoryHeap,
+                naiveDelay);
     }
 }

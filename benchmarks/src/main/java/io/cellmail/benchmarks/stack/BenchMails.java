@@ -51,7 +51,7 @@ public final class BenchMails {
                 .id("alarm-" + n)
                 .to("ops@example.com")
                 .subject("Pump 3 pressure high #" + n)
-                .body(text(alarmBodyBytes, "Pressure 7.9 bar at 14:02, alarm " + n + ". "))
+                .body(text(alarmBodyBytes, "Alarm " + n + ": pressure 7.9 bar at 14:02. "))
                 .build();
     }
 
@@ -63,7 +63,7 @@ public final class BenchMails {
         MailMessage.Builder mail = MailMessage.builder()
                 .id("report-" + n)
                 .subject("Daily report #" + n)
-                .body(text(largeBodyBytes, "Daily report " + n + ": all 20 pumps within limits. "));
+                .body(text(largeBodyBytes, "Report " + n + ": all 20 pumps within limits. "));
         for (int i = 0; i < recipients; i++) {
             String address = "user" + i + "@example.com";
             if (i % 3 == 0) {
@@ -75,7 +75,7 @@ public final class BenchMails {
             }
         }
         for (int i = 0; i < attachments; i++) {
-            mail.attach("log" + i + ".csv", text(attachmentBytes, "t,pump,bar\n" + n + "," + i + ",7.9\n")
+            mail.attach("log" + i + ".csv", text(attachmentBytes, n + "," + i + ",t,pump,bar\n")
                     .getBytes(StandardCharsets.US_ASCII));
         }
         return mail.build();

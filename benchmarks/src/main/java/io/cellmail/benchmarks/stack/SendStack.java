@@ -1,0 +1,95 @@
+package io.cellmail.benchmarks.stack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.cellmail.benchmarks.RunOptions;
+import io.cellmail.emulator.EmulatorSettings;
+import io.cellmail.emulator.ModemEmulator;
+import io.cellmail.serial.internal.SerialLinkRegistry;
+
+/**
+ * The world a mail travels through in items 2 and 3: an emulated M95 at the run's line rate and per-command latency,
+ * a {@code bench:} link to it whose bytes are counted, and an {@link SmtpSink} it relays to. The module lives as
+ * long as the stack, across the cellmail services and the naive driver that take turns on it, as a real module
+ * outlives the software that drives it.
+ */
+public final class SendStack implements AutoCloseable {
+
+    private static final Duration MAIL_WAIT = Duration.ofMinutes(5);
+
+    private final RunOptions options;
+    private final SmtpSink smtp;
+    private final ModemEmulator modem;
+    private final WireTap tap = new WireTap();
+    private final SerialLinkRegistry links;
+
+    private SendStack(RunOptions options, SmtpSink smtp) {
+        this.options = options;
+        this.smtp = smtp;
+        this.modem = ModemEmulator.create(EmulatorSettings.builder()
+                .baud(options.baud())
+                .commandLatency(options.commandLatency())
+                .guardTime(options.modemGuard())
+                .smtpRoute(smtp.route())
+                .build());
+        this.links = new SerialLinkRegistry(List.of(new BenchLinks(modem, tap)));
+    }
+
+    /**
+     * @param options line rate, latency and guard times
+     * @return a running stack
+     * @throws IOException when the SMTP sink cannot listen
+     */
+    public static SendStack start(RunOptions options) throws IOException {
+        return new SendStack(options, SmtpSink.start());
+    }
+
+    /**
+     * @param outbox the service's outbox directory
+     * @return a cellmail service with the Quectel driver on this stack's module, started
+     * @throws IOException when the outbox cannot be opened
+     */
+    public CellmailSender cellmail(Path outbox) throws IOException {
+        return CellmailSender.start(links, options, smtp.port(), outbox);
+    }
+
+    /** @return the naive driver on this stack's module, its engine initialised */
+    public NaiveSender naive() {
+        return NaiveSender.start(links, options, smtp.port());
+    }
+
+    /** Forgets the counted bytes and the module's command log: what follows belongs to the next mail. */
+    public void begin() {
+        tap.reset();
+        modem.transcript().clear();
+        smtp.drain();
+    }
+
+    /**
+     * Sends one mail and measures it; call {@link #begin()} first.
+     *
+     * @param label names the mail in the results
+     * @param send hands the mail over and returns once its delivery is confirmed
+     * @return the measurement
+     * @throws Exception when the mail is not delivered
+     */
+    public MailRun measure(String label, Callable<?> send) throws Exception {
+        long started = System.nanoTime();
+        send.call();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<String> commands = modem.transcript().commands();
+        WireTap.Snapshot wire = tap.snapshot();
+        SmtpSink.Received received = smtp.next(MAIL_WAIT);
+        return new MailRun(label, seconds, commands, wire, received);
+    }
+
+    @Override
+    public void close() {
+        modem.close();
+        smtp.close();
+    }
+}
