@@ -1,0 +1,6 @@
+/**
+ * The Kura front door of a cellmail mail service: a factory {@code ConfigurableComponent} whose Kura properties,
+ * Password attributes decrypted, map to the same settings as the plain service's ConfigAdmin configuration.
+ * Private: nothing imports this bundle.
+ */
+package io.cellmail.kura.internal;

@@ -1,0 +1,139 @@
+package io.cellmail.kura.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.MailerSettings.FlowControl;
+
+class CellularMailOptionsTest {
+
+    private static final Path DATA_AREA = Path.of("/var/kura/data/cellmail");
+
+    private final KuraPasswords passwords = new KuraPasswords(new ReversingCrypto());
+
+    @Test
+    void shouldMapKuraPropertiesToTheSettingsOfThePlainService() {
+        Map<String, Object> kura = KuraProperties.instance("AlarmModem")
+                .with("cellmail.name", "alarm")
+                .with("port", "serial:/dev/ttyS1")
+                .with("baud", 57600)
+                .with("flowControl", "rtscts")
+                .with("fixedBaud", true)
+                .with("guardTime", 1500L)
+                .with("apn", "internet.example")
+                .with("apnUser", "gprs")
+                .with(".apnPassword", ReversingCrypto.encrypt("apn-secret"))
+                .with("smtpHost", "mail.example.org")
+                .with("smtpPort", 587)
+                .login("alarm@example.org", "smtp-secret")
+                .with("senderAddress", "alarm@example.org")
+                .with("senderName", "Pump station 4")
+                .with("sendDeadline", 120L)
+                .with("retryBase", 10L)
+                .with("retryCap", 600L)
+                .with("expiry", 6L)
+                .with("outboxDirectory", "/var/spool/cellmail")
+                .with("maxMessages", 50)
+                .with("maxBytes", 1_000_000L)
+                .with("maxPerHour", 12)
+                .toMap();
+
+        MailServiceSettings settings = new CellularMailOptions(kura, passwords, null).settings(DATA_AREA);
+
+        MailerSettings mailer = settings.mailer();
+        assertThat(settings.name()).isEqualTo("alarm");
+        assertThat(mailer.linkUri()).isEqualTo("serial:/dev/ttyS1?baud=57600&flow=rtscts");
+        assertThat(mailer.baud()).isEqualTo(57600);
+        assertThat(mailer.flowControl()).isEqualTo(FlowControl.RTS_CTS);
+        assertThat(mailer.guardTime()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(mailer.apn()).isEqualTo("internet.example");
+        assertThat(mailer.apnUser()).isEqualTo("gprs");
+        assertThat(mailer.apnPassword()).isEqualTo("apn-secret");
+        assertThat(mailer.smtpHost()).isEqualTo("mail.example.org");
+        assertThat(mailer.smtpPort()).isEqualTo(587);
+        assertThat(mailer.authentication()).isTrue();
+        assertThat(mailer.smtpUser()).isEqualTo("alarm@example.org");
+        assertThat(mailer.smtpPassword()).isEqualTo("smtp-secret");
+        assertThat(mailer.senderAddress()).isEqualTo("alarm@example.org");
+        assertThat(mailer.senderName()).isEqualTo("Pump station 4");
+        assertThat(mailer.sendDeadline()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings.retryBase()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.retryCap()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(settings.expiry()).isEqualTo(Duration.ofHours(6));
+        assertThat(settings.outboxDirectory()).isEqualTo(Path.of("/var/spool/cellmail"));
+        assertThat(settings.maxMessages()).isEqualTo(50);
+        assertThat(settings.maxBytes()).isEqualTo(1_000_000L);
+        assertThat(settings.maxPerHour()).isEqualTo(12);
+    }
+
+    @Test
+    void shouldGiveTheSameSettingsAsThePlainServiceForTheSameProperties() {
+        Map<String, Object> plain = Map.of("cellmail.name", "m2", "smtpHost", "relay.example.net",
+                "authentication", false, "port", "tcp://127.0.0.1:4001");
+        Map<String, Object> kura = KuraProperties.instance("m2").with("cellmail.name", "m2")
+                .with("smtpHost", "relay.example.net").with("authentication", false)
+                .with("port", "tcp://127.0.0.1:4001").toMap();
+
+        assertThat(new CellularMailOptions(kura, passwords, null).settings(DATA_AREA))
+                .isEqualTo(MailServiceProperties.toSettings(plain, DATA_AREA));
+    }
+
+    @Test
+    void shouldKeepAnOutboxOfItsNameInTheBundleDataAreaByDefault() {
+        Map<String, Object> kura = KuraProperties.instance("AlarmModem").with("cellmail.name", "alarm").toMap();
+
+        assertThat(new CellularMailOptions(kura, passwords, null).settings(DATA_AREA).outboxDirectory())
+                .isEqualTo(DATA_AREA.resolve("outbox-alarm"));
+    }
+
+    @Test
+    void shouldKeepThePasswordsInUseWhenKuraSendsPlaceholders() {
+        CellularMailOptions first = new CellularMailOptions(KuraProperties.instance("m").login("u", "first-secret")
+                .with(".apnPassword", ReversingCrypto.encrypt("apn-first")).toMap(), passwords, null);
+
+        CellularMailOptions next = new CellularMailOptions(KuraProperties.instance("m").login("u", "ignored")
+                .with(".smtpPassword", KuraPasswords.PLACEHOLDER).with(".apnPassword", KuraPasswords.PLACEHOLDER)
+                .toMap(), passwords, first);
+
+        MailerSettings mailer = next.settings(DATA_AREA).mailer();
+        assertThat(mailer.smtpPassword()).isEqualTo("first-secret");
+        assertThat(mailer.apnPassword()).isEqualTo("apn-first");
+    }
+
+    @Test
+    void shouldNameEveryInvalidPropertyWithoutQuotingAPassword() {
+        Map<String, Object> kura = KuraProperties.instance("m").login("u", "hunter2-secret")
+                .with("smtpPort", 70000).with("flowControl", "xonxoff").toMap();
+        CellularMailOptions options = new CellularMailOptions(kura, passwords, null);
+
+        assertThatThrownBy(() -> options.settings(DATA_AREA))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("smtpPort").hasMessageContaining("flowControl")
+                .hasMessageNotContaining("hunter2-secret");
+    }
+
+    @Test
+    void shouldNameTheInstanceByItsServiceNameElseByItsKuraName() {
+        assertThat(new CellularMailOptions(KuraProperties.instance("AlarmModem").with("cellmail.name", "alarm")
+                .toMap(), passwords, null).name()).isEqualTo("alarm");
+        assertThat(new CellularMailOptions(KuraProperties.instance("AlarmModem").toMap(), passwords, null).name())
+                .isEqualTo("AlarmModem");
+    }
+
+    @Test
+    void shouldShowNoPasswordInItsText() {
+        CellularMailOptions options = new CellularMailOptions(KuraProperties.instance("m").login("u", "s3cr3t-pw")
+                .toMap(), passwords, null);
+
+        assertThat(options.toString()).doesNotContain("s3cr3t-pw").doesNotContain(ReversingCrypto.encrypt("s3cr3t-pw"));
+    }
+}

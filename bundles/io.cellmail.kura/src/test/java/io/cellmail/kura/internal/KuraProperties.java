@@ -1,0 +1,35 @@
+package io.cellmail.kura.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.cellmail.service.MailServiceProperties;
+
+/** Builds the properties Kura hands to an instance: what the operator set, plus Kura's bookkeeping. */
+final class KuraProperties {
+
+    private final Map<String, Object> properties = new HashMap<>();
+
+    static KuraProperties instance(String kuraPid) {
+        KuraProperties result = new KuraProperties();
+        result.properties.put(CellularMailOptions.KURA_SERVICE_PID, kuraPid);
+        result.properties.put("service.pid", CellularMailComponent.PID + "." + kuraPid.hashCode());
+        result.properties.put("service.factoryPid", CellularMailComponent.PID);
+        return result;
+    }
+
+    KuraProperties with(String key, Object value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    /** An SMTP login whose password Kura stored encrypted. */
+    KuraProperties login(String user, String password) {
+        return with(MailServiceProperties.AUTHENTICATION, true).with(MailServiceProperties.SMTP_USER, user)
+                .with(MailServiceProperties.SMTP_PASSWORD, ReversingCrypto.encrypt(password));
+    }
+
+    Map<String, Object> toMap() {
+        return new HashMap<>(properties);
+    }
+}
