@@ -21,14 +21,23 @@ public final class CliRun implements AutoCloseable {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final CompletableFuture<Void> stop = new CompletableFuture<>();
-    private final CompletableFuture<Integer> exit;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final Thread thread;
 
     private CliRun(String stdin, Map<String, String> env, String... args) {
         CliEnvironment environment = new CliEnvironment(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 env, false, stop);
-        exit = CompletableFuture.supplyAsync(() -> new Cli().run(args, environment));
+        // A thread of its own, as the command has in its process: no pool to share with other tests.
+        thread = new Thread(() -> {
+            try {
+                exit.complete(new Cli().run(args, environment));
+            } catch (Throwable t) {
+                exit.completeExceptionally(t);
+            }
+        }, "cellmail-cli-test-" + (args.length == 0 ? "none" : args[0]));
+        thread.start();
     }
 
     /**
@@ -71,6 +80,7 @@ public final class CliRun implements AutoCloseable {
     public Result awaitExit() {
         try {
             int code = exit.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            thread.join(LIMIT.toMillis());
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new AssertionError("the command did not end within " + LIMIT + "; stderr so far: " + err, e);
