@@ -34,7 +34,7 @@ public final class Mailers {
             mailer = new QuectelMailerFactory(links.handingOver(first)).create(settings);
         } catch (MailException e) {
             first.close();
-            throw MailFailures.asUsageError(e).orElseThrow(() -> e);
+            throw MailFailures.asUsageError(e).orElseThrow(() -> MailFailures.asFailure("cannot start the driver", e));
         }
         stop.thenRun(mailer::close);
         return mailer;

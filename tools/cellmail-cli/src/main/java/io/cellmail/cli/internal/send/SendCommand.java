@@ -103,11 +103,11 @@ public final class SendCommand implements CliCommand {
         return ExitCode.OK;
     }
 
-    private static void validate(ModemMailer mailer, MailMessage message) throws UsageException {
+    private static void validate(ModemMailer mailer, MailMessage message) throws UsageException, CommandFailure {
         try {
             mailer.validate(message);
         } catch (MailException e) {
-            throw MailFailures.asUsageError(e).orElseThrow(() -> e);
+            throw MailFailures.asUsageError(e).orElseThrow(() -> MailFailures.asFailure("not sent", e));
         }
     }
 

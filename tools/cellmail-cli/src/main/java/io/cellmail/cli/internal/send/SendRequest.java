@@ -175,7 +175,7 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
         try {
             return message.build();
         } catch (MailException e) {
-            throw MailFailures.asUsageError(e).orElseThrow(() -> e);
+            throw MailFailures.asUsageError(e).orElseThrow(() -> MailFailures.asFailure("not sent", e));
         }
     }
 
