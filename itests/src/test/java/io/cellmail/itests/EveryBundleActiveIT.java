@@ -30,6 +30,8 @@ public class EveryBundleActiveIT extends CellmailTestSupport {
         "io.cellmail.serial.jserialcomm",
         "io.cellmail.at",
         "io.cellmail.service",
+        "io.cellmail.quectel",
+        "io.cellmail.kura",
         "io.cellmail.emulator",
     };
 

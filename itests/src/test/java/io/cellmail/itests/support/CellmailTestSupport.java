@@ -107,6 +107,11 @@ public abstract class CellmailTestSupport {
         return Services.await(bundleContext, type, filter, SERVICE_TIMEOUT);
     }
 
+    /** @return the gateway of this test: emulators and mail services configured through ConfigAdmin */
+    protected TestGateway gateway() {
+        return new TestGateway(configurations);
+    }
+
     /** @return the configurations of this test, deleted after it */
     protected Configurations configurations() {
         return configurations;

@@ -49,7 +49,8 @@ public final class Configurations {
         configuration.delete();
     }
 
-    void deleteAll() throws IOException {
+    /** Deletes every configuration of the test now. */
+    public void deleteAll() throws IOException {
         IOException first = null;
         for (Configuration configuration : created) {
             try {

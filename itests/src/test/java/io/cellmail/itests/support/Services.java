@@ -21,19 +21,21 @@ public final class Services {
      * @param type the service type
      * @param filter an LDAP filter on the service properties, or null
      * @param timeout how long to wait
-     * @return the service
+     * @return the service (the best ranked, if several match)
      * @throws AssertionError when none appears in time
      */
     public static <T> T await(BundleContext context, Class<T> type, String filter, Duration timeout) {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, filter(type, filter), null);
         tracker.open();
         try {
-            T service = tracker.waitForService(timeout.toMillis());
-            if (service == null) {
+            if (tracker.waitForService(timeout.toMillis()) == null) {
                 throw new AssertionError("No " + type.getName() + (filter == null ? "" : " matching " + filter)
                         + " within " + timeout);
             }
-            return service;
+            // Got again outside the tracker: closing the tracker ungets its copy, and a service factory such as
+            // ConfigAdmin invalidates the object it gave when the last use ends. The test bundle's own use lasts
+            // until the framework stops after the test class.
+            return context.getService(tracker.getServiceReference());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while waiting for " + type.getName(), e);

@@ -1,0 +1,163 @@
+package io.cellmail.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+
+import io.cellmail.api.CellularMailService;
+import io.cellmail.api.DeliveryReceipt;
+import io.cellmail.api.MailEvents;
+import io.cellmail.api.MailMessage;
+import io.cellmail.itests.support.CellmailTestSupport;
+import io.cellmail.itests.support.Configurations;
+import io.cellmail.itests.support.EventRecorder;
+import io.cellmail.itests.support.FreePort;
+import io.cellmail.itests.support.ReceivedMail;
+import io.cellmail.itests.support.Services;
+import io.cellmail.itests.support.SmtpServer;
+import io.cellmail.itests.support.TestGateway;
+import io.cellmail.service.MailServiceAdmin;
+import io.cellmail.service.MailServiceProperties;
+
+/**
+ * The plain mail service in Felix, configured through ConfigAdmin like on a gateway: a factory configuration of
+ * the emulator (inside the framework, relaying with Angus Mail through SPI Fly) and one of the mail service, which
+ * reaches the emulator over TCP; GreenMail (helper JVM) receives the mail.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MailServiceIT extends CellmailTestSupport {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    private SmtpServer smtp;
+    private EventRecorder events;
+
+    @Before
+    public void startSmtpServerAndListenToEvents() {
+        smtp = SmtpServer.start();
+        events = EventRecorder.register(bundleContext);
+    }
+
+    @After
+    public void stopSmtpServerAndListening() {
+        events.close();
+        smtp.close();
+    }
+
+    @Test
+    public void shouldDeliverAMailToTheSmtpServerAndPostQueuedThenSent() throws Exception {
+        String link = gateway().emulator("emu-send", smtp.hostAndPort());
+        gateway().mailService(TestGateway.mailServiceProperties("send", link));
+        CellularMailService service = mailService("send");
+        MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Pump 4 pressure low")
+                .body("Pressure 0.4 bar at 03:12").build();
+
+        DeliveryReceipt receipt = service.send(mail).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(receipt.messageId()).isEqualTo(mail.id());
+        List<ReceivedMail> received = smtp.awaitMails(1, DELIVERY);
+        assertThat(received).singleElement().satisfies(delivered -> {
+            assertThat(delivered.subject()).isEqualTo("Pump 4 pressure low");
+            assertThat(delivered.to()).containsExactly("ops@example.com");
+            assertThat(delivered.from()).contains("gateway@example.com");
+            assertThat(delivered.text()).contains("Pressure 0.4 bar at 03:12");
+        });
+        assertThat(events.await(mail.id(), MailEvents.SENT, DELIVERY))
+                .containsExactly(MailEvents.QUEUED, MailEvents.SENT);
+        assertThat(events.events(mail.id())).allSatisfy(event ->
+                assertThat(event.getProperty(MailEvents.SERVICE_NAME)).isEqualTo("send"));
+    }
+
+    @Test
+    public void shouldApplyAConfigurationChangeWhileMailIsQueuedAndStillDeliverTheQueuedMail() throws Exception {
+        // No route: the emulated module connects to the SMTP server the service configures, at first a dead port.
+        String link = gateway().emulator("emu-change", null);
+        Map<String, Object> properties = TestGateway.mailServiceProperties("change", link);
+        properties.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
+        properties.put(MailServiceProperties.SMTP_PORT, FreePort.onLoopback());
+        Configuration configuration = gateway().mailService(properties);
+        CellularMailService service = mailService("change");
+        MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Queued across a change")
+                .body("sent after the operator fixed the SMTP port").build();
+        CompletionStage<DeliveryReceipt> stage = service.send(mail);
+        events.await(mail.id(), MailEvents.RETRYING, DELIVERY);
+
+        properties.put(MailServiceProperties.SMTP_PORT, smtp.port());
+        Configurations.update(configuration, properties);
+
+        assertThat(stage.toCompletableFuture().get(30, TimeUnit.SECONDS).messageId()).isEqualTo(mail.id());
+        assertThat(smtp.awaitMails(1, DELIVERY)).extracting(ReceivedMail::subject)
+                .containsExactly("Queued across a change");
+        List<String> topics = events.await(mail.id(), MailEvents.SENT, DELIVERY);
+        assertThat(topics).startsWith(MailEvents.QUEUED, MailEvents.RETRYING).endsWith(MailEvents.SENT)
+                .doesNotContain(MailEvents.FAILED, MailEvents.EXPIRED, MailEvents.CANCELLED);
+    }
+
+    @Test
+    public void shouldRemoveTheServiceAndLeaveNoCellmailThreadWhenItsConfigurationIsDeleted() throws Exception {
+        String link = gateway().emulator("emu-delete", smtp.hostAndPort());
+        Configuration configuration = gateway().mailService(TestGateway.mailServiceProperties("delete", link));
+        CellularMailService service = mailService("delete");
+        service.send(MailMessage.builder().to("ops@example.com").subject("last words").body("bye").build())
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(cellmailThreads()).anyMatch(name -> !name.startsWith("cellmail-emulator-"));
+
+        configurations().delete(configuration);
+
+        await().atMost(DELIVERY).until(() -> Services.count(bundleContext, CellularMailService.class,
+                "(cellmail.name=delete)") == 0);
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(cellmailThreads())
+                .as("threads of the deleted service").allMatch(name -> name.startsWith("cellmail-emulator-")));
+        configurations().deleteAll();
+        await().atMost(DELIVERY).untilAsserted(() -> assertThat(cellmailThreads()).isEmpty());
+    }
+
+    @Test
+    public void shouldRunTwoIndependentServicesOnTwoEmulatedModems() throws Exception {
+        gateway().mailService(TestGateway.mailServiceProperties("alpha", gateway().emulator("emu-a", smtp.hostAndPort())));
+        Configuration beta = gateway().mailService(TestGateway.mailServiceProperties("beta",
+                gateway().emulator("emu-b", smtp.hostAndPort())));
+        CellularMailService alpha = mailService("alpha");
+
+        alpha.send(mail("from alpha")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        mailService("beta").send(mail("from beta")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        configurations().delete(beta);
+        alpha.send(mail("alpha after beta left")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(smtp.awaitMails(3, DELIVERY)).extracting(ReceivedMail::subject)
+                .containsExactlyInAnyOrder("from alpha", "from beta", "alpha after beta left");
+        String alphaTranscript = String.join("\n", service(MailServiceAdmin.class, "(cellmail.name=alpha)")
+                .transcript(500));
+        assertThat(alphaTranscript).contains("from alpha").doesNotContain("from beta");
+    }
+
+    private CellularMailService mailService(String name) {
+        return service(CellularMailService.class, "(" + CellularMailService.NAME_PROPERTY + "=" + name + ")");
+    }
+
+    private static MailMessage mail(String subject) {
+        return MailMessage.builder().to("ops@example.com").subject(subject).body("body of " + subject).build();
+    }
+
+    private static Set<String> cellmailThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("cellmail-")).collect(Collectors.toSet());
+    }
+}
