@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -46,19 +47,21 @@ final class EmbeddedFramework implements AutoCloseable {
      * @param properties the framework properties
      * @param plan the bundles and their start levels
      * @param timeout how long the start-level walk may take
+     * @param beforeRaise called once the framework runs at its beginning start level, before the others start
+     *        (e.g. to attach a log listener to a log service started there)
      * @return the running framework; problems with single bundles are in {@link #problems()}
      * @throws BundleException when the framework itself cannot start or a bundle cannot be installed
      * @throws InterruptedException when interrupted while waiting for the start levels
      */
-    static EmbeddedFramework start(Map<String, String> properties, BundlePlan plan, Duration timeout)
-            throws BundleException, InterruptedException {
+    static EmbeddedFramework start(Map<String, String> properties, BundlePlan plan, Duration timeout,
+            Consumer<BundleContext> beforeRaise) throws BundleException, InterruptedException {
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(plan, "plan");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the launcher's classpath"));
         EmbeddedFramework running = new EmbeddedFramework(factory.newFramework(properties));
         try {
-            running.boot(plan, timeout);
+            running.boot(plan, timeout, Objects.requireNonNull(beforeRaise, "beforeRaise"));
             return running;
         } catch (BundleException | InterruptedException | RuntimeException e) {
             running.close();
@@ -66,7 +69,8 @@ final class EmbeddedFramework implements AutoCloseable {
         }
     }
 
-    private void boot(BundlePlan plan, Duration timeout) throws BundleException, InterruptedException {
+    private void boot(BundlePlan plan, Duration timeout, Consumer<BundleContext> beforeRaise)
+            throws BundleException, InterruptedException {
         framework.init((FrameworkEvent event) -> recordError(event));
         BundleContext context = framework.getBundleContext();
         context.addFrameworkListener(this::recordError);
@@ -81,6 +85,7 @@ final class EmbeddedFramework implements AutoCloseable {
             LOG.debug("installed {} at start level {}", bundle.getSymbolicName(), entry.startLevel());
         }
         framework.start();
+        beforeRaise.accept(context);
         CountDownLatch reached = new CountDownLatch(1);
         framework.adapt(FrameworkStartLevel.class).setStartLevel(plan.highestStartLevel(),
                 event -> reached.countDown());

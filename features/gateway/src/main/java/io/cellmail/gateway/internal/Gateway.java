@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,13 @@ final class Gateway {
     private final GatewayHome home;
     private final GatewayOptions options;
     private final PrintStream out;
+    private final PrintStream err;
 
-    Gateway(GatewayHome home, GatewayOptions options, PrintStream out) {
+    Gateway(GatewayHome home, GatewayOptions options, PrintStream out, PrintStream err) {
         this.home = Objects.requireNonNull(home, "home");
         this.options = Objects.requireNonNull(options, "options");
         this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
     }
 
     int run() throws GatewayException, IOException, InterruptedException {
@@ -51,7 +54,7 @@ final class Gateway {
         BundlePlan plan = conf.bundlePlan().inStartLevelOrder();
         EmbeddedFramework framework;
         try {
-            framework = EmbeddedFramework.start(properties, plan, deadline.remaining());
+            framework = EmbeddedFramework.start(properties, plan, deadline.remaining(), this::printOsgiLog);
         } catch (org.osgi.framework.BundleException e) {
             throw new GatewayException("the framework did not start: " + e.getMessage(), e);
         }
@@ -68,6 +71,16 @@ final class Gateway {
         }
         LOG.debug("framework up with {} bundles", framework.bundles().size());
         return framework;
+    }
+
+    private void printOsgiLog(BundleContext context) {
+        try {
+            if (!OsgiLogPrinter.attach(context, err)) {
+                LOG.debug("no OSGi log reader at the beginning start level; its warnings stay unprinted");
+            }
+        } catch (GatewayException e) {
+            LOG.debug("cannot print the OSGi log", e);
+        }
     }
 
     private void applyConfigurations(List<DefaultConfiguration> configurations, LoopbackSmtpServer smtp,

@@ -1,6 +1,7 @@
 package io.cellmail.gateway.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * The gateway's configuration as the distribution's {@code conf/} holds it (a copy of the repository's
@@ -23,6 +27,9 @@ final class GatewayConfiguration {
     static final String FRAMEWORK_PROPERTIES = "felix/config.properties";
     static final String BUNDLE_LIST = "felix/bundles.list";
     static final String LOGGING_PROPERTIES = "logging/simplelogger.properties";
+    static final String JUL_PROPERTIES = "logging/logging.properties";
+    /** SPI Fly logs every provider it registers at INFO through java.util.logging. */
+    private static final Logger SPI_FLY = Logger.getLogger("org.apache.aries.spifly");
     static final String CONFIGURATIONS = "configurations";
 
     private final GatewayHome home;
@@ -70,17 +77,31 @@ final class GatewayConfiguration {
         return properties;
     }
 
-    /** Sets the logging defaults of {@code conf/} as system properties, unless the command line set them. */
+    /**
+     * Sets the logging defaults of {@code conf/}, unless the command line set its own: slf4j-simple's properties
+     * become system properties (that is where it reads them, inside the framework too), a java.util.logging
+     * configuration is loaded; without one, SPI Fly's INFO chatter is silenced.
+     */
     void applyLoggingDefaults() throws IOException {
         Path file = home.conf().resolve(LOGGING_PROPERTIES);
-        if (!Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file)) {
+            Properties logging = properties(file);
+            for (String key : logging.stringPropertyNames()) {
+                if (System.getProperty(key) == null) {
+                    System.setProperty(key, logging.getProperty(key));
+                }
+            }
+        }
+        Path jul = home.conf().resolve(JUL_PROPERTIES);
+        if (System.getProperty("java.util.logging.config.file") != null) {
             return;
         }
-        Properties logging = properties(file);
-        for (String key : logging.stringPropertyNames()) {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, logging.getProperty(key));
+        if (Files.isRegularFile(jul)) {
+            try (InputStream in = Files.newInputStream(jul)) {
+                LogManager.getLogManager().readConfiguration(in);
             }
+        } else {
+            SPI_FLY.setLevel(Level.WARNING);
         }
     }
 

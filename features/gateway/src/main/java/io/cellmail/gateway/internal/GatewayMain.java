@@ -37,7 +37,7 @@ public final class GatewayMain {
             return 0;
         }
         try {
-            return new Gateway(GatewayHome.locate().requireLayout(), options, out).run();
+            return new Gateway(GatewayHome.locate().requireLayout(), options, out, err).run();
         } catch (GatewayException | IllegalStateException e) {
             err.println("cellmail-gateway: FAILED: " + e.getMessage());
             return 1;

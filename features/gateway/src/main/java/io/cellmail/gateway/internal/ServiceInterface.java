@@ -55,16 +55,25 @@ final class ServiceInterface {
     }
 
     /**
+     * @param name a type the providing bundle sees, e.g. a listener interface of the same API
+     * @return it
+     * @throws GatewayException when it cannot be loaded
+     */
+    Class<?> load(String name) throws GatewayException {
+        try {
+            return Class.forName(name, false, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new GatewayException("cannot load " + name, e);
+        }
+    }
+
+    /**
      * @param sibling another interface of the same package family, e.g. {@code Configuration} next to
      *        {@code ConfigurationAdmin}
      * @return it, loaded by the same class loader
      * @throws GatewayException when it cannot be loaded
      */
     ServiceInterface sibling(String sibling) throws GatewayException {
-        try {
-            return new ServiceInterface(Class.forName(sibling, false, type.getClassLoader()));
-        } catch (ClassNotFoundException e) {
-            throw new GatewayException("cannot load " + sibling, e);
-        }
+        return new ServiceInterface(load(sibling));
     }
 }
