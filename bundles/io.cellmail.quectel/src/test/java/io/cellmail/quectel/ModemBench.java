@@ -151,6 +151,11 @@ final class ModemBench implements AutoCloseable {
         return service;
     }
 
+    static void awaitRadioKnown(MailService service) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.serviceStatus().registration() != Registration.UNKNOWN);
+    }
+
     static void awaitRadioKnown(ModemMailer mailer) {
         await().atMost(Duration.ofSeconds(10)).until(() -> mailer.health().registration() != Registration.UNKNOWN);
     }
