@@ -1,0 +1,100 @@
+package io.cellmail.console.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MessageStatus;
+import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.spi.ModemProbe;
+
+/** How the console shows statuses, codes and the modem's answers: plain text, one fact per line or column. */
+final class ConsoleText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private ConsoleText() {
+    }
+
+    /** @return e.g. {@code -535 Authentication failed (permanent)} */
+    static String code(MailErrorCode code) {
+        return code.describe() + (code.isTransient() ? " (transient: retried)" : " (permanent)");
+    }
+
+    /** @return the code, and the explanation when it says more than the code's meaning */
+    static String failure(MailException e) {
+        String text = code(e.code());
+        String message = e.getMessage();
+        return message == null || message.isBlank() || message.equals(e.code().meaning()) ? text
+                : text + ": " + message;
+    }
+
+    /** @return e.g. {@code 20/31 (-73 dBm)}, or {@code unknown} */
+    static String signal(OptionalInt rssi) {
+        if (rssi.isEmpty()) {
+            return "unknown";
+        }
+        int value = rssi.getAsInt();
+        // AT+CSQ: 0 is -113 dBm or less, 31 is -51 dBm or more, 2 dBm a step.
+        return value + "/31 (" + (value == 0 ? "<= " : value == 31 ? ">= " : "") + (-113 + 2 * value) + " dBm)";
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** @return the status block of one service */
+    static String status(ServiceStatus status, Optional<OutboxCounters> counters, Optional<String> problem) {
+        StringBuilder out = new StringBuilder();
+        out.append(status.name()).append('\n');
+        out.append("  modem         ").append(status.modem()).append('\n');
+        out.append("  registration  ").append(status.registration()).append('\n');
+        out.append("  signal        ").append(signal(status.signal())).append('\n');
+        out.append("  queue         ").append(status.queueDepth()).append(status.queueDepth() == 1 ? " mail" : " mails")
+                .append('\n');
+        out.append("  last error    ").append(status.lastError().map(ConsoleText::code).orElse("none")).append('\n');
+        counters.ifPresent(c -> out.append("  since start   sent ").append(c.sent()).append(", failed ")
+                .append(c.failed()).append(", retried ").append(c.retried()).append(", expired ").append(c.expired())
+                .append(", cancelled ").append(c.cancelled()).append(", held by rate limit ")
+                .append(c.heldByRateLimit()).append(", set aside ").append(c.setAside()).append('\n'));
+        problem.ifPresent(p -> out.append("  problem       ").append(p).append('\n'));
+        return out.toString();
+    }
+
+    /** @return a table of the pending mails, or a line saying there are none */
+    static String queue(String service, List<MessageStatus> mails) {
+        if (mails.isEmpty()) {
+            return service + ": no mail waiting\n";
+        }
+        StringBuilder out = new StringBuilder(service).append(": ").append(mails.size())
+                .append(mails.size() == 1 ? " mail\n" : " mails\n");
+        out.append(String.format("  %-36s  %-10s  %8s  %-19s  %-19s  %s%n", "ID", "STATE", "ATTEMPTS", "ACCEPTED",
+                "NEXT ATTEMPT", "LAST ERROR"));
+        for (MessageStatus mail : mails) {
+            out.append(String.format("  %-36s  %-10s  %8d  %-19s  %-19s  %s%n", mail.messageId(), mail.state(),
+                    mail.attempts(), time(mail.acceptedAt()), mail.nextAttemptAt().map(ConsoleText::time).orElse("-"),
+                    mail.lastError().map(MailErrorCode::describe).orElse("-")));
+        }
+        return out.toString();
+    }
+
+    /** @return what the modem answered, one fact a line */
+    static String probe(String service, ModemProbe probe) {
+        StringBuilder out = new StringBuilder(service).append('\n');
+        out.append("  identity      ").append(probe.identity().isEmpty() ? "(no answer to ATI)"
+                : String.join(" / ", probe.identity())).append('\n');
+        out.append("  SIM           ").append(probe.sim()).append('\n');
+        out.append("  registration  ").append(probe.registration()).append('\n');
+        out.append("  signal        ").append(signal(probe.signal())).append('\n');
+        out.append("  GPRS          ").append(probe.attached() ? "attached" : "detached").append('\n');
+        return out.toString();
+    }
+}

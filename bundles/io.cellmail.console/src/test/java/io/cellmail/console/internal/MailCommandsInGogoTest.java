@@ -1,0 +1,91 @@
+package io.cellmail.console.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+
+import org.apache.felix.gogo.runtime.CommandProcessorImpl;
+import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cellmail.api.CellularMailService;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.MessageState;
+import io.cellmail.api.Priority;
+import io.cellmail.api.RecipientType;
+
+/**
+ * The command lines an operator types, parsed by the Gogo runtime itself: options before the arguments, quoting,
+ * overloads chosen by the number of arguments. Runs Gogo's command processor without a framework.
+ */
+class MailCommandsInGogoTest {
+
+    private final MailCommands commands = new MailCommands();
+    private final FakeMailService modem = new FakeMailService("modem1");
+    private final ThreadIOImpl threadIo = new ThreadIOImpl();
+    private CommandSession session;
+
+    @BeforeEach
+    void startGogo() {
+        Map<String, Object> properties = Map.of(CellularMailService.NAME_PROPERTY, "modem1");
+        commands.bindMailService(modem, properties);
+        commands.bindMailServiceAdmin(modem, properties);
+        threadIo.start();
+        CommandProcessorImpl processor = new CommandProcessorImpl(threadIo);
+        for (String function : new String[] { "send", "status", "queue", "probe", "transcript" }) {
+            processor.addCommand("cellmail", commands, function);
+        }
+        session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new ByteArrayOutputStream());
+    }
+
+    @AfterEach
+    void stopGogo() {
+        session.close();
+        threadIo.stop();
+    }
+
+    @Test
+    void shouldParseOptionsAndQuotedArgumentsOfSend() throws Exception {
+        Object out = session.execute("cellmail:send --cc boss@example.com --priority high --id alarm-7 --nowait "
+                + "ops@example.com,duty@example.com \"Pump 3 pressure high\" \"Pressure 7.9 bar at 14:02\"");
+
+        assertThat(out).isEqualTo("Queued as alarm-7 on modem1\n");
+        MailMessage mail = modem.sent.get(0);
+        assertThat(mail.recipients(RecipientType.TO)).containsExactly("ops@example.com", "duty@example.com");
+        assertThat(mail.recipients(RecipientType.CC)).containsExactly("boss@example.com");
+        assertThat(mail.subject()).isEqualTo("Pump 3 pressure high");
+        assertThat(mail.body()).isEqualTo("Pressure 7.9 bar at 14:02");
+        assertThat(mail.priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void shouldWaitForTheOutcomeUnlessToldNotTo() throws Exception {
+        Object out = session.execute("cellmail:send -w 5 ops@example.com subject body");
+
+        assertThat(out).asString().startsWith("Sent ").endsWith(" after 1 attempt\n");
+    }
+
+    @Test
+    void shouldShowTheUsageOfSendWithoutArguments() throws Exception {
+        assertThat(session.execute("cellmail:send")).isEqualTo(MailCommands.SEND_USAGE);
+    }
+
+    @Test
+    void shouldRunTheOtherCommandsWithAndWithoutOptions() throws Exception {
+        modem.waiting("m-1", MessageState.RETRY_WAIT, 1, null);
+
+        assertThat(session.execute("cellmail:status")).asString().startsWith("modem1\n  modem         READY");
+        assertThat(session.execute("cellmail:status --service modem1")).asString().startsWith("modem1\n");
+        assertThat(session.execute("cellmail:queue")).asString().startsWith("modem1: 1 mail\n");
+        assertThat(session.execute("cellmail:queue retry m-1")).isEqualTo("m-1 is due now on modem1\n");
+        assertThat(session.execute("cellmail:queue -s modem1 cancel m-1")).isEqualTo("m-1 cancelled on modem1\n");
+        assertThat(session.execute("cellmail:probe")).asString().contains("SIM           READY");
+        assertThat(session.execute("cellmail:transcript -n 5")).asString().startsWith("modem1: no AT transcript");
+    }
+}
