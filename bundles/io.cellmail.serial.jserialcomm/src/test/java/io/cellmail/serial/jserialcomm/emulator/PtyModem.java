@@ -22,9 +22,12 @@ import io.cellmail.serial.jserialcomm.internal.JSerialCommLinkProvider;
 final class PtyModem implements AutoCloseable {
 
     static final Path SOCAT = Path.of("/usr/bin/socat");
-    /** The module needs this much silence around {@code +++}; the engine keeps a little more, as real hosts do. */
+    /**
+     * The module needs this much silence around {@code +++}; the engine keeps more, as real hosts do, since a loaded
+     * machine may read the payload late and so shorten the silence the module sees.
+     */
     static final Duration MODEM_GUARD = Duration.ofMillis(50);
-    static final Duration ENGINE_GUARD = Duration.ofMillis(75);
+    static final Duration ENGINE_GUARD = Duration.ofMillis(150);
 
     final ModemEmulator modem;
     final PtyEmulator pty;
@@ -58,7 +61,7 @@ final class PtyModem implements AutoCloseable {
         String uri = "serial:" + pty.hostPath() + "?baud=115200";
         AtEngine engine = new AtEngine(AtEngineSettings.builder("pty", () -> provider.open(URI.create(uri),
                         LinkUri.parse(uri).settings()))
-                .commandTimeout(Duration.ofMillis(500))
+                .commandTimeout(Duration.ofSeconds(2))
                 .guardTime(ENGINE_GUARD)
                 .probeTimeout(Duration.ofMillis(150))
                 .settleTime(Duration.ofMillis(30))
