@@ -62,18 +62,28 @@ public final class EventRecorder implements EventHandler, AutoCloseable {
      * @throws AssertionError when none arrives in time, listing what did
      */
     public synchronized List<String> await(String messageId, String topic, Duration timeout) {
+        return awaitAny(messageId, List.of(topic), timeout);
+    }
+
+    /**
+     * Waits until an event of one of these topics about this mail arrived.
+     *
+     * @return the topics about the mail so far
+     * @throws AssertionError when none arrives in time, listing what did
+     */
+    public synchronized List<String> awaitAny(String messageId, List<String> topics, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!topics(messageId).contains(topic)) {
+        while (topics(messageId).stream().noneMatch(topics::contains)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("No " + topic + " event for mail " + messageId + " within " + timeout
+                throw new AssertionError("No " + topics + " event for mail " + messageId + " within " + timeout
                         + "; got " + topics(messageId));
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for " + topic, e);
+                throw new AssertionError("Interrupted while waiting for " + topics, e);
             }
         }
         return topics(messageId);
