@@ -15,7 +15,8 @@ class AtEngineLifecycleTest extends EngineTestSupport {
 
     @Test
     void shouldInitialiseBeforeRunningACommandSentBeforeStart() throws Exception {
-        engine = new AtEngine(settings().build());
+        // The exact command list is the point: a generous probe timeout keeps a loaded machine from adding probes.
+        engine = new AtEngine(settings().probeTimeout(Duration.ofSeconds(2)).build());
         engine.addModemListener(new ModemListener() {
             @Override
             public void onReady(long epoch) {
