@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,6 @@ import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.service.MailServiceProperties;
 import io.cellmail.service.spi.MailerSettings;
-import io.cellmail.service.spi.ModemMailer;
-import io.cellmail.service.spi.ModemMailerFactory;
 import io.cellmail.service.spi.ModemProbe;
 
 /**
@@ -333,45 +330,6 @@ class MailServiceComponentTest {
                 .filter(t -> t.isAlive() && t.getName().startsWith("cellmail-")
                         && t.getName().endsWith("-" + serviceName))
                 .toList();
-    }
-
-    /** Makes scripted mailers and remembers what it made them from. */
-    private static final class FakeMailerFactory implements ModemMailerFactory {
-
-        private final List<MailerSettings> created = new CopyOnWriteArrayList<>();
-        private final List<ScriptedMailer> mailers = new CopyOnWriteArrayList<>();
-        private volatile Function<MailerSettings, RuntimeException> refusal;
-        private volatile boolean holdFirst;
-
-        void holdFirstMailer() {
-            holdFirst = true;
-        }
-
-        void refuseWith(Function<MailerSettings, RuntimeException> value) {
-            refusal = value;
-        }
-
-        List<MailerSettings> created() {
-            return List.copyOf(created);
-        }
-
-        List<ScriptedMailer> mailers() {
-            return List.copyOf(mailers);
-        }
-
-        @Override
-        public ModemMailer create(MailerSettings settings) {
-            if (refusal != null) {
-                throw refusal.apply(settings);
-            }
-            ScriptedMailer mailer = new ScriptedMailer();
-            if (holdFirst && mailers.isEmpty()) {
-                mailer.hold();
-            }
-            created.add(settings);
-            mailers.add(mailer);
-            return mailer;
-        }
     }
 
     /** Keeps every posted event; sending synchronously is never expected. */

@@ -1,0 +1,347 @@
+package io.cellmail.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cellmail.api.CellularMailService;
+import io.cellmail.api.DeliveryReceipt;
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailEvents;
+import io.cellmail.api.MailException;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.MessageStatus;
+import io.cellmail.api.ModemState;
+import io.cellmail.api.Registration;
+import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.internal.MailService;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.ModemMailerFactory;
+import io.cellmail.service.spi.ModemProbe;
+
+/**
+ * The mail service of one modem as a configuration front end runs it: the one composition of outbox, dispatcher
+ * and dialect that the Declarative Services component of this bundle and the Kura component share. A front end
+ * creates it with the dialect's factory, hands it every configuration it gets, and registers it (or delegates to
+ * it) as {@link CellularMailService} and {@link MailServiceAdmin}.
+ *
+ * <ul>
+ * <li>{@link #configure(Map, Path)} maps properties with {@link MailServiceProperties} and applies them;
+ * {@link #configure(MailServiceSettings)} applies settings a front end mapped itself (e.g. after decrypting
+ * passwords). Neither throws: a configuration that cannot work stops the service, which then refuses mail with
+ * {@link MailErrorCode#SERVICE_STOPPED} naming the problem, reports {@link ModemState#UNAVAILABLE} and logs one
+ * warning. Mail already accepted stays on disk.</li>
+ * <li>When only the modem's or SMTP server's settings change, the dialect's mailer is replaced under the running
+ * service: queued mail and open stages stay, and a send cut short is retried at once. When the service's own
+ * settings change (name, outbox, retries, expiry, bounds), the service is closed and a new one opens the outbox:
+ * mail on disk stays, open stages fail with {@link MailErrorCode#SERVICE_STOPPED} and events report outcomes.</li>
+ * <li>Nothing here talks to the modem: creating a mailer does not (the factory's contract), so every method is safe
+ * on a configuration thread such as SCR's.</li>
+ * </ul>
+ *
+ * Thread-safe.
+ */
+@ProviderType
+public final class ConfiguredMailService implements CellularMailService, MailServiceAdmin, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredMailService.class);
+    private static final String MASK = "****";
+
+    private final ModemMailerFactory mailerFactory;
+    private final String factoryDialect;
+    private final Supplier<EventAdmin> eventAdmin;
+    private final Object lifecycle = new Object();
+
+    /** Replaced as a whole under {@link #lifecycle}, read without it. */
+    private volatile State state = State.stopped("unconfigured");
+
+    /**
+     * @param mailerFactory the dialect's factory
+     * @param factoryDialect the dialect the factory registered with ({@value ModemMailerFactory#DIALECT_PROPERTY}),
+     *     checked against the configured {@value MailServiceProperties#DIALECT}; null when unknown
+     * @param eventAdmin gives the EventAdmin to post events to right now, or null; without one events are dropped
+     */
+    public ConfiguredMailService(ModemMailerFactory mailerFactory, String factoryDialect,
+            Supplier<EventAdmin> eventAdmin) {
+        this.mailerFactory = Objects.requireNonNull(mailerFactory, "mailerFactory");
+        this.factoryDialect = factoryDialect;
+        this.eventAdmin = Objects.requireNonNull(eventAdmin, "eventAdmin");
+    }
+
+    /**
+     * Maps the properties and makes the service follow them. Never throws.
+     *
+     * @param properties a configuration of {@link MailServiceProperties}' names, passwords in clear
+     * @param dataArea where default and relative outboxes live, or null
+     */
+    public void configure(Map<String, ?> properties, Path dataArea) {
+        Objects.requireNonNull(properties, "properties");
+        MailServiceSettings settings;
+        try {
+            settings = MailServiceProperties.toSettings(properties, dataArea);
+            requireFactoryOfDialect(MailServiceProperties.dialect(properties));
+        } catch (IllegalArgumentException e) {
+            reject(nameOf(properties), e.getMessage());
+            return;
+        }
+        configure(settings);
+    }
+
+    /**
+     * Makes the service follow these settings: starts it, replaces its mailer, or replaces the service. Never throws.
+     *
+     * @param settings the settings
+     */
+    public void configure(MailServiceSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        synchronized (lifecycle) {
+            State current = state;
+            if (current.service() != null && current.sameServiceAs(settings)) {
+                updateMailer(current, settings);
+            } else {
+                current.close();
+                start(settings);
+            }
+        }
+    }
+
+    /**
+     * Stops the service because its configuration cannot be used, e.g. a password that cannot be decrypted. Mail on
+     * disk stays; the problem is logged once and shown by {@link #configurationProblem()}.
+     *
+     * @param name the configured name, or the best guess of it
+     * @param problem what is wrong, in words for the operator; it must not quote a password
+     */
+    public void reject(String name, String problem) {
+        synchronized (lifecycle) {
+            state.close();
+            state = State.failed(Objects.requireNonNull(name, "name"), Objects.requireNonNull(problem, "problem"));
+            LOG.warn("Mail service {} does not run: {}", name, problem);
+        }
+    }
+
+    /** Stops the service, its mailer and every thread it started. A later {@code configure} starts it again. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            State ending = state;
+            state = State.stopped(ending.name());
+            ending.close();
+            LOG.debug("Mail service {} stopped", ending.name());
+        }
+    }
+
+    private void updateMailer(State current, MailServiceSettings settings) {
+        if (current.settings().mailer().equals(settings.mailer())) {
+            LOG.debug("Mail service {}: nothing changed that it uses", settings.name());
+            return;
+        }
+        ModemMailer mailer;
+        try {
+            mailer = createMailer(settings);
+        } catch (RuntimeException e) {
+            reject(settings.name(), refusal(e, settings));
+            return;
+        }
+        current.service().replaceMailer(settings.mailer(), mailer);
+        state = State.running(settings, current.service());
+        LOG.debug("Mail service {} now uses {}", settings.name(), settings.mailer());
+    }
+
+    private void start(MailServiceSettings settings) {
+        ModemMailer mailer;
+        try {
+            mailer = createMailer(settings);
+        } catch (RuntimeException e) {
+            reject(settings.name(), refusal(e, settings));
+            return;
+        }
+        MailService service;
+        try {
+            service = new MailService(settings, mailer, this::post);
+        } catch (IOException | RuntimeException e) {
+            mailer.close();
+            reject(settings.name(), "the outbox " + settings.outboxDirectory() + " cannot be opened: "
+                    + e.getMessage());
+            return;
+        }
+        service.start();
+        state = State.running(settings, service);
+        LOG.debug("Mail service {} started with {}", settings.name(), settings);
+    }
+
+    private ModemMailer createMailer(MailServiceSettings settings) {
+        // The factory contract: creating a mailer does not touch the modem, so this is safe on the SCR thread.
+        return Objects.requireNonNull(mailerFactory.create(settings.mailer()), "the mailer factory returned null");
+    }
+
+    private void requireFactoryOfDialect(String dialect) {
+        if (factoryDialect != null && !factoryDialect.equals(dialect)) {
+            throw new IllegalArgumentException("Invalid mail service configuration: " + MailServiceProperties.DIALECT
+                    + " is '" + dialect + "' but " + MailServiceProperties.MAILER_FACTORY_TARGET
+                    + " selected the factory of dialect '" + factoryDialect + "'; make them agree");
+        }
+    }
+
+    /** @return what the dialect refused, without either password: its message is not ours to trust */
+    private String refusal(RuntimeException e, MailServiceSettings settings) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        MailerSettings mailer = settings.mailer();
+        for (String secret : new String[] { mailer.smtpPassword(), mailer.apnPassword() }) {
+            text = secret.isEmpty() ? text : text.replace(secret, MASK);
+        }
+        return "the " + (factoryDialect == null ? "modem" : factoryDialect) + " dialect refused the settings: " + text;
+    }
+
+    /** Posts asynchronously: mail delivery never waits for, or depends on, an event consumer. */
+    private void post(String topic, Map<String, Object> properties) {
+        EventAdmin admin = eventAdmin.get();
+        if (admin == null) {
+            LOG.debug("No EventAdmin: event {} of mail {} dropped", topic, properties.get(MailEvents.MESSAGE_ID));
+            return;
+        }
+        admin.postEvent(new Event(topic, properties));
+    }
+
+    // CellularMailService
+
+    @Override
+    public CompletionStage<DeliveryReceipt> send(MailMessage message) {
+        MailService service = state.service();
+        if (service == null) {
+            throw notRunning(MailErrorCode.SERVICE_STOPPED);
+        }
+        return service.send(message);
+    }
+
+    @Override
+    public Optional<MessageStatus> status(String messageId) {
+        MailService service = state.service();
+        return service == null ? Optional.empty() : service.status(messageId);
+    }
+
+    @Override
+    public boolean cancel(String messageId) {
+        MailService service = state.service();
+        return service != null && service.cancel(messageId);
+    }
+
+    @Override
+    public ServiceStatus serviceStatus() {
+        State current = state;
+        if (current.service() != null) {
+            return current.service().serviceStatus();
+        }
+        ModemState modem = current.problem().isPresent() ? ModemState.UNAVAILABLE : ModemState.STOPPED;
+        return new ServiceStatus(current.name(), modem, Registration.UNKNOWN, OptionalInt.empty(), 0,
+                Optional.empty());
+    }
+
+    // MailServiceAdmin
+
+    @Override
+    public String name() {
+        return state.name();
+    }
+
+    @Override
+    public Optional<String> configurationProblem() {
+        return state.problem();
+    }
+
+    @Override
+    public List<MessageStatus> queue() {
+        MailService service = state.service();
+        return service == null ? List.of() : service.queue();
+    }
+
+    @Override
+    public boolean retryNow(String messageId) {
+        MailService service = state.service();
+        return service != null && service.retryNow(messageId);
+    }
+
+    @Override
+    public ModemProbe probe() {
+        MailService service = state.service();
+        if (service == null) {
+            throw notRunning(MailErrorCode.MODEM_UNAVAILABLE);
+        }
+        return service.probe();
+    }
+
+    @Override
+    public List<String> transcript(int lastLines) {
+        MailService service = state.service();
+        return service == null ? List.of() : service.transcript(lastLines);
+    }
+
+    @Override
+    public OutboxCounters counters() {
+        MailService service = state.service();
+        return service == null ? new OutboxCounters(0, 0, 0, 0, 0, 0, 0, 0) : service.counters();
+    }
+
+    private MailException notRunning(MailErrorCode code) {
+        State current = state;
+        return new MailException(code, "The mail service " + current.name() + " does not run"
+                + current.problem().map(problem -> ": " + problem).orElse(""));
+    }
+
+    /** @return the configured name, else the PID, for reporting a configuration that cannot be mapped */
+    private static String nameOf(Map<String, ?> properties) {
+        Object name = properties.get(MailServiceProperties.NAME);
+        if (name != null && !String.valueOf(name).isBlank()) {
+            return String.valueOf(name).strip();
+        }
+        Object pid = properties.get("service.pid");
+        return pid != null ? String.valueOf(pid) : MailServiceProperties.DEFAULT_NAME;
+    }
+
+    /**
+     * What the service does: runs, or does not run (with the problem, if a configuration is at fault).
+     *
+     * @param name the configured name, or the best guess of it
+     * @param settings the settings of the running service, or null
+     * @param service the running service, or null
+     * @param problem why it does not run; empty when it runs or was stopped on purpose
+     */
+    private record State(String name, MailServiceSettings settings, MailService service, Optional<String> problem) {
+
+        static State running(MailServiceSettings settings, MailService service) {
+            return new State(settings.name(), settings, service, Optional.empty());
+        }
+
+        static State failed(String name, String problem) {
+            return new State(name, null, null, Optional.of(problem));
+        }
+
+        static State stopped(String name) {
+            return new State(name, null, null, Optional.empty());
+        }
+
+        /** @return true when the next settings differ from these at most in the mailer's part */
+        boolean sameServiceAs(MailServiceSettings next) {
+            return settings.withMailer(next.mailer()).equals(next);
+        }
+
+        void close() {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+}
