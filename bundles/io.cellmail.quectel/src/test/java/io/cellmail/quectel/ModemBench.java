@@ -55,13 +55,14 @@ final class ModemBench implements AutoCloseable {
     private final QuectelMailerFactory factory;
     private final ModemEmulator emulator;
     private final String linkUri;
+    private final String name;
 
     /**
      * @param smtpPort the GreenMail SMTP port every mail of the emulator goes to
      * @param tuning changes to the emulator's settings
      */
     ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning) {
-        String name = "bench" + NAMES.incrementAndGet();
+        name = "bench" + NAMES.incrementAndGet();
         emulator = ModemEmulator.create(tuning.apply(EmulatorSettings.builder()
                 .guardTime(Duration.ofMillis(EMULATOR_GUARD_MILLIS))
                 .smtpRoute("127.0.0.1:" + smtpPort)).build());
@@ -87,6 +88,11 @@ final class ModemBench implements AutoCloseable {
         return engine.probeTimeout(Duration.ofMillis(300)).settleTime(Duration.ofMillis(30))
                 .trailingOkLinger(Duration.ofMillis(20)).reopenBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
                 .commandTimeout(Duration.ofSeconds(3));
+    }
+
+    /** @return the module's name in its link URI, which is also the AT engine's name in thread names */
+    String name() {
+        return name;
     }
 
     /** @return the emulated module */
