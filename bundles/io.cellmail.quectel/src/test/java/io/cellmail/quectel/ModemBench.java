@@ -62,6 +62,15 @@ final class ModemBench implements AutoCloseable {
      * @param tuning changes to the emulator's settings
      */
     ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning) {
+        this(smtpPort, tuning, FAST_LINE);
+    }
+
+    /**
+     * @param smtpPort the GreenMail SMTP port every mail of the emulator goes to
+     * @param tuning changes to the emulator's settings
+     * @param linkQuery the query of the link URI, e.g. {@code ?baud=9600} to match an emulator's line rate
+     */
+    ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning, String linkQuery) {
         name = "bench" + NAMES.incrementAndGet();
         emulator = ModemEmulator.create(tuning.apply(EmulatorSettings.builder()
                 .guardTime(Duration.ofMillis(EMULATOR_GUARD_MILLIS))
@@ -69,7 +78,7 @@ final class ModemBench implements AutoCloseable {
         opened.push(emulator);
         EmulatorLinks links = new EmulatorLinks();
         links.register(name, emulator);
-        linkUri = "emulator:" + name + FAST_LINE;
+        linkUri = "emulator:" + name + linkQuery;
         factory = new QuectelMailerFactory(new SerialLinkRegistry(List.of(links)), ModemBench::fastEngine, TIMINGS);
     }
 
