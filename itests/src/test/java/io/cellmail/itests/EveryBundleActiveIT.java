@@ -32,6 +32,7 @@ public class EveryBundleActiveIT extends CellmailTestSupport {
         "io.cellmail.service",
         "io.cellmail.quectel",
         "io.cellmail.kura",
+        "io.cellmail.console",
         "io.cellmail.emulator",
     };
 

@@ -59,9 +59,13 @@ public final class Services {
         }
     }
 
+    /** Object.class stands for any service type: the filter alone selects (e.g. Gogo commands by scope). */
     private static Filter filter(Class<?> type, String filter) {
         String objectClass = "(" + Constants.OBJECTCLASS + "=" + type.getName() + ")";
         try {
+            if (type == Object.class && filter != null) {
+                return FrameworkUtil.createFilter(filter);
+            }
             return FrameworkUtil.createFilter(filter == null ? objectClass : "(&" + objectClass + filter + ")");
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException(filter, e);

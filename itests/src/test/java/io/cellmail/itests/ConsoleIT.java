@@ -1,0 +1,161 @@
+package io.cellmail.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import io.cellmail.api.CellularMailService;
+import io.cellmail.api.MailEvents;
+import io.cellmail.itests.support.CellmailTestSupport;
+import io.cellmail.itests.support.EventRecorder;
+import io.cellmail.itests.support.FreePort;
+import io.cellmail.itests.support.SmtpServer;
+import io.cellmail.itests.support.TestGateway;
+import io.cellmail.service.MailServiceProperties;
+
+/**
+ * The {@code cellmail:} Gogo commands in the real Gogo runtime, against live services: {@code console} delivers
+ * to GreenMail with SMTP authentication, {@code stuck} cannot reach its SMTP server so its mail waits. Both are
+ * configured with an SMTP and an APN password that no command may ever print.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConsoleIT extends CellmailTestSupport {
+
+    private static final String SMTP_PASSWORD = "Gogo-Secret-42";
+    private static final String APN_PASSWORD = "Apn-Secret-7";
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+    private static final Pattern QUEUED_ID = Pattern.compile("Queued as (\\S+) on stuck");
+
+    private SmtpServer smtp;
+    private EventRecorder events;
+
+    @Before
+    public void configureTwoServices() throws Exception {
+        smtp = SmtpServer.start("alarm:" + SMTP_PASSWORD);
+        events = EventRecorder.register(bundleContext);
+        gateway().mailService(withSecrets(TestGateway.mailServiceProperties("console",
+                gateway().emulator("emu-console", smtp.hostAndPort()))));
+        Map<String, Object> stuck = withSecrets(TestGateway.mailServiceProperties("stuck",
+                gateway().emulator("emu-stuck", null)));
+        stuck.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
+        stuck.put(MailServiceProperties.SMTP_PORT, FreePort.onLoopback());
+        // After its failed first attempt a mail waits a minute: long enough to be seen and cancelled while waiting.
+        stuck.put(MailServiceProperties.RETRY_BASE, 60L);
+        stuck.put(MailServiceProperties.RETRY_CAP, 60L);
+        gateway().mailService(stuck);
+        service(CellularMailService.class, "(cellmail.name=console)");
+        service(CellularMailService.class, "(cellmail.name=stuck)");
+        service(Object.class, "(osgi.command.scope=cellmail)");
+    }
+
+    @After
+    public void stopSmtpServer() {
+        events.close();
+        smtp.close();
+    }
+
+    @Test
+    public void shouldSendAMailAndPrintItsReceipt() throws Exception {
+        String output = run("cellmail:send --service console ops@example.com \"Console alarm\" \"Sent from Gogo\"");
+
+        assertThat(output).contains("Sent ").contains(" on console ").contains("after 1 attempt");
+        assertThat(smtp.awaitMails(1, DELIVERY)).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Console alarm");
+            assertThat(mail.text()).contains("Sent from Gogo");
+        });
+    }
+
+    @Test
+    public void shouldPrintTheStatusOfEveryServiceWithoutAPassword() throws Exception {
+        run("cellmail:send --service console ops@example.com \"warm up\" \"so the modem is up\"");
+
+        String output = run("cellmail:status");
+
+        assertThat(output).contains("console").contains("stuck").contains("modem").contains("registration")
+                .contains("signal").contains("queue").contains("last error").contains("sent 1");
+    }
+
+    @Test
+    public void shouldProbeTheModem() throws Exception {
+        String output = run("cellmail:probe --service console");
+
+        assertThat(output).contains("console").contains("Quectel_M95").contains("SIM").contains("signal")
+                .contains("20/31").contains("attached");
+    }
+
+    @Test
+    public void shouldListAWaitingMailAndCancelIt() throws Exception {
+        String id = queuedId(run("cellmail:send --service stuck --nowait ops@example.com \"Waiting\" \"no server\""));
+        events.await(id, MailEvents.RETRYING, DELIVERY);
+
+        assertThat(run("cellmail:queue --service stuck")).contains("stuck: 1 mail").contains(id);
+        assertThat(run("cellmail:queue cancel " + id)).contains(id + " cancelled on stuck");
+        assertThat(run("cellmail:queue --service stuck")).contains("no mail waiting");
+        assertThat(events.await(id, MailEvents.CANCELLED, DELIVERY)).doesNotContain(MailEvents.SENT);
+    }
+
+    @Test
+    public void shouldShowTheMaskedAtTranscriptOfTheModem() throws Exception {
+        run("cellmail:send --service console ops@example.com \"Transcript\" \"so there is AT traffic\"");
+
+        String output = run("cellmail:transcript --service console --lines 200");
+
+        assertThat(output).contains("AT+QSMTPSRV").contains("AT+QSMTPPUT").contains("AT+QSMTPPWD");
+    }
+
+    @Test
+    public void shouldPrintUsageForASendWithoutArguments() throws Exception {
+        assertThat(run("cellmail:send")).containsIgnoringCase("usage");
+    }
+
+    private static String queuedId(String output) {
+        Matcher id = QUEUED_ID.matcher(output);
+        assertThat(id.find()).as("a queued mail's id in: " + output).isTrue();
+        return id.group(1);
+    }
+
+    /** Runs a command in a fresh Gogo session; fails the test if the output shows a password. */
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession session = service(CommandProcessor.class).createSession(new ByteArrayInputStream(new byte[0]),
+                print, print);
+        try {
+            Object result = session.execute(command);
+            String output = out.toString(StandardCharsets.UTF_8) + (result == null ? "" : String.valueOf(result));
+            assertThat(output).as(command).doesNotContain(SMTP_PASSWORD).doesNotContain(APN_PASSWORD);
+            return output;
+        } finally {
+            session.close();
+        }
+    }
+
+    private static Map<String, Object> withSecrets(Map<String, Object> properties) {
+        properties.put(MailServiceProperties.AUTHENTICATION, true);
+        properties.put(MailServiceProperties.SMTP_USER, "alarm");
+        properties.put(MailServiceProperties.SMTP_PASSWORD, SMTP_PASSWORD);
+        properties.put(MailServiceProperties.APN, "internet.example");
+        properties.put(MailServiceProperties.APN_USER, "gprs");
+        properties.put(MailServiceProperties.APN_PASSWORD, APN_PASSWORD);
+        return properties;
+    }
+
+}
