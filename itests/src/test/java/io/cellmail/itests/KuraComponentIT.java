@@ -7,9 +7,12 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -26,6 +29,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Namespace;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.AttributeDefinition;
@@ -142,6 +148,27 @@ public class KuraComponentIT extends CellmailTestSupport {
             }
         }
         assertThat(passwords).containsExactlyInAnyOrderElementsOf(MailServiceProperties.PASSWORDS);
+    }
+
+    @Test
+    public void shouldImportTheKuraApiAtItsKura5VersionsAndNeverCarryIt() {
+        Bundle kura = bundle(KURA_BUNDLE);
+        Map<String, String> imports = new HashMap<>();
+        for (BundleRequirement requirement : kura.adapt(BundleRevision.class)
+                .getDeclaredRequirements(BundleRevision.PACKAGE_NAMESPACE)) {
+            String filter = requirement.getDirectives().get(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
+            Matcher name = Pattern.compile("\\(osgi.wiring.package=([^)]*)\\)").matcher(filter);
+            if (name.find()) {
+                imports.put(name.group(1), filter);
+            }
+        }
+
+        assertThat(imports.get("org.eclipse.kura")).contains("(version>=1.6.0)").contains("(!(version>=2.0.0))");
+        assertThat(imports.get("org.eclipse.kura.configuration")).contains("(version>=1.2.0)")
+                .contains("(!(version>=2.0.0))");
+        assertThat(imports.get("org.eclipse.kura.crypto")).contains("(version>=1.3.0)").contains("(!(version>=2.0.0))");
+        assertThat(kura.findEntries("org/eclipse/kura", "*.class", true)).as("Kura API classes inside the bundle")
+                .isNull();
     }
 
     @Test
