@@ -21,6 +21,7 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.Registration;
 import io.cellmail.at.AtEngine;
+import io.cellmail.at.AtException;
 import io.cellmail.at.InfoLine;
 import io.cellmail.at.ModemListener;
 import io.cellmail.at.Urc;
@@ -67,6 +68,8 @@ public final class QuectelMailer implements ModemMailer {
     // guarded by modem
     private ModemSideState modemSide = ModemSideState.unknown(0);
     private long radioCheckedEpoch;
+    /** The first epoch the next work may run in: raised past an epoch in which the modem rebooted. */
+    private long minimumEpoch = 1;
 
     /**
      * @param config the checked configuration
@@ -117,22 +120,22 @@ public final class QuectelMailer implements ModemMailer {
         try {
             health.sending(true);
             long epoch = awaitReady(until);
-            ModemSession session = new ModemSession(engine, OptionalLong.of(epoch), until);
-            if (modemSide.epoch() != epoch) {
-                modemSide = ModemSideState.unknown(epoch);
-            }
-            ensureRadio(session, epoch);
-            MailTransaction transaction = new MailTransaction(session, config, modemSide);
             try {
-                transaction.send(mail, sender);
-            } catch (MailException e) {
-                if (NETWORK_FAILURES.contains(e.code())) {
-                    radioCheckNeeded = true;
+                ModemSession session = new ModemSession(engine, OptionalLong.of(epoch), until);
+                if (modemSide.epoch() != epoch) {
+                    modemSide = ModemSideState.unknown(epoch);
                 }
+                ensureRadio(session, epoch);
+                MailTransaction transaction = new MailTransaction(session, config, modemSide);
+                try {
+                    transaction.send(mail, sender);
+                } finally {
+                    modemSide = transaction.state();
+                }
+            } catch (MailException e) {
+                noteFailure(e, epoch);
                 LOG.debug("Mail {} not sent: {} {}", message.id(), e.code(), e.getMessage());
                 throw e;
-            } finally {
-                modemSide = transaction.state();
             }
         } finally {
             health.sending(false);
@@ -150,21 +153,28 @@ public final class QuectelMailer implements ModemMailer {
         Deadline until = Deadline.after(timings.diagnosticDeadline());
         acquire(Deadline.after(timings.probeChannelWait()), "probe");
         try {
-            awaitReady(until);
-            ModemSession session = new ModemSession(engine, OptionalLong.empty(), until);
-            List<String> identity = session.run(Commands.identity()).infoLines().stream().map(InfoLine::line)
-                    .toList();
-            String sim = RadioCheck.sim(session.attempt(Commands.simStatus()));
-            Registration registration = RadioCheck.registration(session.attempt(Commands.registration()));
-            Reply attachment = session.attempt(Commands.gprsAttachment());
-            Reply signal = session.attempt(Commands.signal());
-            RadioStatus status = new RadioStatus(sim, RadioStatus.SIM_READY.equals(sim) ? registration
-                    : Registration.NO_SIM, RadioCheck.attached(attachment), RadioCheck.signal(signal));
-            health.radio(status);
-            return new ModemProbe(identity, status.sim(), status.registration(), status.signal(), status.attached());
+            long epoch = awaitReady(until);
+            try {
+                return probe(new ModemSession(engine, OptionalLong.empty(), until));
+            } catch (MailException e) {
+                noteFailure(e, epoch);
+                throw e;
+            }
         } finally {
             modem.unlock();
         }
+    }
+
+    private ModemProbe probe(ModemSession session) {
+        List<String> identity = session.run(Commands.identity()).infoLines().stream().map(InfoLine::line).toList();
+        String sim = RadioCheck.sim(session.attempt(Commands.simStatus()));
+        Registration registration = RadioCheck.registration(session.attempt(Commands.registration()));
+        Reply attachment = session.attempt(Commands.gprsAttachment());
+        Reply signal = session.attempt(Commands.signal());
+        RadioStatus status = new RadioStatus(sim, RadioStatus.SIM_READY.equals(sim) ? registration
+                : Registration.NO_SIM, RadioCheck.attached(attachment), RadioCheck.signal(signal));
+        health.radio(status);
+        return new ModemProbe(identity, status.sim(), status.registration(), status.signal(), status.attached());
     }
 
     @Override
@@ -217,10 +227,22 @@ public final class QuectelMailer implements ModemMailer {
         }
     }
 
+    /** What a failed piece of work in {@code epoch} means for the next one. */
+    private void noteFailure(MailException failure, long epoch) {
+        if (NETWORK_FAILURES.contains(failure.code())) {
+            radioCheckNeeded = true;
+        }
+        if (failure.getCause() instanceof AtException at
+                && (at.kind() == AtException.Kind.MODEM_REBOOTED || at.kind() == AtException.Kind.LINK_LOST)) {
+            // the engine re-initialises into a later epoch; nothing may run in this one any more
+            minimumEpoch = Math.max(minimumEpoch, epoch + 1);
+        }
+    }
+
     /** @return the epoch the engine is ready in */
     private long awaitReady(Deadline until) {
         try {
-            if (!readyWait.await(until.atMost(timings.readyWait()))) {
+            if (!readyWait.await(until.atMost(timings.readyWait()), minimumEpoch)) {
                 requireOpen();
                 throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem on " + config.linkUri()
                         + " is not ready (" + engine.state() + ")");
@@ -258,15 +280,19 @@ public final class QuectelMailer implements ModemMailer {
     private void refreshHealth() {
         try {
             // onReady comes a moment before the engine takes commands
-            if (closed.get() || !readyWait.await(Deadline.after(timings.diagnosticDeadline())) || !modem.tryLock()) {
+            if (closed.get() || !readyWait.await(Deadline.after(timings.diagnosticDeadline()), 1)
+                    || !modem.tryLock()) {
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
+        long epoch = engine.epoch();
         try {
-            long epoch = engine.epoch();
+            if (epoch < minimumEpoch) {
+                return;
+            }
             ModemSession session = new ModemSession(engine, OptionalLong.of(epoch),
                     Deadline.after(timings.diagnosticDeadline()));
             radioCheckNeeded = false;
@@ -279,6 +305,7 @@ public final class QuectelMailer implements ModemMailer {
             }
         } catch (MailException e) {
             radioCheckNeeded = true;
+            noteFailure(e, epoch);
             LOG.debug("Background health check of {} failed: {} {}", config.engineName(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             radioCheckNeeded = true;

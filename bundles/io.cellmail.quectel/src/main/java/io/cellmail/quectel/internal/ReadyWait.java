@@ -24,6 +24,11 @@ final class ReadyWait implements ModemListener {
         notifyAll();
     }
 
+    @Override
+    public synchronized void onReady(long epoch) {
+        notifyAll();
+    }
+
     /** Ends every wait now and later: the mailer is closing. */
     synchronized void release() {
         released = true;
@@ -32,16 +37,20 @@ final class ReadyWait implements ModemListener {
 
     /**
      * @param deadline how long to wait at most
-     * @return true once the engine accepts commands; false if the deadline passed or the wait was released
+     * @param minimumEpoch the first epoch that counts: after the modem rebooted or the link broke, the engine
+     *     may still look ready in the old epoch for a moment (it fails the running command before it changes its
+     *     state), and work started then would be pinned to a forgotten setup
+     * @return true once the engine accepts commands in that epoch or a later one; false if the deadline passed
+     *     or the wait was released
      * @throws InterruptedException if the waiting thread is interrupted
      */
-    synchronized boolean await(Deadline deadline) throws InterruptedException {
-        while (!released && !isReady(channel.state())) {
-            long millis = Math.max(1, deadline.remainingNanos() / 1_000_000);
-            if (deadline.remainingNanos() <= 0) {
+    synchronized boolean await(Deadline deadline, long minimumEpoch) throws InterruptedException {
+        while (!released && !(isReady(channel.state()) && channel.epoch() >= minimumEpoch)) {
+            long nanos = deadline.remainingNanos();
+            if (nanos <= 0) {
                 return false;
             }
-            wait(millis);
+            wait(Math.max(1, nanos / 1_000_000));
         }
         return !released;
     }
