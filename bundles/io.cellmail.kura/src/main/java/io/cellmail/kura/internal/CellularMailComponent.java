@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
@@ -27,17 +26,12 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.CellularMailService;
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailErrorCode;
-import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.MessageStatus;
-import io.cellmail.api.ModemState;
-import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.ConfiguredMailService;
 import io.cellmail.service.MailServiceAdmin;
-import io.cellmail.service.MailServiceProperties;
-import io.cellmail.service.MailServiceSettings;
 import io.cellmail.service.OutboxCounters;
-import io.cellmail.service.internal.MailService;
 import io.cellmail.service.spi.ModemMailerFactory;
 import io.cellmail.service.spi.ModemProbe;
 
@@ -45,8 +39,9 @@ import io.cellmail.service.spi.ModemProbe;
  * A cellmail mail service configured from the Kura web UI: a factory {@link ConfigurableComponent} (one instance
  * per modem, each named by the operator) that is also the {@link CellularMailService} and the
  * {@link MailServiceAdmin} of its modem. Its metatype is {@code OSGI-INF/metatype/io.cellmail.kura.CellularMail.xml};
- * its properties are the plain service's, read through {@link CellularMailOptions}, with the Password attributes
- * decrypted by Kura's {@link CryptoService}.
+ * its properties are the plain service's, read through {@link CellularMailOptions} with the Password attributes
+ * decrypted by Kura's {@link CryptoService}, and run by the same {@link ConfiguredMailService} as the plain
+ * service's component.
  *
  * <p>A wrong configuration never fails the component: it stays registered, so the instance stays editable in the
  * web UI, refuses mail with {@link MailErrorCode#SERVICE_STOPPED} naming the problem and logs one warning. A change
@@ -62,12 +57,11 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     private static final Logger LOG = LoggerFactory.getLogger(CellularMailComponent.class);
 
     private final KuraPasswords passwords;
-    private final String factoryDialect;
     private final Path dataArea;
-    private final ServiceInstance instance;
+    private final ConfiguredMailService service;
 
     private volatile EventAdmin eventAdmin;
-    /** The options in force; guarded by {@link #instance}'s lifecycle, which SCR calls one at a time. */
+    /** The options in force; SCR calls activate, updated and deactivate one at a time. */
     private CellularMailOptions options;
 
     /**
@@ -82,7 +76,7 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     public CellularMailComponent(
             @Reference(name = "mailerFactory", service = ModemMailerFactory.class)
             Map.Entry<Map<String, Object>, ModemMailerFactory> mailerFactory,
-            @Reference CryptoService crypto,
+            @Reference(name = "crypto") CryptoService crypto,
             BundleContext context) {
         this(mailerFactory.getValue(), dialectOf(mailerFactory.getKey()), crypto, dataAreaOf(context));
     }
@@ -98,9 +92,8 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     CellularMailComponent(ModemMailerFactory mailerFactory, String factoryDialect, CryptoService crypto,
             Path dataArea) {
         this.passwords = new KuraPasswords(crypto);
-        this.factoryDialect = factoryDialect;
         this.dataArea = dataArea;
-        this.instance = new ServiceInstance(mailerFactory, new EventAdminEvents(() -> eventAdmin));
+        this.service = new ConfiguredMailService(mailerFactory, factoryDialect, () -> eventAdmin);
     }
 
     @Activate
@@ -116,27 +109,14 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
      */
     @Modified
     void updated(Map<String, Object> properties) {
-        synchronized (instance) {
-            CellularMailOptions next = new CellularMailOptions(properties, passwords, options);
-            options = next;
-            MailServiceSettings settings;
-            try {
-                settings = next.settings(dataArea);
-                requireFactoryOfDialect(next.dialect());
-            } catch (IllegalArgumentException e) {
-                instance.fail(next.name(), e.getMessage());
-                return;
-            }
-            instance.apply(settings);
-        }
+        options = new CellularMailOptions(properties, passwords, options);
+        service.configure(options.serviceProperties(), dataArea);
     }
 
     @Deactivate
     void deactivate() {
-        synchronized (instance) {
-            instance.stop();
-            LOG.debug("Kura mail service {} deactivated", instance.name());
-        }
+        service.close();
+        LOG.debug("Kura mail service {} deactivated", service.name());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -150,92 +130,61 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
         }
     }
 
-    private void requireFactoryOfDialect(String dialect) {
-        if (factoryDialect != null && !factoryDialect.equals(dialect)) {
-            throw new IllegalArgumentException("Invalid mail service configuration: " + MailServiceProperties.DIALECT
-                    + " is '" + dialect + "' but " + MailServiceProperties.MAILER_FACTORY_TARGET
-                    + " selected the factory of dialect '" + factoryDialect + "'; make them agree");
-        }
-    }
-
-    // CellularMailService
+    // CellularMailService and MailServiceAdmin: the instance's running service answers.
 
     @Override
     public CompletionStage<DeliveryReceipt> send(MailMessage message) {
-        return running(MailErrorCode.SERVICE_STOPPED).send(message);
+        return service.send(message);
     }
 
     @Override
     public Optional<MessageStatus> status(String messageId) {
-        MailService service = instance.service();
-        return service == null ? Optional.empty() : service.status(messageId);
+        return service.status(messageId);
     }
 
     @Override
     public boolean cancel(String messageId) {
-        MailService service = instance.service();
-        return service != null && service.cancel(messageId);
+        return service.cancel(messageId);
     }
 
     @Override
     public ServiceStatus serviceStatus() {
-        MailService service = instance.service();
-        if (service != null) {
-            return service.serviceStatus();
-        }
-        ModemState modem = instance.problem().isPresent() ? ModemState.UNAVAILABLE : ModemState.STOPPED;
-        return new ServiceStatus(instance.name(), modem, Registration.UNKNOWN, OptionalInt.empty(), 0,
-                Optional.empty());
+        return service.serviceStatus();
     }
-
-    // MailServiceAdmin
 
     @Override
     public String name() {
-        return instance.name();
+        return service.name();
     }
 
     @Override
     public Optional<String> configurationProblem() {
-        return instance.problem();
+        return service.configurationProblem();
     }
 
     @Override
     public List<MessageStatus> queue() {
-        MailService service = instance.service();
-        return service == null ? List.of() : service.queue();
+        return service.queue();
     }
 
     @Override
     public boolean retryNow(String messageId) {
-        MailService service = instance.service();
-        return service != null && service.retryNow(messageId);
+        return service.retryNow(messageId);
     }
 
     @Override
     public ModemProbe probe() {
-        return running(MailErrorCode.MODEM_UNAVAILABLE).probe();
+        return service.probe();
     }
 
     @Override
     public List<String> transcript(int lastLines) {
-        MailService service = instance.service();
-        return service == null ? List.of() : service.transcript(lastLines);
+        return service.transcript(lastLines);
     }
 
     @Override
     public OutboxCounters counters() {
-        MailService service = instance.service();
-        return service == null ? new OutboxCounters(0, 0, 0, 0, 0, 0, 0, 0) : service.counters();
-    }
-
-    private MailService running(MailErrorCode codeWhenNot) {
-        MailService service = instance.service();
-        if (service == null) {
-            throw new MailException(codeWhenNot, "The mail service " + instance.name() + " does not run"
-                    + instance.problem().map(problem -> ": " + problem).orElse(""));
-        }
-        return service;
+        return service.counters();
     }
 
     private static String dialectOf(Map<String, Object> factoryProperties) {

@@ -1,13 +1,11 @@
 package io.cellmail.kura.internal;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
 import io.cellmail.service.MailServiceProperties;
-import io.cellmail.service.MailServiceSettings;
 
 /**
  * The configuration of one Kura instance, read once: the plain mail service's properties (same names, same
@@ -38,28 +36,9 @@ final class CellularMailOptions {
         this.serviceProperties = Map.copyOf(properties);
     }
 
-    /**
-     * @param dataArea where a default outbox lives: the bundle's data area, or null
-     * @return the settings of the mail service
-     * @throws IllegalArgumentException naming every invalid property; never quoting a password
-     */
-    MailServiceSettings settings(Path dataArea) {
-        return MailServiceProperties.toSettings(serviceProperties, dataArea);
-    }
-
-    /** @return the configured dialect */
-    String dialect() {
-        return MailServiceProperties.dialect(serviceProperties);
-    }
-
-    /** @return the configured service name, else the Kura instance's name, for messages about this instance */
-    String name() {
-        Object name = serviceProperties.get(MailServiceProperties.NAME);
-        if (name != null && !String.valueOf(name).isBlank()) {
-            return String.valueOf(name).strip();
-        }
-        Object pid = serviceProperties.get(KURA_SERVICE_PID);
-        return pid == null ? MailServiceProperties.DEFAULT_NAME : String.valueOf(pid);
+    /** @return the properties of the plain mail service, passwords in clear: never log them */
+    Map<String, Object> serviceProperties() {
+        return serviceProperties;
     }
 
     private String password(String key) {

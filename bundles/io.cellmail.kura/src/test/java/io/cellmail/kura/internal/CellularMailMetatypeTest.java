@@ -29,7 +29,9 @@ class CellularMailMetatypeTest {
         seeded.putAll(Metatype.defaults(KURA));
         Path dataArea = Path.of("/var/kura/data");
 
-        assertThat(new CellularMailOptions(seeded, new KuraPasswords(new ReversingCrypto()), null).settings(dataArea))
+        CellularMailOptions options = new CellularMailOptions(seeded, new KuraPasswords(new ReversingCrypto()), null);
+
+        assertThat(MailServiceProperties.toSettings(options.serviceProperties(), dataArea))
                 .isEqualTo(MailServiceProperties.toSettings(Map.of(), dataArea));
     }
 }

@@ -47,7 +47,7 @@ class CellularMailOptionsTest {
                 .with("maxPerHour", 12)
                 .toMap();
 
-        MailServiceSettings settings = new CellularMailOptions(kura, passwords, null).settings(DATA_AREA);
+        MailServiceSettings settings = settings(new CellularMailOptions(kura, passwords, null));
 
         MailerSettings mailer = settings.mailer();
         assertThat(settings.name()).isEqualTo("alarm");
@@ -83,7 +83,7 @@ class CellularMailOptionsTest {
                 .with("smtpHost", "relay.example.net").with("authentication", false)
                 .with("port", "tcp://127.0.0.1:4001").toMap();
 
-        assertThat(new CellularMailOptions(kura, passwords, null).settings(DATA_AREA))
+        assertThat(settings(new CellularMailOptions(kura, passwords, null)))
                 .isEqualTo(MailServiceProperties.toSettings(plain, DATA_AREA));
     }
 
@@ -91,7 +91,7 @@ class CellularMailOptionsTest {
     void shouldKeepAnOutboxOfItsNameInTheBundleDataAreaByDefault() {
         Map<String, Object> kura = KuraProperties.instance("AlarmModem").with("cellmail.name", "alarm").toMap();
 
-        assertThat(new CellularMailOptions(kura, passwords, null).settings(DATA_AREA).outboxDirectory())
+        assertThat(settings(new CellularMailOptions(kura, passwords, null)).outboxDirectory())
                 .isEqualTo(DATA_AREA.resolve("outbox-alarm"));
     }
 
@@ -104,7 +104,7 @@ class CellularMailOptionsTest {
                 .with(".smtpPassword", KuraPasswords.PLACEHOLDER).with(".apnPassword", KuraPasswords.PLACEHOLDER)
                 .toMap(), passwords, first);
 
-        MailerSettings mailer = next.settings(DATA_AREA).mailer();
+        MailerSettings mailer = settings(next).mailer();
         assertThat(mailer.smtpPassword()).isEqualTo("first-secret");
         assertThat(mailer.apnPassword()).isEqualTo("apn-first");
     }
@@ -115,18 +115,19 @@ class CellularMailOptionsTest {
                 .with("smtpPort", 70000).with("flowControl", "xonxoff").toMap();
         CellularMailOptions options = new CellularMailOptions(kura, passwords, null);
 
-        assertThatThrownBy(() -> options.settings(DATA_AREA))
+        assertThatThrownBy(() -> settings(options))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("smtpPort").hasMessageContaining("flowControl")
                 .hasMessageNotContaining("hunter2-secret");
     }
 
     @Test
-    void shouldNameTheInstanceByItsServiceNameElseByItsKuraName() {
-        assertThat(new CellularMailOptions(KuraProperties.instance("AlarmModem").with("cellmail.name", "alarm")
-                .toMap(), passwords, null).name()).isEqualTo("alarm");
-        assertThat(new CellularMailOptions(KuraProperties.instance("AlarmModem").toMap(), passwords, null).name())
-                .isEqualTo("AlarmModem");
+    void shouldPassKurasOwnPropertiesAlongForTheMappingToIgnore() {
+        CellularMailOptions options = new CellularMailOptions(KuraProperties.instance("AlarmModem").toMap(), passwords,
+                null);
+
+        assertThat(options.serviceProperties()).containsEntry(CellularMailOptions.KURA_SERVICE_PID, "AlarmModem");
+        assertThat(settings(options)).isEqualTo(MailServiceProperties.toSettings(Map.of(), DATA_AREA));
     }
 
     @Test
@@ -135,5 +136,10 @@ class CellularMailOptionsTest {
                 .toMap(), passwords, null);
 
         assertThat(options.toString()).doesNotContain("s3cr3t-pw").doesNotContain(ReversingCrypto.encrypt("s3cr3t-pw"));
+    }
+
+    /** The component hands the options to the service, which maps them exactly so. */
+    private static MailServiceSettings settings(CellularMailOptions options) {
+        return MailServiceProperties.toSettings(options.serviceProperties(), DATA_AREA);
     }
 }
