@@ -17,6 +17,10 @@
 // A registered provider of the MIME encoders Jakarta Mail 2.1 loads (Angus Mail's StreamProvider).
 @Requirement(namespace = "osgi.serviceloader", name = "jakarta.mail.util.StreamProvider",
         cardinality = Cardinality.MULTIPLE)
+// A registered mailcap parser (Angus Activation's MailcapRegistryProvider): without it Jakarta Activation finds no
+// content handler for multipart/mixed, and no mail with an attachment can be written.
+@Requirement(namespace = "osgi.serviceloader", name = "jakarta.activation.spi.MailcapRegistryProvider",
+        cardinality = Cardinality.MULTIPLE)
 package io.cellmail.emulator.internal.osgi;
 
 import org.osgi.annotation.bundle.Requirement;
