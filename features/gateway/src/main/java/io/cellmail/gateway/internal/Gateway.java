@@ -32,7 +32,6 @@ final class Gateway {
     int run() throws GatewayException, IOException, InterruptedException {
         Deadline deadline = Deadline.in(options.timeout());
         GatewayConfiguration conf = GatewayConfiguration.read(home);
-        conf.applyLoggingDefaults();
         try (LoopbackSmtpServer smtp = LoopbackSmtpServer.start();
                 FrameworkStorage storage = FrameworkStorage.of(options.dataDirectory())) {
             Map<String, String> properties = conf.frameworkProperties(storage,

@@ -1,36 +1,32 @@
 package io.cellmail.gateway.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.Logger;
 
 /**
  * The gateway's configuration as the distribution's {@code conf/} holds it (a copy of the repository's
- * {@code config/}): framework properties, the bundle list, the logging defaults and the default component
- * configurations.
+ * {@code config/}): framework properties, the bundle list and the default component configurations
+ * ({@link LoggingDefaults} reads the logging part).
  */
 final class GatewayConfiguration {
 
     static final String FRAMEWORK_PROPERTIES = "felix/config.properties";
     static final String BUNDLE_LIST = "felix/bundles.list";
-    static final String LOGGING_PROPERTIES = "logging/simplelogger.properties";
-    static final String JUL_PROPERTIES = "logging/logging.properties";
-    /** SPI Fly logs every provider it registers at INFO through java.util.logging. */
-    private static final Logger SPI_FLY = Logger.getLogger("org.apache.aries.spifly");
+    /** Felix EventAdmin prints its warnings on stdout when no LogService is left, e.g. while the gateway stops. */
+    static final String EVENTADMIN_LOG_LEVEL = "org.apache.felix.eventadmin.LogLevel";
     static final String CONFIGURATIONS = "configurations";
+    static final String BEGINNING_START_LEVEL = "org.osgi.framework.startlevel.beginning";
 
     private final GatewayHome home;
     private final Properties framework;
@@ -72,37 +68,13 @@ final class GatewayConfiguration {
             properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         }
         properties.put("cellmail.home", home.root().toString());
+        // The launcher climbs the start levels itself (EmbeddedFramework), from 1, so that it can listen to the
+        // log service before the other bundles start.
+        properties.put(BEGINNING_START_LEVEL, "1");
+        properties.putIfAbsent(EVENTADMIN_LOG_LEVEL, "1");
         // The demo drives the console through a session of its own; only the interactive gateway reads stdin.
         properties.put("gosh.args", interactive ? "" : "--nointeractive");
         return properties;
-    }
-
-    /**
-     * Sets the logging defaults of {@code conf/}, unless the command line set its own: slf4j-simple's properties
-     * become system properties (that is where it reads them, inside the framework too), a java.util.logging
-     * configuration is loaded; without one, SPI Fly's INFO chatter is silenced.
-     */
-    void applyLoggingDefaults() throws IOException {
-        Path file = home.conf().resolve(LOGGING_PROPERTIES);
-        if (Files.isRegularFile(file)) {
-            Properties logging = properties(file);
-            for (String key : logging.stringPropertyNames()) {
-                if (System.getProperty(key) == null) {
-                    System.setProperty(key, logging.getProperty(key));
-                }
-            }
-        }
-        Path jul = home.conf().resolve(JUL_PROPERTIES);
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
-        }
-        if (Files.isRegularFile(jul)) {
-            try (InputStream in = Files.newInputStream(jul)) {
-                LogManager.getLogManager().readConfiguration(in);
-            }
-        } else {
-            SPI_FLY.setLevel(Level.WARNING);
-        }
     }
 
     BundlePlan bundlePlan() {
@@ -113,7 +85,7 @@ final class GatewayConfiguration {
         return configurations;
     }
 
-    private static Properties properties(Path file) throws IOException {
+    static Properties properties(Path file) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -127,6 +99,8 @@ final class GatewayConfiguration {
         if (!Files.isDirectory(directory)) {
             return found;
         }
+        // In PID order, so that a run is repeatable (and io.cellmail.emulator~… exists before io.cellmail.mail~…
+        // first opens its port).
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.cfg")) {
             for (Path file : files) {
                 String base = file.getFileName().toString().replaceFirst("\\.cfg$", "");
@@ -139,6 +113,7 @@ final class GatewayConfiguration {
                                 values));
             }
         }
+        found.sort(Comparator.comparing(DefaultConfiguration::pid));
         return found;
     }
 }

@@ -37,7 +37,10 @@ public final class GatewayMain {
             return 0;
         }
         try {
-            return new Gateway(GatewayHome.locate().requireLayout(), options, out, err).run();
+            GatewayHome home = GatewayHome.locate().requireLayout();
+            // Before the first SLF4J logger exists: slf4j-simple reads its settings only then.
+            LoggingDefaults.apply(home);
+            return new Gateway(home, options, out, err).run();
         } catch (GatewayException | IllegalStateException e) {
             err.println("cellmail-gateway: FAILED: " + e.getMessage());
             return 1;

@@ -28,8 +28,8 @@ final class InteractiveSession {
             out.println();
             out.println("cellmail gateway: " + framework.bundles().size() + " bundles; the emulated modem 'demo'"
                     + " (port emulator:demo) delivers to the SMTP server on " + smtp.route() + ".");
-            out.println("Try: cellmail:status | cellmail:send --help | cellmail:queue | cellmail:probe"
-                    + " | cellmail:transcript; 'exit' stops the gateway.");
+            out.println("Try: cellmail:status, cellmail:send (alone: how to use it), cellmail:queue, cellmail:probe,"
+                    + " cellmail:transcript; 'exit' stops the gateway.");
             framework.awaitStop();
             return 0;
         } finally {
