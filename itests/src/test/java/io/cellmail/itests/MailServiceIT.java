@@ -131,7 +131,8 @@ public class MailServiceIT extends CellmailTestSupport {
 
     @Test
     public void shouldRunTwoIndependentServicesOnTwoEmulatedModems() throws Exception {
-        gateway().mailService(TestGateway.mailServiceProperties("alpha", gateway().emulator("emu-a", smtp.hostAndPort())));
+        gateway().mailService(TestGateway.mailServiceProperties("alpha",
+                gateway().emulator("emu-a", smtp.hostAndPort())));
         Configuration beta = gateway().mailService(TestGateway.mailServiceProperties("beta",
                 gateway().emulator("emu-b", smtp.hostAndPort())));
         CellularMailService alpha = mailService("alpha");

@@ -140,7 +140,8 @@ public abstract class CellmailTestSupport {
             if (!description.bundle.symbolicName.startsWith(CELLMAIL_BUNDLE_PREFIX)) {
                 continue;
             }
-            for (ComponentConfigurationDTO configuration : componentRuntime.getComponentConfigurationDTOs(description)) {
+            for (ComponentConfigurationDTO configuration
+                    : componentRuntime.getComponentConfigurationDTOs(description)) {
                 if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     problems.add(description.name + ": " + configuration.failure);
                 }

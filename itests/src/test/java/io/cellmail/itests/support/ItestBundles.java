@@ -56,7 +56,8 @@ public final class ItestBundles {
         if (manifest.getMainAttributes().getValue("Fragment-Host") != null) {
             return option.noStart();
         }
-        boolean weaving = symbolicName.startsWith("org.apache.aries.spifly") || symbolicName.startsWith("org.objectweb.asm");
+        boolean weaving = symbolicName.startsWith("org.apache.aries.spifly")
+                || symbolicName.startsWith("org.objectweb.asm");
         return option.startLevel(weaving ? WEAVING_START_LEVEL : DEFAULT_START_LEVEL);
     }
 
