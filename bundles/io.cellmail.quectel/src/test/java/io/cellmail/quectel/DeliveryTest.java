@@ -126,7 +126,7 @@ class DeliveryTest {
     void shouldDeliverTheLargestBody() throws Exception {
         StringBuilder body = new StringBuilder();
         for (int line = 0; body.length() < 10_240; line++) {
-            body.append(String.format("%05d pressure 7.9 bar, valve V7 closed, pump 3 running....%n", line));
+            body.append(String.format("%05d pressure 7.9 bar, valve V7 closed, pump 3 running....\r\n", line));
         }
         String largest = body.substring(0, 10_239) + "!";
         assertThat(largest.getBytes(StandardCharsets.US_ASCII)).hasSize(10_240);

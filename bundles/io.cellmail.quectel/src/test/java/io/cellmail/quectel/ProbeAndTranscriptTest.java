@@ -112,6 +112,20 @@ class ProbeAndTranscriptTest {
     }
 
     @Test
+    void shouldMaskTheApnPasswordOfTheContextSettings() {
+        bench = new ModemBench(SMTP.getSmtp().getPort());
+        ModemMailer mailer = bench.mailer(bench.settings().apn("internet", "web", "apn-s3cret").build());
+        ModemBench.awaitRadioKnown(mailer);
+
+        mailer.send(alarm(), SENDER, Duration.ofSeconds(10));
+
+        assertThat(bench.commands()).contains("AT+QICSGP=1,\"internet\",\"web\",\"****\"");
+        assertThat(mailer.transcript(500)).anyMatch(l -> l.endsWith(" >> AT+QICSGP=1,\"internet\",\"web\",\"****\""))
+                .noneMatch(l -> l.contains("apn-s3cret"));
+        assertThat(bench.emulator().transcript().lines()).noneMatch(l -> l.text().contains("apn-s3cret"));
+    }
+
+    @Test
     void shouldRefuseAProbeOfAClosedMailer() {
         bench = new ModemBench(SMTP.getSmtp().getPort());
         ModemMailer mailer = bench.mailer();

@@ -17,6 +17,8 @@ import io.cellmail.service.spi.SenderIdentity;
  * Failures are {@code INVALID_MESSAGE} naming the field: {@code recipients}, {@code senderAddress},
  * {@code senderName}, {@code subject}, {@code body} or {@code attachments}.
  *
+ * <p>Bodies get CR LF line ends ({@link BodyText}); the size limit counts the bytes that go to the module.
+ *
  * <p>The {@code +++} policy: a modem that honours the guard time takes {@code +++} inside a payload as data,
  * because the AT engine writes a payload in one go, so bodies and attachments may hold it. A modem configured
  * as lenient ends the upload at any {@code +++}; there a payload holding {@code +++}, or ending in {@code +}
@@ -45,7 +47,7 @@ final class MessageRules {
         message.senderName().ifPresent(MessageRules::checkSenderName);
         List<Recipient> recipients = checkRecipients(message.recipients());
         EncodedSubject subject = EncodedSubject.of(message.subject(), message.charset());
-        byte[] body = CharsetText.encode(message.body(), message.charset(), "body");
+        byte[] body = CharsetText.encode(BodyText.canonical(message.body()), message.charset(), "body");
         if (body.length > QuectelDialect.MAX_BODY_BYTES) {
             throw MailException.invalid("body", "is " + body.length + " bytes in " + message.charset()
                     + ", the modem takes at most " + QuectelDialect.MAX_BODY_BYTES);

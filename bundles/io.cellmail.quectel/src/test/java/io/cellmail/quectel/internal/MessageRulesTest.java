@@ -85,6 +85,16 @@ class MessageRulesTest {
     }
 
     @Test
+    void shouldCountTheBodyWithCrLfLineEnds() {
+        String lines = ("x".repeat(1023) + "\n").repeat(10);
+        assertThat(lines).hasSize(10_240);
+
+        assertInvalid(() -> guardTimeModem.prepare(mail().body(lines).build()), "body", "10250 bytes");
+        assertThat(guardTimeModem.prepare(mail().body(lines.replace("x\n", "\n")).build()).body().bytes())
+                .hasSize(10_240).startsWith('x').endsWith('\r', '\n');
+    }
+
+    @Test
     void shouldCountTheBodyInEncodedBytes() {
         String utf8 = "ü".repeat(5_120);
         assertThat(guardTimeModem.prepare(mail().body(utf8).build()).body().size()).isEqualTo(10_240);
