@@ -8,7 +8,6 @@ import java.util.List;
 
 /**
  * The build's entry point: {@code <output.dp> <symbolic name> <version> <entry time ISO-8601> <bundle.jar>...}.
- * Prints one line per bundle written.
  */
 public final class DeploymentPackageMain {
 
@@ -25,10 +24,7 @@ public final class DeploymentPackageMain {
             bundles.add(Path.of(args[i]));
         }
         String version = osgiVersion(args[2]);
-        for (DeploymentPackageWriter.Resource resource : new DeploymentPackageWriter(args[1], version,
-                Instant.parse(args[3])).write(Path.of(args[0]), bundles)) {
-            System.out.println("[dp] " + resource.name());
-        }
+        new DeploymentPackageWriter(args[1], version, Instant.parse(args[3])).write(Path.of(args[0]), bundles);
     }
 
     /** {@code 0.1.0-SNAPSHOT} → {@code 0.1.0.SNAPSHOT}: Deployment Admin wants an OSGi version. */
