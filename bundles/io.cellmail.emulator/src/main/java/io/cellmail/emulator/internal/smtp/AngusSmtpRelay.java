@@ -44,8 +44,10 @@ public final class AngusSmtpRelay implements SmtpRelay {
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // Jakarta Mail finds its providers through ServiceLoader, which some containers only see via the TCCL.
-        thread.setContextClassLoader(AngusSmtpRelay.class.getClassLoader());
+        // Jakarta Mail finds its providers through ServiceLoader, which some containers only see via the TCCL, and
+        // Jakarta Activation finds the multipart content handlers through Angus Mail's META-INF/mailcap, which in
+        // OSGi only Angus Mail's own bundle can see: without it no mail with an attachment can be written there.
+        thread.setContextClassLoader(SMTPTransport.class.getClassLoader());
         try {
             Session session = Session.getInstance(properties(mail, budget));
             return deliver(mail, session, MimeMailComposer.compose(mail, session), envelope);
