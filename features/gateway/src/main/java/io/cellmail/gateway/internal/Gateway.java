@@ -36,7 +36,7 @@ final class Gateway {
                 FrameworkStorage storage = FrameworkStorage.of(options.dataDirectory())) {
             Map<String, String> properties = conf.frameworkProperties(storage,
                     options.mode() == GatewayOptions.Mode.INTERACTIVE);
-            try (EmbeddedFramework framework = startFramework(properties, conf, deadline)) {
+            try (EmbeddedFramework framework = startFramework(properties, conf, smtp, deadline)) {
                 ServiceWaiter waiter = new ServiceWaiter(framework.context());
                 applyConfigurations(conf.defaultConfigurations(), smtp, waiter, deadline);
                 if (options.mode() == GatewayOptions.Mode.INTERACTIVE) {
@@ -49,8 +49,11 @@ final class Gateway {
     }
 
     private EmbeddedFramework startFramework(Map<String, String> properties, GatewayConfiguration conf,
-            Deadline deadline) throws GatewayException, InterruptedException {
+            LoopbackSmtpServer smtp, Deadline deadline) throws GatewayException, InterruptedException {
         BundlePlan plan = conf.bundlePlan().inStartLevelOrder();
+        if (options.mode() == GatewayOptions.Mode.INTERACTIVE) {
+            InteractiveSession.announce(plan.entries().size(), smtp, out);
+        }
         EmbeddedFramework framework;
         try {
             framework = EmbeddedFramework.start(properties, plan, deadline.remaining(), this::printOsgiLog);

@@ -20,16 +20,25 @@ final class InteractiveSession {
         this.out = Objects.requireNonNull(out, "out");
     }
 
+    /**
+     * Says what is about to run; printed before the framework starts, so that it comes before the shell's prompt.
+     *
+     * @param bundles how many bundles the gateway runs
+     * @param smtp the loopback SMTP server
+     * @param out where to print
+     */
+    static void announce(int bundles, LoopbackSmtpServer smtp, PrintStream out) {
+        out.println("cellmail gateway: " + bundles + " bundles; emulated modem 'demo' (port emulator:demo) delivers to"
+                + " SMTP " + smtp.route() + " (mail shown as it arrives).");
+        out.println("Try: cellmail:status, cellmail:send (alone: how to use it), cellmail:queue, cellmail:probe,"
+                + " cellmail:transcript. 'exit 0' or Ctrl-D stops the gateway.");
+    }
+
     int run() throws InterruptedException {
         Thread stopOnSignal = new Thread(framework::close, "cellmail-gateway-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         MailAnnouncer announcer = MailAnnouncer.start(smtp, out);
         try {
-            out.println();
-            out.println("cellmail gateway: " + framework.bundles().size() + " bundles; the emulated modem 'demo'"
-                    + " (port emulator:demo) delivers to the SMTP server on " + smtp.route() + ".");
-            out.println("Try: cellmail:status, cellmail:send (alone: how to use it), cellmail:queue, cellmail:probe,"
-                    + " cellmail:transcript; 'exit' stops the gateway.");
             framework.awaitStop();
             return 0;
         } finally {
