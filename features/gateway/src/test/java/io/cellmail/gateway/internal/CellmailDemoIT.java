@@ -39,7 +39,7 @@ class CellmailDemoIT {
     void shouldPrintWhatTheSmtpServerReceived() {
         assertThat(demo.output())
                 .contains("== The SMTP server received:")
-                .containsPattern("From: +\\S+@\\S+")
+                .containsPattern("From: +.*\\S+@\\S+")
                 .contains("To:          " + DemoScenario.RECIPIENT)
                 .contains("Subject:     " + DemoScenario.SUBJECT)
                 .contains("Attachments: " + DemoScenario.ATTACHMENT + " ("
@@ -54,7 +54,7 @@ class CellmailDemoIT {
                 .contains("AT+QSMTPDST")
                 .contains("AT+QSMTPATT")
                 .contains("AT+QSMTPPUT")
-                .contains("+QSMTPPUT: 0");
+                .containsPattern("\\+QSMTPPUT: ?0\\b");
     }
 
     @Test
