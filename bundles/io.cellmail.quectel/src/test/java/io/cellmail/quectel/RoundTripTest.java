@@ -65,7 +65,7 @@ class RoundTripTest {
                 "AT+QSMTPDST=0",
                 "AT+QSMTPDST=1,1,\"ops@example.com\"",
                 "AT+QSMTPSUB=0,\"Pump 3\"",
-                "AT+QSMTPBODY=0,11",
+                "AT+QSMTPBODY=0,6",
                 "AT+QSMTPDATT",
                 "AT+QSMTPPUT=100");
         assertThat(ReceivedMail.only(SMTP).getSubject()).isEqualTo("Pump 3");
@@ -93,9 +93,9 @@ class RoundTripTest {
         List<String> newRecipient = send(alarm("night@example.com", "Pump 5", "8.3 bar"));
         List<String> sameMailAgain = send(alarm("night@example.com", "Pump 5", "8.3 bar"));
 
-        assertThat(sameRecipient).containsExactly("AT+QSMTPSUB=0,\"Pump 4\"", "AT+QSMTPBODY=0,11", "AT+QSMTPPUT=100");
+        assertThat(sameRecipient).containsExactly("AT+QSMTPSUB=0,\"Pump 4\"", "AT+QSMTPBODY=0,6", "AT+QSMTPPUT=100");
         assertThat(newRecipient).hasSizeLessThanOrEqualTo(5).containsExactly("AT+QSMTPDST=0",
-                "AT+QSMTPDST=1,1,\"night@example.com\"", "AT+QSMTPSUB=0,\"Pump 5\"", "AT+QSMTPBODY=0,11",
+                "AT+QSMTPDST=1,1,\"night@example.com\"", "AT+QSMTPSUB=0,\"Pump 5\"", "AT+QSMTPBODY=0,6",
                 "AT+QSMTPPUT=100");
         assertThat(sameMailAgain).containsExactly("AT+QSMTPPUT=100");
         ReceivedMail.await(SMTP, 4);
@@ -112,8 +112,8 @@ class RoundTripTest {
         List<String> sameLogs = send(withLogs.subject("Logs 2").build());
         List<String> noLogs = send(alarm("ops@example.com", "No logs", "7.9 bar"));
 
-        assertThat(firstWithLogs).containsExactly("AT+QSMTPSUB=0,\"Logs 1\"", "AT+QSMTPATT=\"pressure.csv\",10,11",
-                "AT+QSMTPATT=\"valve.log\",4,11", "AT+QSMTPPUT=100");
+        assertThat(firstWithLogs).containsExactly("AT+QSMTPSUB=0,\"Logs 1\"", "AT+QSMTPATT=\"pressure.csv\",10,6",
+                "AT+QSMTPATT=\"valve.log\",4,6", "AT+QSMTPPUT=100");
         assertThat(sameLogs).containsExactly("AT+QSMTPSUB=0,\"Logs 2\"", "AT+QSMTPPUT=100");
         assertThat(noLogs).containsExactly("AT+QSMTPSUB=0,\"No logs\"", "AT+QSMTPDATT", "AT+QSMTPPUT=100");
         assertThat(ReceivedMail.attachments(ReceivedMail.await(SMTP, 4)[2])).hasSize(2);
@@ -141,9 +141,9 @@ class RoundTripTest {
 
         List<String> commands = send(alarm("ops@example.com", "Pump 4", "8.1 bar"));
 
-        assertThat(commands).containsExactly("AT+QSMTPSUB=0,\"Pump 4\"", "AT+QSMTPBODY=0,11", "AT+QSMTPPUT=100",
+        assertThat(commands).containsExactly("AT+QSMTPSUB=0,\"Pump 4\"", "AT+QSMTPBODY=0,6", "AT+QSMTPPUT=100",
                 "AT+QSMTPDST=0", "AT+QSMTPDST=1,1,\"ops@example.com\"", "AT+QSMTPSUB=0,\"Pump 4\"",
-                "AT+QSMTPBODY=0,11", "AT+QSMTPDATT", "AT+QSMTPPUT=100");
+                "AT+QSMTPBODY=0,6", "AT+QSMTPDATT", "AT+QSMTPPUT=100");
         ReceivedMail.await(SMTP, 2);
         assertThat(ReceivedMail.subjects(SMTP)).containsExactly("Pump 3", "Pump 4");
     }

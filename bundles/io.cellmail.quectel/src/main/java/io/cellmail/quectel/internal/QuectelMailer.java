@@ -40,7 +40,7 @@ import io.cellmail.service.spi.SenderIdentity;
  * {@code AT+CREG?}, {@code AT+CGATT?}, {@code AT+CSQ}) is checked before the first send of every epoch, after a
  * network-type failure and after {@code +PDP DEACT}, so that a missing SIM or network is reported as
  * {@link MailErrorCode#NO_SIM} or {@link MailErrorCode#NOT_REGISTERED} instead of a doomed send; it is also
- * refreshed in the background when the modem becomes ready and every {@code healthInterval}, so that
+ * refreshed in the background when the modem becomes ready and every {@link MailerTimings#healthInterval()}, so that
  * {@link #health()} has something to tell without ever blocking.
  */
 public final class QuectelMailer implements ModemMailer {

@@ -18,7 +18,7 @@ final class Timeouts {
      */
     static final int PUT_BYTES_PER_SECOND = 1000;
     /** Slack added to an upload's input timeout beyond the line time and the two guard times. */
-    static final int INPUT_SLACK_SECONDS = 10;
+    static final int INPUT_SLACK_SECONDS = 5;
     /** How much longer than the module's own PUT timeout the driver waits for {@code +QSMTPPUT:}. */
     static final Duration PUT_RESULT_MARGIN = Duration.ofSeconds(30);
 

@@ -25,10 +25,10 @@ class TimeoutsTest {
 
     @ParameterizedTest(name = "{0} bytes at {1} B/s, guard {2} ms -> {3} s")
     @CsvSource({
-        "0,      11520, 1100, 13",     // two guard times and the slack
-        "10240,  11520, 1100, 14",     // 0.9 s on the line
-        "102400, 960,   1100, 119",    // 100 KB at 9600 baud: 106.7 s on the line
-        "10240,  1000000, 50, 11",
+        "0,      11520, 1100, 8",      // two guard times and the slack
+        "10240,  11520, 1100, 9",      // 0.9 s on the line
+        "102400, 960,   1100, 114",    // 100 KB at 9600 baud: 106.7 s on the line
+        "10240,  1000000, 50, 6",
     })
     void shouldSizeTheInputTimeoutFromTheLineTime(int bytes, double bytesPerSecond, long guardMillis, int expected) {
         assertThat(Timeouts.inputSeconds(bytes, bytesPerSecond, Duration.ofMillis(guardMillis))).isEqualTo(expected);
