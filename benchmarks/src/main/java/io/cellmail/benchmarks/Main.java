@@ -123,6 +123,9 @@ public final class Main {
     /** @return 20ms, 1.5s, 2m or an ISO-8601 duration */
     static Duration parseDuration(String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("p")) {
+            return Duration.parse(text.strip());
+        }
         if (t.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
         }
@@ -132,7 +135,7 @@ public final class Main {
         if (t.endsWith("m")) {
             return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
         }
-        return Duration.parse(text);
+        throw new IllegalArgumentException("not a duration: " + text + " (e.g. 20ms, 1.5s, 2m, PT0.1S)");
     }
 
     static List<String> all() {

@@ -71,6 +71,11 @@ public record RunOptions(boolean smoke, int baud, Duration commandLatency, Durat
                 workDirectory, "32m", Duration.ofMillis(10));
     }
 
+    /** @return how long one mail may take before the run fails: a smoke run must fail fast, not hang */
+    public Duration mailWait() {
+        return smoke ? Duration.ofSeconds(60) : Duration.ofMinutes(5);
+    }
+
     /** @return bytes per second of the emulated line: 10 bits per byte (start, 8 data, stop) */
     public double lineBytesPerSecond() {
         return baud / 10.0;

@@ -150,6 +150,11 @@ public final class ReplayLink implements SerialLink {
         }
 
         @Override
+        public int available() {
+            return chunk.length - position + toHost.stream().mapToInt(c -> c.length).sum();
+        }
+
+        @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             while (position >= chunk.length) {
                 if (closed.get() && toHost.isEmpty()) {

@@ -21,12 +21,12 @@ import io.cellmail.service.spi.MailerSettings;
  */
 public final class CellmailSender implements AutoCloseable {
 
-    private static final Duration MAIL_WAIT = Duration.ofMinutes(5);
-
     private final MailService service;
+    private final Duration mailWait;
 
-    private CellmailSender(MailService service) {
+    private CellmailSender(MailService service, Duration mailWait) {
         this.service = service;
+        this.mailWait = mailWait;
     }
 
     /**
@@ -42,7 +42,7 @@ public final class CellmailSender implements AutoCloseable {
                 outbox), new QuectelMailerFactory(links).create(mailerSettings(BenchLinks.uri(options.baud()),
                         options, smtpPort)), (topic, properties) -> { });
         service.start();
-        return new CellmailSender(service);
+        return new CellmailSender(service, options.mailWait());
     }
 
     /**
@@ -81,7 +81,7 @@ public final class CellmailSender implements AutoCloseable {
      * @throws Exception when the mail fails, or needed a retry (the figures would then measure the retry delay)
      */
     public DeliveryReceipt send(MailMessage mail) throws Exception {
-        DeliveryReceipt receipt = service.send(mail).toCompletableFuture().get(MAIL_WAIT.toMillis(),
+        DeliveryReceipt receipt = service.send(mail).toCompletableFuture().get(mailWait.toMillis(),
                 TimeUnit.MILLISECONDS);
         if (receipt.attempts() != 1) {
             throw new IllegalStateException("mail " + mail.id() + " took " + receipt.attempts()

@@ -33,11 +33,13 @@ public final class NaiveSender implements AutoCloseable {
     private final AtEngine engine;
     private final int smtpPort;
     private final Duration delay;
+    private final Duration mailWait;
 
-    private NaiveSender(AtEngine engine, int smtpPort, Duration delay) {
+    private NaiveSender(AtEngine engine, int smtpPort, Duration delay, Duration mailWait) {
         this.engine = engine;
         this.smtpPort = smtpPort;
         this.delay = delay;
+        this.mailWait = mailWait;
     }
 
     static NaiveSender start(SerialLinks links, RunOptions options, int smtpPort) {
@@ -62,7 +64,7 @@ public final class NaiveSender implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        return new NaiveSender(engine, smtpPort, options.naiveDelay());
+        return new NaiveSender(engine, smtpPort, options.naiveDelay(), options.mailWait());
     }
 
     /**
@@ -105,7 +107,8 @@ public final class NaiveSender implements AutoCloseable {
     }
 
     private AtResponse run(AtCommand command) throws Exception {
-        AtResponse response = engine.send(command).toCompletableFuture().get(6, TimeUnit.MINUTES);
+        AtResponse response = engine.send(command).toCompletableFuture().get(mailWait.toMillis(),
+                TimeUnit.MILLISECONDS);
         pause();
         return response;
     }
@@ -113,7 +116,7 @@ public final class NaiveSender implements AutoCloseable {
     private void upload(AtCommand command, byte[] payload, String resultPrefix) throws Exception {
         engine.upload(command, payload, UploadOptions.expectResult(resultPrefix)
                 .withResultTimeout(Duration.ofSeconds(UPLOAD_TIMEOUT_SECONDS))).toCompletableFuture()
-                .get(2, TimeUnit.MINUTES);
+                .get(mailWait.toMillis(), TimeUnit.MILLISECONDS);
         pause();
     }
 

@@ -2,7 +2,6 @@ package io.cellmail.benchmarks.stack;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -18,8 +17,6 @@ import io.cellmail.serial.internal.SerialLinkRegistry;
  * outlives the software that drives it.
  */
 public final class SendStack implements AutoCloseable {
-
-    private static final Duration MAIL_WAIT = Duration.ofMinutes(5);
 
     private final RunOptions options;
     private final SmtpSink smtp;
@@ -83,7 +80,7 @@ public final class SendStack implements AutoCloseable {
         double seconds = (System.nanoTime() - started) / 1e9;
         List<String> commands = modem.transcript().commands();
         WireTap.Snapshot wire = tap.snapshot();
-        SmtpSink.Received received = smtp.next(MAIL_WAIT);
+        SmtpSink.Received received = smtp.next(options.mailWait());
         return new MailRun(label, seconds, commands, wire, received);
     }
 
