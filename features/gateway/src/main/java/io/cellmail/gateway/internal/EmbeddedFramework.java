@@ -3,6 +3,7 @@ package io.cellmail.gateway.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,8 +75,22 @@ final class EmbeddedFramework implements AutoCloseable {
         framework.init((FrameworkEvent event) -> recordError(event));
         BundleContext context = framework.getBundleContext();
         context.addFrameworkListener(this::recordError);
+        // A kept storage already holds the bundles of an earlier run: update those still planned from their jars
+        // (same bundle id, so their data areas, outboxes included, stay), drop those no longer planned.
+        Map<String, Bundle> cached = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getBundleId() != Constants.SYSTEM_BUNDLE_ID) {
+                cached.put(bundle.getLocation(), bundle);
+            }
+        }
         for (BundlePlan.Entry entry : plan.entries()) {
-            Bundle bundle = context.installBundle(entry.file().toUri().toString());
+            String location = entry.file().toUri().toString();
+            Bundle bundle = cached.remove(location);
+            if (bundle == null) {
+                bundle = context.installBundle(location);
+            } else {
+                bundle.update();
+            }
             bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startLevel());
             if (!isFragment(bundle)) {
                 // Persistent start: the bundle starts as soon as the framework reaches its start level.
@@ -83,6 +98,10 @@ final class EmbeddedFramework implements AutoCloseable {
             }
             installed.add(bundle);
             LOG.debug("installed {} at start level {}", bundle.getSymbolicName(), entry.startLevel());
+        }
+        for (Bundle stale : cached.values()) {
+            LOG.debug("uninstalling {}, no longer in the bundle list", stale.getLocation());
+            stale.uninstall();
         }
         framework.start();
         beforeRaise.accept(context);
