@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ final class Gateway {
         EmbeddedFramework framework;
         try {
             framework = EmbeddedFramework.start(properties, plan, deadline.remaining(), this::printOsgiLog);
-        } catch (org.osgi.framework.BundleException e) {
+        } catch (BundleException e) {
             throw new GatewayException("the framework did not start: " + e.getMessage(), e);
         }
         List<String> problems = framework.problems();
