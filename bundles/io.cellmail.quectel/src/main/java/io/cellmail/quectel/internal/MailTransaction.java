@@ -196,7 +196,8 @@ final class MailTransaction {
 
     private int put(PreparedMail mail) {
         int timeout = Timeouts.putSeconds(mail.payloadBytes(), session.deadline().remaining());
-        int result = session.result(Commands.put(timeout, Duration.ofSeconds(timeout).plus(Timeouts.PUT_RESULT_MARGIN)));
+        Duration resultWait = Duration.ofSeconds(timeout).plus(Timeouts.PUT_RESULT_MARGIN);
+        int result = session.result(Commands.put(timeout, resultWait));
         putAnswered = true;
         return result;
     }

@@ -38,7 +38,8 @@ record Payload(byte[] bytes, String fingerprint) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Payload that && fingerprint.equals(that.fingerprint) && Arrays.equals(bytes, that.bytes);
+        return other instanceof Payload that && fingerprint.equals(that.fingerprint)
+                && Arrays.equals(bytes, that.bytes);
     }
 
     @Override

@@ -67,8 +67,8 @@ public record QuectelConfiguration(MailerSettings settings, String linkUri, Stri
             linkUri = requireQueryValue(linkUri, "flow", "rtscts");
         }
         LinkUri effective = parseLink(linkUri);
-        return new QuectelConfiguration(settings, linkUri, engineName(link),
-                effective.settings().bytesPerSecond(), new SenderIdentity(settings.senderAddress(), settings.senderName()));
+        return new QuectelConfiguration(settings, linkUri, engineName(link), effective.settings().bytesPerSecond(),
+                new SenderIdentity(settings.senderAddress(), settings.senderName()));
     }
 
     /** @return the guard time around {@code +++} */

@@ -53,7 +53,8 @@ final class Timeouts {
     static int inputSeconds(int bytes, double lineBytesPerSecond, Duration guardTime) {
         double lineSeconds = bytes / Math.max(1.0, lineBytesPerSecond);
         double guards = 2 * guardTime.toNanos() / 1e9;
-        return clamp((long) Math.ceil(lineSeconds + guards) + INPUT_SLACK_SECONDS, 1, QuectelDialect.MAX_TIMEOUT_SECONDS);
+        long seconds = (long) Math.ceil(lineSeconds + guards) + INPUT_SLACK_SECONDS;
+        return clamp(seconds, 1, QuectelDialect.MAX_TIMEOUT_SECONDS);
     }
 
     private static long ceilDiv(long a, long b) {
