@@ -52,6 +52,10 @@ public final class Format {
 
     /** @return e.g. {@code 7.39 ± 0.41}: a JMH score and its 99.9 % confidence half-width, scaled */
     public static String withError(double score, double error, double scale, String unit) {
+        if (score / scale >= 1000) {
+            return (Double.isNaN(error) ? String.format(Locale.ROOT, "%,.0f %s", score / scale, unit)
+                    : String.format(Locale.ROOT, "%,.0f ± %,.0f %s", score / scale, error / scale, unit)).strip();
+        }
         if (Double.isNaN(error)) {
             return String.format(Locale.ROOT, "%.3g %s", score / scale, unit).strip();
         }

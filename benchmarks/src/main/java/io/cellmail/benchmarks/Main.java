@@ -73,6 +73,10 @@ public final class Main {
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "cellmail-bench");
         try {
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--help") || args[i].equals("-h")) {
+                    console.print(USAGE);
+                    return 0;
+                }
                 switch (args[i]) {
                     case "all" -> what.addAll(ALL);
                     case "at-engine", "send", "memory", "outbox" -> what.add(args[i]);

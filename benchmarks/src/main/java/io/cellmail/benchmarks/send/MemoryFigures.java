@@ -92,8 +92,9 @@ public final class MemoryFigures {
                     | peak in use, garbage included (sampled every 2 ms) | %s |
                     | limit | %s |
 
-                    Allocated during the mails by cellmail's threads (garbage included): %s MiB; by the caller's
-                    thread (validation, outbox write): %s MiB. %s collections.
+                    Allocated during the mails by cellmail's threads (garbage included): %s MiB; by the calling
+                    thread (building the three test mails, validation, encoding and writing the outbox files): %s
+                    MiB. %s collections.
                     """, options.memoryHeap(), m.get("gc"), MAILS, MAILS, delivered, mib(Long.parseLong(m.get(
                             "baseline"))), mib(Long.parseLong(m.get("idle"))), mib(peakAfterGc), mib(peakUsed),
                     mib(max), mib(Long.parseLong(m.get("cellmailAlloc"))).replace(" MiB", ""),

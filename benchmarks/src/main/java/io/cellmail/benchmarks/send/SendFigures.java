@@ -155,21 +155,24 @@ public final class SendFigures {
         for (MailRun run : all) {
             WireModel m = WireModel.of(run, options);
             rows.append(String.format(Locale.ROOT, "| %s | %s | %,d / %,d | %s | %d × %d ms = %s | %d × 2 × %d ms = %s "
-                    + "| %s (server %s) | %s | %s |%n", run.label(), Format.seconds(m.measured()),
+                    + "| %s (server %s) | %s (%s) | %s |%n", run.label(), Format.seconds(m.measured()),
                     run.wire().toModem(), run.wire().fromModem(), Format.seconds(m.line()), run.roundTrips(),
                     options.commandLatency().toMillis(), Format.seconds(m.latency()), run.wire().escapes(),
                     options.hostGuard().toMillis(), Format.seconds(m.guards()), Format.seconds(m.moduleSend()),
-                    Format.seconds(m.smtpServer()), Format.seconds(m.overhead()), Format.percent(m.overheadShare())));
+                    Format.seconds(m.smtpServer()), Format.seconds(m.overhead()), Format.seconds(m.afterUploads()),
+                    Format.percent(m.overheadShare())));
         }
         report.detail("2. End-to-end send time", String.format(Locale.ROOT, """
                 Model: overhead = measured − line − module, where line = (bytes to the modem + bytes from the modem)
                 ÷ %s bytes/s (the conversation takes turns, so the two directions add up), and module = AT
                 commands × latency + uploads × 2 guard times + the module's send (from the OK of AT+QSMTPPUT to its
                 result: composing the mail and the SMTP transaction, of which the server itself saw the part in
-                brackets). The first mail of each case includes starting the engine, initialising the modem and
-                checking the radio, and is not part of the medians.
+                brackets). In brackets after the overhead: the part of it spent after upload results, measured
+                at the link — from the later of the result line and the end of the guard time after +++ to the
+                host's next command. The first mail of each case includes starting the engine, initialising the
+                modem and checking the radio, and is not part of the medians.
 
-                | Mail | Measured | Bytes to / from modem | Line | Latency | Guards | Module send | Overhead | Share |
+                | Mail | Measured | Bytes to / from modem | Line | Latency | Guards | Module send | Overhead (after uploads) | Share |
                 |---|---|---|---|---|---|---|---|---|
                 %s""", Format.count((long) options.lineBytesPerSecond()), rows));
     }
@@ -188,7 +191,8 @@ public final class SendFigures {
     }
 
     private static String overheadText(WireModel m) {
-        return "host overhead " + Format.millis(m.overhead() * 1000) + " = " + Format.percent(m.overheadShare());
+        return "host overhead " + Format.millis(m.overhead() * 1000) + " = " + Format.percent(m.overheadShare())
+                + ", of which " + Format.millis(m.afterUploads() * 1000) + " waiting after upload results";
     }
 
     private static void roundTrips(Report report, Case alarm, Case large, Case naiveAlarm, MailRun naiveLarge,

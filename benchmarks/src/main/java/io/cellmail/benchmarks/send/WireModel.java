@@ -20,9 +20,10 @@ import io.cellmail.benchmarks.stack.MailRun;
  * @param guards uploads × 2 × guard time
  * @param moduleSend the module's send (SMTP) time
  * @param smtpServer the SMTP server's own transaction time, part of {@code moduleSend}
+ * @param afterUploads the host's waits after upload results (measured at the link), part of the overhead
  */
 public record WireModel(double measured, double lineToModem, double lineFromModem, double latency, double guards,
-        double moduleSend, double smtpServer) {
+        double moduleSend, double smtpServer, double afterUploads) {
 
     /**
      * @param run a measured mail
@@ -37,7 +38,7 @@ public record WireModel(double measured, double lineToModem, double lineFromMode
                 run.wire().fromModem() / bytesPerSecond,
                 run.roundTrips() * options.commandLatency().toNanos() / 1e9,
                 run.wire().escapes() * 2 * options.hostGuard().toNanos() / 1e9, moduleSend,
-                run.smtp().transactionNanos() / 1e9);
+                run.smtp().transactionNanos() / 1e9, run.wire().afterUploadNanos() / 1e9);
     }
 
     /** @return the line time, both directions */

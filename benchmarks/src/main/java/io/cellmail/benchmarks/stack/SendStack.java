@@ -21,12 +21,13 @@ public final class SendStack implements AutoCloseable {
     private final RunOptions options;
     private final SmtpSink smtp;
     private final ModemEmulator modem;
-    private final WireTap tap = new WireTap();
+    private final WireTap tap;
     private final SerialLinkRegistry links;
 
     private SendStack(RunOptions options, SmtpSink smtp) {
         this.options = options;
         this.smtp = smtp;
+        this.tap = new WireTap(options.hostGuard());
         this.modem = ModemEmulator.create(EmulatorSettings.builder()
                 .baud(options.baud())
                 .commandLatency(options.commandLatency())

@@ -23,7 +23,7 @@ class WireModelTest {
     void shouldLeaveForTheHostWhatLineTimeAndModuleTimeDoNotExplain() {
         // 11 520 bytes each way: 1 s of line each way at 115200 baud; 10 commands, 2 uploads, a 0.5 s module send
         MailRun run = new MailRun("m", 5.0, Collections.nCopies(10, "AT"), new WireTap.Snapshot(11_520, 11_520, 2,
-                500_000_000L + 1_000_000L, 12), new SmtpSink.Received(1, 100, "", 300_000_000L));
+                500_000_000L + 1_000_000L, 12, 150_000_000L), new SmtpSink.Received(1, 100, "", 300_000_000L));
 
         WireModel model = WireModel.of(run, options);
 
@@ -34,11 +34,12 @@ class WireModelTest {
         assertThat(model.overhead()).isCloseTo(5.0 - 2.0 - 0.2 - 4.4 - model.moduleSend(), within(1e-9));
         assertThat(model.overheadShare()).isCloseTo(model.overhead() / 5.0, within(1e-12));
         assertThat(model.smtpServer()).isCloseTo(0.3, within(1e-9));
+        assertThat(model.afterUploads()).isCloseTo(0.15, within(1e-9));
     }
 
     @Test
     void shouldCountNoModuleSendWhenThePutResultWasNotSeen() {
-        MailRun run = new MailRun("m", 1.0, Collections.nCopies(1, "AT"), new WireTap.Snapshot(0, 0, 0, -1, 0),
+        MailRun run = new MailRun("m", 1.0, Collections.nCopies(1, "AT"), new WireTap.Snapshot(0, 0, 0, -1, 0, 0),
                 new SmtpSink.Received(1, 100, "", 0));
 
         assertThat(WireModel.of(run, options).moduleSend()).isZero();
