@@ -47,6 +47,7 @@ public class ParserBenchmark {
     private LineFramer framer;
     private LineSink sink;
     private KeepingSink framingOnly;
+    private ControlFramer control;
 
     /** Records a mail session from the emulator and repeats its replies into one large stream. */
     @Setup(Level.Trial)
@@ -62,6 +63,7 @@ public class ParserBenchmark {
         framer = new LineFramer(4096);
         sink = new LineSink(new UrcClassifier(List.of("+QIURC:")));
         framingOnly = new KeepingSink();
+        control = new ControlFramer(4096);
     }
 
     /**
@@ -75,6 +77,20 @@ public class ParserBenchmark {
         framingOnly.blackhole = blackhole;
         for (int offset = 0; offset < stream.length; offset += chunkBytes) {
             framer.feed(stream, offset, Math.min(chunkBytes, stream.length - offset), offset, framingOnly);
+        }
+        counters.modemBytes += stream.length;
+    }
+
+    /**
+     * The control: the same framing rules over a plain byte array ({@link ControlFramer}).
+     *
+     * @param counters bytes processed
+     * @param blackhole keeps the lines alive
+     */
+    @Benchmark
+    public void frameControl(ByteCounters counters, Blackhole blackhole) {
+        for (int offset = 0; offset < stream.length; offset += chunkBytes) {
+            control.feed(stream, offset, Math.min(chunkBytes, stream.length - offset), blackhole::consume);
         }
         counters.modemBytes += stream.length;
     }
