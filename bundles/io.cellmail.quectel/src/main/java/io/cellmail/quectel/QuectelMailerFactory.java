@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.at.AtEngine;
+import io.cellmail.at.AtEngineFactory;
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.quectel.internal.MailerTimings;
 import io.cellmail.quectel.internal.QuectelConfiguration;
@@ -21,8 +22,8 @@ import io.cellmail.service.spi.ModemMailerFactory;
 
 /**
  * Creates the mailers of the Quectel GSM SMTP dialect: registered with {@code dialect=}{@value QuectelDialect#NAME},
- * it needs only the {@link SerialLinks} registry to reach the modem. Without OSGi (tests, command-line tools)
- * construct it with a registry.
+ * it needs the {@link SerialLinks} registry to reach the modem and an {@link AtEngineFactory} for each mailer's
+ * engine. Without OSGi (tests, command-line tools) construct it with a registry.
  *
  * <pre>{@code
  * ModemMailerFactory factory = new QuectelMailerFactory(new SerialLinkRegistry(List.of(provider)));
@@ -37,13 +38,23 @@ import io.cellmail.service.spi.ModemMailerFactory;
 public final class QuectelMailerFactory implements ModemMailerFactory {
 
     private final SerialLinks serialLinks;
+    private final AtEngineFactory engines;
     private final UnaryOperator<AtEngineSettings.Builder> engineTuning;
     private final MailerTimings timings;
 
-    /** @param serialLinks opens the modem's link by its URI */
+    /**
+     * @param serialLinks opens the modem's link by its URI
+     * @param engines creates each mailer's AT engine
+     */
     @Activate
-    public QuectelMailerFactory(@Reference(name = "serialLinks") SerialLinks serialLinks) {
-        this(serialLinks, UnaryOperator.identity(), MailerTimings.DEFAULT);
+    public QuectelMailerFactory(@Reference(name = "serialLinks") SerialLinks serialLinks,
+            @Reference(name = "engines") AtEngineFactory engines) {
+        this(serialLinks, engines, UnaryOperator.identity(), MailerTimings.DEFAULT);
+    }
+
+    /** @param serialLinks opens the modem's link by its URI; engines are created directly */
+    public QuectelMailerFactory(SerialLinks serialLinks) {
+        this(serialLinks, AtEngine::new, UnaryOperator.identity(), MailerTimings.DEFAULT);
     }
 
     /**
@@ -56,7 +67,13 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
      */
     QuectelMailerFactory(SerialLinks serialLinks, UnaryOperator<AtEngineSettings.Builder> engineTuning,
             MailerTimings timings) {
+        this(serialLinks, AtEngine::new, engineTuning, timings);
+    }
+
+    private QuectelMailerFactory(SerialLinks serialLinks, AtEngineFactory engines,
+            UnaryOperator<AtEngineSettings.Builder> engineTuning, MailerTimings timings) {
         this.serialLinks = Objects.requireNonNull(serialLinks, "serialLinks");
+        this.engines = Objects.requireNonNull(engines, "engines");
         this.engineTuning = Objects.requireNonNull(engineTuning, "engineTuning");
         this.timings = Objects.requireNonNull(timings, "timings");
     }
@@ -77,7 +94,7 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
                 .guardTime(settings.guardTime())
                 .init(new AtEngineSettings.InitOptions(settings.baud() > 0,
                         settings.flowControl() == MailerSettings.FlowControl.RTS_CTS));
-        QuectelMailer mailer = new QuectelMailer(config, new AtEngine(engineTuning.apply(engine).build()),
+        QuectelMailer mailer = new QuectelMailer(config, engines.create(engineTuning.apply(engine).build()),
                 timings);
         mailer.start();
         return mailer;

@@ -63,7 +63,7 @@ class LifecycleTest {
     }
 
     @Test
-    void shouldRegisterAsTheQuectelGsmDialectNeedingOnlyTheSerialLinks() throws Exception {
+    void shouldRegisterAsTheQuectelGsmDialectNeedingTheSerialLinksAndAnEngineFactory() throws Exception {
         String xml;
         try (InputStream in = getClass().getClassLoader()
                 .getResourceAsStream("OSGI-INF/io.cellmail.quectel.QuectelMailerFactory.xml")) {
@@ -74,7 +74,8 @@ class LifecycleTest {
         assertThat(QuectelDialect.NAME).isEqualTo("quectel-gsm");
         assertThat(xml).contains("<property name=\"dialect\" type=\"String\" value=\"quectel-gsm\"/>")
                 .contains("<provide interface=\"io.cellmail.service.spi.ModemMailerFactory\"/>")
-                .contains("interface=\"io.cellmail.serial.SerialLinks\"");
+                .contains("interface=\"io.cellmail.serial.SerialLinks\"")
+                .contains("interface=\"io.cellmail.at.AtEngineFactory\"");
     }
 
     @Test
