@@ -8,8 +8,11 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One emulated module behind the front end the options name: what {@link Main} runs until it is killed. */
-final class StandaloneEmulator implements AutoCloseable {
+/**
+ * One emulated module behind the front end the options name: what {@link Main} and the {@code cellmail emulate}
+ * command run until they are stopped.
+ */
+public final class StandaloneEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneEmulator.class);
 
@@ -31,7 +34,7 @@ final class StandaloneEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if a fault spec is not understood
      * @throws IOException if the front end can't be opened
      */
-    static StandaloneEmulator start(EmulatorOptions options) throws IOException {
+    public static StandaloneEmulator start(EmulatorOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         ModemEmulator modem = ModemEmulator.create(options.settings());
         try {
@@ -55,7 +58,7 @@ final class StandaloneEmulator implements AutoCloseable {
     }
 
     /** @return where hosts connect: {@code host:port} or the pty device path */
-    String location() {
+    public String location() {
         return location;
     }
 

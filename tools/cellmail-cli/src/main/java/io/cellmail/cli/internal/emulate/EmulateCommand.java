@@ -6,11 +6,8 @@ import io.cellmail.cli.internal.CommandFailure;
 import io.cellmail.cli.internal.ExitCode;
 import io.cellmail.cli.internal.HelpRequested;
 import io.cellmail.cli.internal.UsageException;
-import io.cellmail.emulator.ModemEmulator;
 import io.cellmail.emulator.internal.frontend.EmulatorOptions;
-import io.cellmail.emulator.internal.frontend.EmulatorOptions.ListenAddress;
-import io.cellmail.emulator.internal.frontend.PtyEmulator;
-import io.cellmail.emulator.internal.frontend.TcpEmulatorServer;
+import io.cellmail.emulator.internal.frontend.StandaloneEmulator;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,52 +59,23 @@ public final class EmulateCommand implements CliCommand {
         if (options.help()) {
             throw new HelpRequested();
         }
-        ModemEmulator modem = ModemEmulator.create(options.settings());
-        try (modem) {
-            for (String fault : options.faults()) {
-                try {
-                    modem.faults().apply(fault);
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("bad --fault " + fault + ": " + e.getMessage());
-                }
-            }
-            try (FrontEnd frontEnd = open(options, modem)) {
-                environment.out().println(LISTENING + frontEnd.location());
-                environment.out().flush();
-                // Runs until stopped; the front end and the module close on the way out.
-                environment.stop().toCompletableFuture().join();
-                LOG.debug("Stopping the emulator at {}", frontEnd.location());
-            }
+        try (StandaloneEmulator emulator = start(options)) {
+            environment.out().println(LISTENING + emulator.location());
+            environment.out().flush();
+            // Runs until stopped; the front end and the module close on the way out.
+            environment.stop().toCompletableFuture().join();
+            LOG.debug("Stopping the emulator at {}", emulator.location());
         }
         return ExitCode.OK;
     }
 
-    private static FrontEnd open(EmulatorOptions options, ModemEmulator modem) throws CommandFailure {
+    private static StandaloneEmulator start(EmulatorOptions options) throws UsageException, CommandFailure {
         try {
-            if (options.listen().isPresent()) {
-                ListenAddress listen = options.listen().get();
-                TcpEmulatorServer server = TcpEmulatorServer.start(modem::attach, listen.host(), listen.port());
-                String bound = new ListenAddress(server.address().getAddress().getHostAddress(), server.port())
-                        .toString();
-                return new FrontEnd(server, bound);
-            }
-            PtyEmulator pty = PtyEmulator.start(modem::attach, options.pty().orElseThrow());
-            return new FrontEnd(pty, pty.hostPath().toString());
+            return StandaloneEmulator.start(options);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad --fault: " + e.getMessage());
         } catch (IOException e) {
             throw new CommandFailure(ExitCode.FAILURE, e.getMessage(), e);
-        }
-    }
-
-    /** A started front end and where hosts reach it. */
-    private record FrontEnd(AutoCloseable server, String location) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the emulator front end failed", e);
-            }
         }
     }
 }

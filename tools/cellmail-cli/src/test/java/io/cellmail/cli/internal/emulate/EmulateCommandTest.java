@@ -81,7 +81,7 @@ class EmulateCommandTest {
         CliRun.Result result = CliRun.run("", "emulate", "--listen", "127.0.0.1:0", "--fault", "meteor-strike");
 
         assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("bad --fault meteor-strike");
+        assertThat(result.err()).contains("bad --fault: unknown fault: meteor-strike");
     }
 
     @Test
