@@ -3,7 +3,6 @@ package io.cellmail.benchmarks;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -140,9 +139,5 @@ public final class Main {
             return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
         }
         throw new IllegalArgumentException("not a duration: " + text + " (e.g. 20ms, 1.5s, 2m, PT0.1S)");
-    }
-
-    static List<String> all() {
-        return new ArrayList<>(ALL);
     }
 }

@@ -18,7 +18,7 @@ public class ByteCounters {
     public long modemBytes;
     /** Bytes that crossed the line in either direction (commands, payloads and replies). */
     public long lineBytes;
-    /** AT commands completed. */
+    /** AT commands completed (the engine replay). */
     public long commands;
 
     /** Zeroes the counters before each iteration, as JMH expects of operation counters. */

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class MemoryFigures {
             int scale = options.smoke() ? 64 : 1;
             List<String> output;
             try {
-                output = ChildJvm.run(List.of("-Xmx" + options.memoryHeap(), "-Xss512k"), List.of(CHILD,
+                output = ChildJvm.run(List.of("-Xmx" + options.memoryHeap()), List.of(CHILD,
                         String.valueOf(server.port()), String.valueOf(smtp.port()), outbox.toString(),
                         String.valueOf(scale)), Duration.ofMinutes(5));
             } catch (IOException e) {

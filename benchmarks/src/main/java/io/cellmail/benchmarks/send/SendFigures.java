@@ -191,8 +191,10 @@ public final class SendFigures {
     }
 
     private static String overheadText(WireModel m) {
+        double rest = m.overhead() - m.afterUploads();
         return "host overhead " + Format.millis(m.overhead() * 1000) + " = " + Format.percent(m.overheadShare())
-                + ", of which " + Format.millis(m.afterUploads() * 1000) + " waiting after upload results";
+                + ": " + Format.millis(m.afterUploads() * 1000) + " waiting after upload results, the rest "
+                + Format.millis(rest * 1000) + " = " + Format.percent(rest / m.measured());
     }
 
     private static void roundTrips(Report report, Case alarm, Case large, Case naiveAlarm, MailRun naiveLarge,
