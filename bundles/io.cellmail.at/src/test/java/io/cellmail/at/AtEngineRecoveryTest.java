@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +114,33 @@ class AtEngineRecoveryTest extends EngineTestSupport {
         await().atMost(WAIT).until(() -> events.contains("ready 2"));
         assertThat(events).containsSubsequence("ready 1", "rebooted RDY", "ready 2");
         assertThat(urcs).extracting(Urc::line).contains("RDY", "+CFUN: 1", "+CPIN: READY", "Call Ready");
+    }
+
+    @Test
+    void shouldLeaveReadyBeforeFailingTheInterruptedCommandAndBeReadyWhenItSaysSo() throws Exception {
+        modem.on("AT+QSMTPPUT").reply("OK").then(Duration.ofMillis(30), modem::reboot);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        engine = new AtEngine(settings().build());
+        engine.addModemListener(new ModemListener() {
+            @Override
+            public void onStateChanged(ModemState state) {
+                seen.add("state " + state);
+            }
+
+            @Override
+            public void onReady(long epoch) {
+                seen.add("ready " + epoch + " while " + engine.state());
+            }
+        });
+        engine.start();
+
+        // Listeners and futures are told in order on one thread: the order seen is the order of the engine.
+        engine.send(AtCommand.of("AT+QSMTPPUT").deferredResult("+QSMTPPUT:", Duration.ofSeconds(3)))
+                .whenComplete((response, failure) -> seen.add("command failed"));
+        await().atMost(WAIT).until(() -> seen.stream().anyMatch(e -> e.startsWith("ready 2")));
+
+        assertThat(seen).contains("ready 1 while READY", "ready 2 while READY")
+                .containsSubsequence("ready 1 while READY", "state SYNCING", "command failed", "ready 2 while READY");
     }
 
     @Test

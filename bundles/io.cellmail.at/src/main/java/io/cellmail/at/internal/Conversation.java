@@ -403,6 +403,8 @@ final class Conversation {
             epoch = newEpoch;
             transcript.note("initialised, epoch " + newEpoch);
             LOG.debug("modem {} initialised, epoch {}", name, newEpoch);
+            // READY before the news of it, so that a listener reacting to onReady finds the engine ready.
+            setState(ModemState.READY);
             notifier.ready(newEpoch);
         } else {
             transcript.note("resynchronised");
@@ -484,6 +486,9 @@ final class Conversation {
         transcript.note("modem rebooted: " + reason);
         LOG.debug("modem {} rebooted ({})", name, reason);
         modem.forgotEverything();
+        // Out of READY before the running command fails, so that a caller retrying at once does not find the
+        // engine still READY for the epoch that just ended.
+        setState(ModemState.SYNCING);
         abortWork(AtException.Kind.MODEM_REBOOTED, "the modem rebooted (" + reason + ")");
         notifier.rebooted(reason);
         pump();
@@ -587,10 +592,11 @@ final class Conversation {
             modem.uploadInterrupted();
         }
         closeSession();
+        // Out of READY before the running command fails (see modemLostState).
+        setState(everReady ? ModemState.REOPENING : ModemState.STARTING);
         abortWork(AtException.Kind.LINK_LOST, reason);
         modem.portClosed();
         escaping = false;
-        setState(everReady ? ModemState.REOPENING : ModemState.STARTING);
         Duration delay = Backoff.delay(settings.reopenBackoffBase(), settings.reopenBackoffCap(), openFailures++);
         transcript.note("reopening in " + delay.toMillis() + " ms: " + reason);
         loop.schedule(this::openLink, delay.toNanos());
