@@ -1,12 +1,7 @@
 package io.cellmail.kura.internal;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.eclipse.kura.crypto.CryptoService;
@@ -24,16 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cellmail.api.CellularMailService;
-import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailErrorCode;
-import io.cellmail.api.MailMessage;
-import io.cellmail.api.MessageStatus;
-import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.ConfiguredMailService;
+import io.cellmail.service.ForwardingMailService;
 import io.cellmail.service.MailServiceAdmin;
-import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.ModemMailerFactory;
-import io.cellmail.service.spi.ModemProbe;
 
 /**
  * A cellmail mail service configured from the Kura web UI: a factory {@link ConfigurableComponent} (one instance
@@ -49,7 +39,7 @@ import io.cellmail.service.spi.ModemProbe;
  */
 @Component(name = CellularMailComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = { ConfigurableComponent.class, CellularMailService.class, MailServiceAdmin.class })
-public final class CellularMailComponent implements ConfigurableComponent, CellularMailService, MailServiceAdmin {
+public final class CellularMailComponent extends ForwardingMailService implements ConfigurableComponent {
 
     /** The factory PID, OCD id, metatype file name and component name: Kura wants them all equal. */
     public static final String PID = "io.cellmail.kura.CellularMail";
@@ -58,9 +48,6 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
 
     private final KuraPasswords passwords;
     private final Path dataArea;
-    private final ConfiguredMailService service;
-
-    private volatile EventAdmin eventAdmin;
     /** The options in force; SCR calls activate, updated and deactivate one at a time. */
     private CellularMailOptions options;
 
@@ -91,9 +78,9 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
      */
     CellularMailComponent(ModemMailerFactory mailerFactory, String factoryDialect, CryptoService crypto,
             Path dataArea) {
+        super(mailerFactory, factoryDialect);
         this.passwords = new KuraPasswords(crypto);
         this.dataArea = dataArea;
-        this.service = new ConfiguredMailService(mailerFactory, factoryDialect, () -> eventAdmin);
     }
 
     @Activate
@@ -110,91 +97,21 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     @Modified
     void updated(Map<String, Object> properties) {
         options = new CellularMailOptions(properties, passwords, options);
-        service.configure(options.serviceProperties(), dataArea);
+        service().configure(options.serviceProperties(), dataArea);
     }
 
     @Deactivate
     void deactivate() {
-        service.close();
-        LOG.debug("Kura mail service {} deactivated", service.name());
+        service().close();
+        LOG.debug("Kura mail service {} deactivated", name());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindEventAdmin(EventAdmin admin) {
-        eventAdmin = admin;
+        eventAdminBound(admin);
     }
 
     void unbindEventAdmin(EventAdmin admin) {
-        if (eventAdmin == admin) {
-            eventAdmin = null;
-        }
-    }
-
-    // CellularMailService and MailServiceAdmin: the instance's running service answers.
-
-    @Override
-    public CompletionStage<DeliveryReceipt> send(MailMessage message) {
-        return service.send(message);
-    }
-
-    @Override
-    public Optional<MessageStatus> status(String messageId) {
-        return service.status(messageId);
-    }
-
-    @Override
-    public boolean cancel(String messageId) {
-        return service.cancel(messageId);
-    }
-
-    @Override
-    public ServiceStatus serviceStatus() {
-        return service.serviceStatus();
-    }
-
-    @Override
-    public String name() {
-        return service.name();
-    }
-
-    @Override
-    public Optional<String> configurationProblem() {
-        return service.configurationProblem();
-    }
-
-    @Override
-    public List<MessageStatus> queue() {
-        return service.queue();
-    }
-
-    @Override
-    public boolean retryNow(String messageId) {
-        return service.retryNow(messageId);
-    }
-
-    @Override
-    public ModemProbe probe() {
-        return service.probe();
-    }
-
-    @Override
-    public List<String> transcript(int lastLines) {
-        return service.transcript(lastLines);
-    }
-
-    @Override
-    public OutboxCounters counters() {
-        return service.counters();
-    }
-
-    private static String dialectOf(Map<String, Object> factoryProperties) {
-        Object dialect = Objects.requireNonNull(factoryProperties, "factoryProperties")
-                .get(ModemMailerFactory.DIALECT_PROPERTY);
-        return dialect == null ? null : String.valueOf(dialect);
-    }
-
-    private static Path dataAreaOf(BundleContext context) {
-        File area = context.getDataFile("");
-        return area == null ? null : area.toPath();
+        eventAdminUnbound(admin);
     }
 }

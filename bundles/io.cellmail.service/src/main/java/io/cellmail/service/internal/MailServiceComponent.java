@@ -1,11 +1,7 @@
 package io.cellmail.service.internal;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,16 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cellmail.api.CellularMailService;
-import io.cellmail.api.DeliveryReceipt;
-import io.cellmail.api.MailMessage;
-import io.cellmail.api.MessageStatus;
-import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.ConfiguredMailService;
+import io.cellmail.service.ForwardingMailService;
 import io.cellmail.service.MailServiceAdmin;
 import io.cellmail.service.MailServiceProperties;
-import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.ModemMailerFactory;
-import io.cellmail.service.spi.ModemProbe;
 
 /**
  * A mail service configured through ConfigAdmin: one factory configuration ({@value MailServiceProperties#FACTORY_PID})
@@ -43,13 +34,11 @@ import io.cellmail.service.spi.ModemProbe;
 @Component(name = MailServiceProperties.FACTORY_PID, service = { CellularMailService.class, MailServiceAdmin.class },
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = MailServiceConfiguration.class, factory = true)
-public final class MailServiceComponent implements CellularMailService, MailServiceAdmin {
+public final class MailServiceComponent extends ForwardingMailService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailServiceComponent.class);
 
-    private final ConfiguredMailService service;
     private final Path dataArea;
-    private volatile EventAdmin eventAdmin;
 
     /**
      * For Declarative Services.
@@ -73,100 +62,33 @@ public final class MailServiceComponent implements CellularMailService, MailServ
      * @param dataArea where default outboxes live, or null
      */
     MailServiceComponent(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea) {
-        this.service = new ConfiguredMailService(mailerFactory, factoryDialect, () -> eventAdmin);
+        super(mailerFactory, factoryDialect);
         this.dataArea = dataArea;
     }
 
     @Activate
     void activate(Map<String, Object> properties) {
         LOG.debug("Activating mail service {}", properties.get(MailServiceProperties.NAME));
-        service.configure(properties, dataArea);
+        service().configure(properties, dataArea);
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
         LOG.debug("Configuration of mail service {} changed", properties.get(MailServiceProperties.NAME));
-        service.configure(properties, dataArea);
+        service().configure(properties, dataArea);
     }
 
     @Deactivate
     void deactivate() {
-        service.close();
+        service().close();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindEventAdmin(EventAdmin admin) {
-        eventAdmin = admin;
+        eventAdminBound(admin);
     }
 
     void unbindEventAdmin(EventAdmin admin) {
-        if (eventAdmin == admin) {
-            eventAdmin = null;
-        }
-    }
-
-    @Override
-    public CompletionStage<DeliveryReceipt> send(MailMessage message) {
-        return service.send(message);
-    }
-
-    @Override
-    public Optional<MessageStatus> status(String messageId) {
-        return service.status(messageId);
-    }
-
-    @Override
-    public boolean cancel(String messageId) {
-        return service.cancel(messageId);
-    }
-
-    @Override
-    public ServiceStatus serviceStatus() {
-        return service.serviceStatus();
-    }
-
-    @Override
-    public String name() {
-        return service.name();
-    }
-
-    @Override
-    public Optional<String> configurationProblem() {
-        return service.configurationProblem();
-    }
-
-    @Override
-    public List<MessageStatus> queue() {
-        return service.queue();
-    }
-
-    @Override
-    public boolean retryNow(String messageId) {
-        return service.retryNow(messageId);
-    }
-
-    @Override
-    public ModemProbe probe() {
-        return service.probe();
-    }
-
-    @Override
-    public List<String> transcript(int lastLines) {
-        return service.transcript(lastLines);
-    }
-
-    @Override
-    public OutboxCounters counters() {
-        return service.counters();
-    }
-
-    private static String dialectOf(Map<String, Object> factoryProperties) {
-        Object dialect = factoryProperties.get(ModemMailerFactory.DIALECT_PROPERTY);
-        return dialect == null ? null : String.valueOf(dialect);
-    }
-
-    private static Path dataAreaOf(BundleContext context) {
-        File area = context.getDataFile("");
-        return area == null ? null : area.toPath();
+        eventAdminUnbound(admin);
     }
 }
