@@ -135,7 +135,9 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         private Duration probeTimeout = Duration.ofMillis(500);
         private Duration settleTime = Duration.ofMillis(150);
         private int syncAttempts = 10;
-        private Duration trailingOkLinger = Duration.ofMillis(200);
+        // At least until the guard after +++ ends (the engine may send nothing before), and this long after the
+        // result line: a module that sends OK after its result sends it straight away.
+        private Duration trailingOkLinger = Duration.ofMillis(50);
         private Duration bootUrcWindow = Duration.ofSeconds(30);
         private InitOptions init = InitOptions.NONE;
         private Duration reopenBackoffBase = Duration.ofSeconds(1);

@@ -198,11 +198,24 @@ final class Conversation {
             cancelExchangeTimer();
             int serial = armedSerial;
             ex.phaseTimeout().ifPresent(
-                    d -> exchangeTimer = loop.schedule(() -> deadlinePassed(ex, serial), d.toNanos()));
+                    d -> exchangeTimer = loop.schedule(() -> deadlinePassed(ex, serial), phaseNanos(ex, d)));
         }
         if (ex.phase() == Exchange.Phase.TRANSFER && !ex.hasWrittenPayload()) {
             startTransfer(ex);
         }
+    }
+
+    /**
+     * The wait for an optional {@code OK} after an upload's result lasts at least until the guard time after
+     * {@code +++} has passed: nothing may be sent before then anyway, so a trailing {@code OK} is awaited for free
+     * and the linger adds no time of its own when the modem answers within its guard.
+     */
+    private long phaseNanos(Exchange ex, Duration timeout) {
+        long nanos = timeout.toNanos();
+        if (ex.phase() == Exchange.Phase.LINGER_OK) {
+            nanos = Math.max(nanos, quietUntilNanos - System.nanoTime());
+        }
+        return nanos;
     }
 
     private void deadlinePassed(Exchange ex, int serial) {
