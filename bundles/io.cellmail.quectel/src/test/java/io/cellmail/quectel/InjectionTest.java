@@ -86,7 +86,7 @@ class InjectionTest {
 
         List<String> commands = bench.commandsDuring(() -> sendQuietly(mail().subject(subject).build()));
 
-        assertThat(commands).containsExactly("AT+QSMTPSUB=1,\"" + hex + "\"", "AT+QSMTPPUT=100");
+        assertThat(commands).containsExactly("AT+QSMTPSUB=1,\"" + hex + "\"", "AT+QSMTPBODY=0,6", "AT+QSMTPPUT=100");
         assertThat(lastSubject()).isEqualTo(subject);
     }
 
@@ -156,7 +156,7 @@ class InjectionTest {
 
         List<String> commands = bench.commandsDuring(() -> sendQuietly(mail().subject("after").build()));
 
-        assertThat(commands).containsExactly("AT+QSMTPSUB=0,\"after\"", "AT+QSMTPPUT=100");
+        assertThat(commands).containsExactly("AT+QSMTPSUB=0,\"after\"", "AT+QSMTPBODY=0,6", "AT+QSMTPPUT=100");
         assertThat(lastSubject()).isEqualTo("after");
     }
 

@@ -37,8 +37,11 @@ import io.cellmail.service.spi.SenderIdentity;
  * {@code AT+QSMTPPUT}. {@code AT+QSMTPCLR} is never used: it would clear the account too.
  *
  * <p>What the module holds is tracked in a {@link ModemSideState}. It is forgotten when any step fails before
- * {@code AT+QSMTPPUT} answered, because a half-done step leaves the module in a state nobody knows; an answered
- * {@code AT+QSMTPPUT} leaves it holding the whole mail, whatever the result.
+ * {@code AT+QSMTPPUT} answered, because a half-done step leaves the module in a state nobody knows. After an
+ * answered {@code AT+QSMTPPUT} the settings and recipients count as held, but the subject, the body and any
+ * attachments do not: the manual does not say whether the module keeps them after sending, and a skipped body
+ * that the module had dropped would send an alarm without its text, which nothing could detect. A dropped
+ * recipient list, in contrast, is detected (-10) and healed below.
  *
  * <p>If {@code AT+QSMTPPUT} finds no recipient (-10) although the driver skipped the recipients because the
  * module held them, the module dropped them on its own: the content is set again and the mail put once more.
@@ -199,6 +202,11 @@ final class MailTransaction {
         Duration resultWait = Duration.ofSeconds(timeout).plus(Timeouts.PUT_RESULT_MARGIN);
         int result = session.result(Commands.put(timeout, resultWait));
         putAnswered = true;
+        state = state.without(SUBJECT).without(BODY);
+        if (!state.holdsNothing(ATTACHMENTS)) {
+            // Kept or dropped: unknown, so the next mail deletes them first. Known none stays none.
+            state = state.without(ATTACHMENTS);
+        }
         return result;
     }
 
