@@ -1,14 +1,16 @@
 package io.cellmail.api;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Why a mail was not accepted or not delivered: every result code of chapter 3 of the Quectel GSM SMTP manual
  * (negative numbers, as the modem reports them) plus cellmail's own codes (positive numbers from 1000).
  *
  * <p>{@link #isTransient()} says whether a retry may succeed: the outbox retries transient failures with
- * backoff until the mail expires and ends permanent ones at once. Unknown and generic send failures (-1, -11)
- * count as transient, because a retry is cheap and the expiry bounds it.
+ * backoff until the mail expires (or, for a code with an {@link #attemptLimit()}, until it ended that many attempts
+ * in a row) and ends permanent ones at once. Unknown and generic send failures (-1, -11) count as transient,
+ * because a retry is cheap and the expiry bounds it.
  */
 public enum MailErrorCode {
     UNKNOWN(-1, "Unknown error", true),
@@ -62,16 +64,29 @@ public enum MailErrorCode {
     /** The modem gave no answer in time. */
     MODEM_TIMEOUT(1008, "The modem did not answer in time", true),
     /** The service is stopped or being reconfigured and accepts no mail. */
-    SERVICE_STOPPED(1009, "The mail service is stopped", false);
+    SERVICE_STOPPED(1009, "The mail service is stopped", false),
+    /**
+     * The modem acknowledged a different number of bytes than were uploaded: it left data mode elsewhere than
+     * the end of the payload (a cut line, or a module that ends data mode at any {@code +++}), so the rest of the
+     * payload reached its command line. Retried a few times only ({@link #attemptLimit()}): a payload that cuts
+     * the upload every time must not be sent to the module again and again.
+     */
+    UPLOAD_MISMATCH(1010, "The modem took a different number of bytes than were uploaded", true, 3);
 
     private final int code;
     private final String meaning;
     private final boolean transientFailure;
+    private final int attemptLimit;
 
     MailErrorCode(int code, String meaning, boolean transientFailure) {
+        this(code, meaning, transientFailure, 0);
+    }
+
+    MailErrorCode(int code, String meaning, boolean transientFailure, int attemptLimit) {
         this.code = code;
         this.meaning = meaning;
         this.transientFailure = transientFailure;
+        this.attemptLimit = attemptLimit;
     }
 
     /** @return the number: the modem's negative result code, or cellmail's own code from 1000 */
@@ -87,6 +102,16 @@ public enum MailErrorCode {
     /** @return true when a retry may succeed */
     public boolean isTransient() {
         return transientFailure;
+    }
+
+    /**
+     * For a transient code whose retries are bounded: how many attempts of one mail in a row may end with this
+     * code before the mail fails for good with it. Empty when only the mail's expiry bounds the retries.
+     *
+     * @return the limit, at least 1, or empty
+     */
+    public OptionalInt attemptLimit() {
+        return attemptLimit > 0 ? OptionalInt.of(attemptLimit) : OptionalInt.empty();
     }
 
     /** @return true for the codes the modem itself reports (chapter 3 of the manual) */

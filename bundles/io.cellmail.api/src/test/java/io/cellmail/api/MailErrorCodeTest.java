@@ -58,6 +58,15 @@ class MailErrorCodeTest {
     }
 
     @Test
+    void shouldBoundTheRetriesOfAnUploadMismatchButNotOfOrdinaryTransientFailures() {
+        assertThat(MailErrorCode.UPLOAD_MISMATCH.isTransient()).isTrue();
+        assertThat(MailErrorCode.UPLOAD_MISMATCH.attemptLimit()).hasValue(3);
+        assertThat(MailErrorCode.NETWORK_ERROR.attemptLimit()).isEmpty();
+        assertThat(Arrays.stream(MailErrorCode.values()).filter(c -> c.attemptLimit().isPresent()))
+                .as("a limit only means something for a transient code").allMatch(MailErrorCode::isTransient);
+    }
+
+    @Test
     void shouldDescribeWithNumberAndMeaning() {
         assertThat(MailErrorCode.AUTHENTICATION_FAILED.describe()).isEqualTo("-535 Authentication failed");
     }

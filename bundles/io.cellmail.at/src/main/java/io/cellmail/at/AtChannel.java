@@ -54,6 +54,18 @@ public interface AtChannel {
      */
     CompletionStage<UploadResult> upload(AtCommand command, byte[] payload, UploadOptions options);
 
+    /**
+     * Tells the engine that the modem lost the state the engine and its drivers gave it, although nothing on the
+     * line said so: a module that rebooted with echo saved off and no boot URCs (autobauding) is silent about it,
+     * and only a driver that finds its own volatile setting gone notices. The engine then acts as on a reboot:
+     * the running command fails with {@link AtException.Kind#MODEM_REBOOTED}, listeners hear
+     * {@link ModemListener#onRebooted}, the modem is initialised again and a new {@link #epoch()} begins.
+     * Does nothing before the first initialisation or once closed.
+     *
+     * @param reason what the driver found, for the transcript and the listeners; must hold no secret
+     */
+    void modemReset(String reason);
+
     /** @param listener receives every URC from now on */
     void addUrcListener(UrcListener listener);
 

@@ -59,6 +59,11 @@ public final class AtEngine implements AtChannel, AutoCloseable {
     }
 
     @Override
+    public void modemReset(String reason) {
+        core.modemReset(reason);
+    }
+
+    @Override
     public void addUrcListener(UrcListener listener) {
         core.addUrcListener(listener);
     }

@@ -196,6 +196,19 @@ class AtEngineRecoveryTest extends EngineTestSupport {
     }
 
     @Test
+    void shouldInitialiseAgainInANewEpochWhenADriverReportsASilentReset() throws Exception {
+        startEngine();
+
+        engine.modemReset("AT+QSMTPSRV? is empty");
+        awaitEpoch(2);
+        result(engine.send(AtCommand.of("AT")));
+
+        assertThat(engine.counters().reboots()).isEqualTo(1);
+        assertThat(events).contains("rebooted reported by the driver: AT+QSMTPSRV? is empty");
+        assertThat(modem.commands()).containsSubsequence("ATE0", "ATE0");
+    }
+
+    @Test
     void shouldTreatAPowerDownLikeALossOfModemState() {
         startEngine();
 

@@ -507,6 +507,13 @@ final class Conversation {
         pump();
     }
 
+    /** A driver found the modem's volatile state gone without any sign on the line (see AtChannel#modemReset). */
+    void modemReset(String reason) {
+        if (!closed && modem.configured()) {
+            modemLostState("reported by the driver: " + reason);
+        }
+    }
+
     private void onUnexpectedConnect() {
         counters.droppedLines.incrementAndGet();
         modem.enteredDataMode();

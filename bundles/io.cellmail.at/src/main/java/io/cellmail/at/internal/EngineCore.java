@@ -109,6 +109,12 @@ public final class EngineCore implements AtChannel {
     }
 
     @Override
+    public void modemReset(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        loop.post(() -> conversation.modemReset(reason));
+    }
+
+    @Override
     public void addUrcListener(UrcListener listener) {
         notifier.addUrcListener(Objects.requireNonNull(listener, "listener"));
     }

@@ -247,9 +247,10 @@ final class Exchange {
             return true;
         }
         if (command.deferredPrefix().filter(line::startsWith).isPresent()) {
-            // arrived before OK: keep it, complete at OK
-            deferred = new InfoLine(line, command.deferredPrefix().get());
-            return true;
+            // The module answers OK first and the result later ("OK" then "+QSMTPPUT: <n>"): a result before this
+            // command's OK is the late result of an earlier command (a PUT the host stopped waiting for), never
+            // this one's. Left unclaimed, it reaches the URC listeners, where a driver can credit it.
+            return false;
         }
         if (urc) {
             return false;
