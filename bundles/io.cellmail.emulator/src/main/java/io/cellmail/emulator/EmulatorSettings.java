@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param bootUrcs whether {@code RDY}, {@code +CFUN: 1}, {@code +CPIN: READY} and {@code Call Ready} announce a boot
  * @param autobaud true: after a boot the module stays silent until it sees {@code AT} (no boot URCs at all)
  * @param simReady false: no SIM inserted ({@code +CPIN: NOT INSERTED}, {@code +CME ERROR: 10})
+ * @param simPin the PIN the SIM asks for after every boot ({@code +CPIN: SIM PIN}), 4 to 8 digits; empty for a SIM
+ *     without PIN. Three wrong entries block the SIM ({@code +CPIN: SIM PUK}), counted across reboots
+ * @param simPuk the PUK that unblocks the SIM ({@code AT+CPIN="<puk>","<new pin>"}), 8 digits
  * @param registration the {@code <stat>} of {@code +CREG:} (1 home, 5 roaming, 2 searching, 3 denied, 0 none)
  * @param attached the {@code <state>} of {@code +CGATT:} (1 attached, 0 detached)
  * @param signal the {@code <rssi>} of {@code +CSQ:} (0-31, 99 unknown)
@@ -36,10 +39,15 @@ public record EmulatorSettings(
         boolean bootUrcs,
         boolean autobaud,
         boolean simReady,
+        Optional<String> simPin,
+        String simPuk,
         int registration,
         int attached,
         int signal,
         List<String> identity) {
+
+    /** The PUK of an emulated SIM unless the settings give another. */
+    public static final String DEFAULT_SIM_PUK = "12345678";
 
     /** The identity of an M95 module, as {@code ATI} prints it. */
     public static final List<String> DEFAULT_IDENTITY = List.of("Quectel_Ltd", "Quectel_M95", "Revision: M95FAR02A08");
@@ -52,6 +60,9 @@ public record EmulatorSettings(
         requireNotNegative(guardTime, "guardTime");
         Objects.requireNonNull(smtpRoute, "smtpRoute");
         smtpRoute.ifPresent(EmulatorSettings::requireHostAndPort);
+        Objects.requireNonNull(simPin, "simPin");
+        simPin.ifPresent(pin -> requireDigits(pin, 4, 8, "simPin"));
+        requireDigits(Objects.requireNonNull(simPuk, "simPuk"), 8, 8, "simPuk");
         requireRange(registration, 0, 5, "registration");
         requireRange(attached, 0, 1, "attached");
         if (signal != 99) {
@@ -93,6 +104,13 @@ public record EmulatorSettings(
         }
     }
 
+    private static void requireDigits(String value, int min, int max, String name) {
+        if (value.length() < min || value.length() > max || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(name + " must be " + min + (min == max ? "" : " to " + max)
+                    + " digits");
+        }
+    }
+
     private static void requireHostAndPort(String route) {
         int colon = route.lastIndexOf(':');
         if (colon <= 0 || colon == route.length() - 1) {
@@ -117,6 +135,8 @@ public record EmulatorSettings(
         private boolean bootUrcs = true;
         private boolean autobaud;
         private boolean simReady = true;
+        private Optional<String> simPin = Optional.empty();
+        private String simPuk = DEFAULT_SIM_PUK;
         private int registration = 1;
         private int attached = 1;
         private int signal = 20;
@@ -136,6 +156,8 @@ public record EmulatorSettings(
             bootUrcs = from.bootUrcs;
             autobaud = from.autobaud;
             simReady = from.simReady;
+            simPin = from.simPin;
+            simPuk = from.simPuk;
             registration = from.registration;
             attached = from.attached;
             signal = from.signal;
@@ -202,6 +224,18 @@ public record EmulatorSettings(
             return this;
         }
 
+        /** @param pin the SIM's PIN, or null for a SIM without PIN (default none) @return this */
+        public Builder simPin(String pin) {
+            simPin = Optional.ofNullable(pin);
+            return this;
+        }
+
+        /** @param puk the SIM's PUK (default {@link EmulatorSettings#DEFAULT_SIM_PUK}) @return this */
+        public Builder simPuk(String puk) {
+            simPuk = puk;
+            return this;
+        }
+
         /** @param stat {@code +CREG} stat (default 1) @return this */
         public Builder registration(int stat) {
             registration = stat;
@@ -229,8 +263,8 @@ public record EmulatorSettings(
         /** @return the settings @throws IllegalArgumentException if a value is out of range */
         public EmulatorSettings build() {
             return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, okBeforeServerInfo,
-                    compactResults, smtpRoute, bootUrcs, autobaud, simReady, registration, attached, signal,
-                    identity);
+                    compactResults, smtpRoute, bootUrcs, autobaud, simReady, simPin, simPuk, registration, attached,
+                    signal, identity);
         }
     }
 }

@@ -17,6 +17,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * <pre>
  * reboot                        now: the module reboots (boot URCs again, echo on, volatile state cleared,
  *                               a running upload or mail transaction is aborted without a result)
+ * silent-reboot                 now: the module reboots without a sign on the line, like an autobauding module
+ *                               whose response format was saved (ATE0, AT&amp;W): no boot URCs, echo, verbose
+ *                               results and AT+CMEE stay as they were; every other volatile setting (SMTP
+ *                               account, server, recipients, content, context) is cleared, the SIM asks for its
+ *                               PIN again, a running upload or mail transaction is aborted without a result
  * reboot-on=PREFIX              the next matching command line is received and the module reboots instead
  *                               of answering
  * reboot-after=PREFIX           the next matching command line is answered (its immediate response, e.g. the
@@ -27,12 +32,18 @@ import org.osgi.annotation.versioning.ProviderType;
  * smtp-down                     the next AT+QSMTPPUT fails -5
  * smtp-delay=DURATION           the next AT+QSMTPPUT waits DURATION before its SMTP transaction starts
  *                               (a delay beyond the PUT timeout gives -9)
+ * put-result-delay=DURATION     the +QSMTPPUT result line of the next AT+QSMTPPUT comes DURATION after its SMTP
+ *                               transaction ended (the mail is delivered on time); the module stays busy sending
+ *                               until the line comes, so SMTP writes meanwhile answer ERROR
  * smtp-reply=CODE               the next AT+QSMTPPUT ends with CODE (negative, e.g. -550) without SMTP
  * auth-failure                  the next AT+QSMTPPUT fails -535
  * mute-on=PREFIX                the next matching command line is never answered (and not executed)
+ * error-on=PREFIX               the next matching command line is answered ERROR and not executed, as a module
+ *                               that refuses a value does
  * delay-on=PREFIX:DURATION      the answer to the next matching command line comes DURATION late
  * urc-in-reply=PREFIX:URC       the URC line is sent between the info lines and the final result code of
- *                               the next matching command line
+ *                               the next matching command line; urc-in-reply=AT+QSMTPPUT:+QSMTPPUT:0 sends a
+ *                               stale result (the late result of an earlier PUT) before the OK of the next PUT
  * garbage[=TEXT]                now: raw bytes on the line; TEXT may use \r \n \t \\ and \xNN escapes
  *                               (default: \xff\xfe#@!)
  * nul[=COUNT]                   now: COUNT NUL bytes on the line (default 1)
@@ -59,6 +70,12 @@ public interface Faults {
     /** Reboots the module now. */
     void reboot();
 
+    /**
+     * Reboots the module now without a sign on the line: no boot URCs, echo and result format as they were, every
+     * other volatile setting cleared.
+     */
+    void silentReboot();
+
     /** @param commandPrefix reboot instead of answering the next matching command line */
     void rebootOn(String commandPrefix);
 
@@ -84,6 +101,12 @@ public interface Faults {
     /** @param delay wait before the next SMTP transaction starts */
     void smtpDelay(Duration delay);
 
+    /**
+     * @param delay how much later than the end of its SMTP transaction the result line of the next
+     *     {@code AT+QSMTPPUT} comes; the module stays busy until then
+     */
+    void putResultDelay(Duration delay);
+
     /** @param code a negative result (e.g. -550) the next {@code AT+QSMTPPUT} ends with, without SMTP */
     void smtpReply(int code);
 
@@ -92,6 +115,9 @@ public interface Faults {
 
     /** @param commandPrefix the next matching command line gets no answer at all */
     void muteOn(String commandPrefix);
+
+    /** @param commandPrefix the next matching command line is answered {@code ERROR} and not executed */
+    void errorOn(String commandPrefix);
 
     /**
      * @param commandPrefix the next matching command line

@@ -6,7 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Every line the emulated module received and sent, oldest first, bounded to the most recent
- * {@value #CAPACITY} lines. A password given to {@code AT+QSMTPPWD} or {@code AT+QICSGP} is masked as
+ * {@value #CAPACITY} lines. A password given to {@code AT+QSMTPPWD} or {@code AT+QICSGP}, and a PIN or PUK given to
+ * {@code AT+CPIN}, is masked as
  * {@code "****"} before the line is stored, so it never exists in clear here. A data-mode payload is stored as
  * one {@link TranscriptLine.Kind#DATA} summary line.
  *

@@ -2,6 +2,7 @@ package io.cellmail.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
@@ -142,6 +143,52 @@ class FaultsTest extends ModemTestSupport {
         expect("AT+CSQ", "+CSQ: 20,0 ~ OK");
         configureSendableMail();
         expect("AT+QSMTPPUT", "OK ~ +QSMTPPUT:0");
+    }
+
+    @Test
+    void shouldRebootSilentlyKeepingEchoOffButForgettingTheSmtpSettings() {
+        configureSendableMail();
+        assertThat(host.command("AT+QSMTPSRV?")).containsExactly("OK");
+        assertThat(host.nextLine()).isEqualTo("+QSMTPSRV: \"smtp.163.com\",25");
+
+        modem.faults().apply("silent-reboot");
+
+        assertThat(host.command("AT+QSMTPSRV?")).as("no boot URC, no echo").containsExactly("OK");
+        assertThat(host.nextLine()).isEqualTo("+QSMTPSRV: \"\",25");
+        expect("AT+QSMTPPUT", "OK ~ +QSMTPPUT:-10");
+        assertThat(relay.mails).isEmpty();
+    }
+
+    @Test
+    void shouldSendTheMailOnTimeButItsResultLateAndStayBusyMeanwhile() {
+        configureSendableMail();
+        modem.faults().apply("put-result-delay=400ms");
+
+        expect("AT+QSMTPPUT", "OK");
+        await().atMost(HostConsole.WAIT).until(() -> relay.mails.size() == 1);
+
+        assertThat(host.command("AT+QSMTPSUB=0,\"busy\"")).as("still sending").containsExactly("ERROR");
+        assertThat(host.nextLine()).isEqualTo("+QSMTPPUT:0");
+        assertThat(host.command("AT+QSMTPSUB=0,\"idle\"")).containsExactly("OK");
+    }
+
+    @Test
+    void shouldRefuseTheNextMatchingCommandWithErrorWithoutRunningIt() {
+        modem.faults().apply("error-on=AT+QSMTPSRV");
+
+        assertThat(host.command("AT+QSMTPSRV=\"smtp.163.com\",25")).containsExactly("ERROR");
+        assertThat(host.command("AT+QSMTPSRV?")).containsExactly("OK");
+        assertThat(host.nextLine()).as("not executed").isEqualTo("+QSMTPSRV: \"\",25");
+        ok("AT+QSMTPSRV=\"smtp.163.com\",25");
+    }
+
+    @Test
+    void shouldSendAStaleResultBeforeTheOkOfTheNextPut() {
+        configureSendableMail();
+        modem.faults().apply("urc-in-reply=AT+QSMTPPUT:+QSMTPPUT:0");
+        modem.faults().apply("smtp-reply=-550");
+
+        expect("AT+QSMTPPUT", "+QSMTPPUT:0 ~ OK ~ +QSMTPPUT:-550");
     }
 
     @Test

@@ -2,19 +2,26 @@ package io.cellmail.emulator.internal.command;
 
 import java.util.Map;
 
-import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.AtCommand.Form;
+import io.cellmail.emulator.internal.at.FormatException;
 import io.cellmail.emulator.internal.at.Params;
 import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.SimCard;
 
 /**
  * Radio and data-context commands the SMTP service relies on: {@code AT+CPIN?}, {@code AT+CREG},
  * {@code AT+CGATT}, {@code AT+CSQ}, {@code AT+QIFGCNT}, {@code AT+QICSGP} and {@code AT+QIDEACT}.
  *
  * <p>Without a SIM {@code AT+CPIN?} answers {@code +CME ERROR: 10} ({@code SIM not inserted} with
- * {@code AT+CMEE=2}, plain {@code ERROR} with {@code AT+CMEE=0}). The SIM, the registration and the signal come
- * from the settings; {@code AT+CGATT=<0|1>} detaches and attaches. The module brings its context up by itself on
+ * {@code AT+CMEE=2}, plain {@code ERROR} with {@code AT+CMEE=0}). A SIM with a PIN ({@link SimCard}) answers
+ * {@code +CPIN: SIM PIN} until {@code AT+CPIN="<pin>"} (27.007): {@code OK} then {@code +CPIN: READY} and
+ * {@code Call Ready}; a wrong PIN {@code +CME ERROR: 16} (incorrect password), the third in a row blocks the SIM
+ * ({@code +CPIN: SIM PUK}, {@code +CME ERROR: 12} for a PIN; {@code AT+CPIN="<puk>","<new pin>"} unblocks it);
+ * entering a PIN the SIM does not ask for is {@code +CME ERROR: 3}. Until the SIM is usable the module is not
+ * registered ({@code +CREG: <n>,0}), not attached ({@code +CGATT: 0}), and {@code AT+CGATT=1} answers
+ * {@code +CME ERROR: 11} (SIM PIN required), 12 or 10. The registration and the signal come from the settings;
+ * {@code AT+CGATT=<0|1>} detaches and attaches. The module brings its context up by itself on
  * {@code AT+QSMTPPUT}; {@code AT+QIDEACT} answers {@code DEACT OK}. The password of {@code AT+QICSGP} is accepted
  * and never kept (the transcript masks it).
  */
@@ -33,22 +40,39 @@ public final class NetworkCommands implements CommandFamily {
     }
 
     private static Outcome pin(AtCommand command, CommandContext context) {
-        boolean simReady = context.settings().simReady();
+        SimCard sim = context.state().sim();
         switch (command.form()) {
             case TEST -> {
                 return Outcome.ok();
             }
             case READ -> {
-                if (!simReady) {
+                if (sim.status() == SimCard.Status.NOT_INSERTED) {
                     return context.cmeError(10, "SIM not inserted");
                 }
-                context.reply().info("+CPIN: READY");
+                context.reply().info("+CPIN: " + sim.status().text());
                 return Outcome.ok();
             }
             case WRITE -> {
-                // No PIN is ever asked for: entering one is not allowed.
-                return simReady ? context.cmeError(3, "operation not allowed")
-                        : context.cmeError(10, "SIM not inserted");
+                if (sim.status() == SimCard.Status.NOT_INSERTED) {
+                    return context.cmeError(10, "SIM not inserted");
+                }
+                Params params = command.params();
+                params.requireCount(1, 2);
+                SimCard.Entry entry = params.present(1) ? sim.enterPuk(params.string(0), newPin(params))
+                        : sim.enterPin(params.string(0));
+                return switch (entry) {
+                    case ACCEPTED -> {
+                        // the SIM is ready now, and the module tells so as it does at a boot with a ready SIM
+                        context.reply().afterFinal("+CPIN: READY");
+                        if (context.settings().bootUrcs()) {
+                            context.reply().afterFinal("Call Ready");
+                        }
+                        yield Outcome.ok();
+                    }
+                    case WRONG -> context.cmeError(16, "incorrect password");
+                    case PUK_REQUIRED -> context.cmeError(12, "SIM PUK required");
+                    case NOT_ALLOWED -> context.cmeError(3, "operation not allowed");
+                };
             }
             default -> {
                 return Outcome.error();
@@ -56,12 +80,29 @@ public final class NetworkCommands implements CommandFamily {
         }
     }
 
+    private static String newPin(Params params) {
+        String pin = params.string(1);
+        if (pin.length() < 4 || pin.length() > 8 || !pin.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new FormatException("a PIN is 4 to 8 digits");
+        }
+        return pin;
+    }
+
+    /** @return the CME error of a command that needs the network while the SIM is not usable */
+    private static Outcome simNotUsable(CommandContext context) {
+        return switch (context.state().sim().status()) {
+            case NOT_INSERTED -> context.cmeError(10, "SIM not inserted");
+            case PIN -> context.cmeError(11, "SIM PIN required");
+            case PUK -> context.cmeError(12, "SIM PUK required");
+            case READY -> throw new IllegalStateException("the SIM is usable");
+        };
+    }
+
     private static Outcome registration(AtCommand command, CommandContext context) {
         ModemState state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+CREG: (0-2)");
-            case READ -> context.reply()
-                    .info("+CREG: " + state.registrationUrcMode() + "," + context.settings().registration());
+            case READ -> context.reply().info("+CREG: " + state.registrationUrcMode() + "," + state.registration());
             case WRITE -> {
                 Params params = command.params();
                 params.requireCount(1, 1);
@@ -83,9 +124,11 @@ public final class NetworkCommands implements CommandFamily {
                 Params params = command.params();
                 params.requireCount(1, 1);
                 int attach = params.number(0, 0, 1);
-                EmulatorSettings settings = context.settings();
-                boolean registered = settings.registration() == 1 || settings.registration() == 5;
-                if (attach == 1 && (!settings.simReady() || !registered)) {
+                if (attach == 1 && !state.sim().ready()) {
+                    return simNotUsable(context);
+                }
+                boolean registered = state.registration() == 1 || state.registration() == 5;
+                if (attach == 1 && !registered) {
                     return context.cmeError(30, "no network service");
                 }
                 state.attached(attach);

@@ -23,6 +23,9 @@ public final class FaultPlan implements Faults {
         /** Reboot now. */
         void reboot();
 
+        /** Reboot now without a sign on the line: no boot URCs, echo and result format as they were. */
+        void silentReboot();
+
         /** Send an unsolicited line now (held while in data mode). */
         void unsolicited(String line);
 
@@ -30,7 +33,7 @@ public final class FaultPlan implements Faults {
         void noise(byte[] bytes);
     }
 
-    private enum LineFaultType { REBOOT_BEFORE, MUTE, DELAY, URC_IN_REPLY, REBOOT_AFTER }
+    private enum LineFaultType { REBOOT_BEFORE, MUTE, DELAY, URC_IN_REPLY, REBOOT_AFTER, REFUSE }
 
     private record LineFault(LineFaultType type, String prefix, Duration delay, String urc) {
     }
@@ -44,6 +47,7 @@ public final class FaultPlan implements Faults {
     private final List<LineFault> lineFaults = new ArrayList<>();
     private final Deque<Integer> forcedResults = new ArrayDeque<>();
     private Duration smtpDelay = Duration.ZERO;
+    private Duration resultDelay = Duration.ZERO;
     private boolean closeMidUpload;
 
     public FaultPlan(Actions actions) {
@@ -58,6 +62,11 @@ public final class FaultPlan implements Faults {
     @Override
     public void reboot() {
         actions.reboot();
+    }
+
+    @Override
+    public void silentReboot() {
+        actions.silentReboot();
     }
 
     @Override
@@ -102,6 +111,15 @@ public final class FaultPlan implements Faults {
     }
 
     @Override
+    public synchronized void putResultDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay");
+        }
+        resultDelay = delay;
+    }
+
+    @Override
     public void smtpReply(int code) {
         if (code >= 0) {
             throw new IllegalArgumentException("an SMTP failure code is negative: " + code);
@@ -134,6 +152,11 @@ public final class FaultPlan implements Faults {
     }
 
     @Override
+    public void errorOn(String commandPrefix) {
+        arm(LineFaultType.REFUSE, commandPrefix, Duration.ZERO, "");
+    }
+
+    @Override
     public void garbage(byte[] bytes) {
         actions.noise(bytes.clone());
     }
@@ -153,6 +176,7 @@ public final class FaultPlan implements Faults {
         lineFaults.clear();
         forcedResults.clear();
         smtpDelay = Duration.ZERO;
+        resultDelay = Duration.ZERO;
         closeMidUpload = false;
     }
 
@@ -182,14 +206,16 @@ public final class FaultPlan implements Faults {
             }
         }
         return new LineFaults(taken[LineFaultType.REBOOT_BEFORE.ordinal()], taken[LineFaultType.MUTE.ordinal()],
-                delay, urcs, taken[LineFaultType.REBOOT_AFTER.ordinal()]);
+                delay, urcs, taken[LineFaultType.REBOOT_AFTER.ordinal()], taken[LineFaultType.REFUSE.ordinal()]);
     }
 
     /** @return the faults for the {@code AT+QSMTPPUT} starting now, taken */
     public synchronized MailFault takeMailFault() {
         Integer forced = forcedResults.pollFirst();
-        MailFault fault = new MailFault(smtpDelay, forced == null ? OptionalInt.empty() : OptionalInt.of(forced));
+        MailFault fault = new MailFault(smtpDelay, forced == null ? OptionalInt.empty() : OptionalInt.of(forced),
+                resultDelay);
         smtpDelay = Duration.ZERO;
+        resultDelay = Duration.ZERO;
         return fault;
     }
 

@@ -31,6 +31,7 @@ public final class FaultSpecParser {
         String value = eq < 0 ? null : text.substring(eq + 1).strip();
         switch (name) {
             case "reboot" -> none(name, value, faults::reboot);
+            case "silent-reboot" -> none(name, value, faults::silentReboot);
             case "reboot-on" -> faults.rebootOn(required(name, value));
             case "reboot-after" -> faults.rebootAfter(required(name, value));
             case "pdp-deact" -> faults.pdpDeactivated(contextId(value));
@@ -39,8 +40,10 @@ public final class FaultSpecParser {
             case "smtp-down" -> none(name, value, faults::smtpDown);
             case "smtp-delay" -> faults.smtpDelay(duration(required(name, value)));
             case "smtp-reply" -> faults.smtpReply(integer(required(name, value)));
+            case "put-result-delay" -> faults.putResultDelay(duration(required(name, value)));
             case "auth-failure" -> none(name, value, faults::authFailure);
             case "mute-on" -> faults.muteOn(required(name, value));
+            case "error-on" -> faults.errorOn(required(name, value));
             case "delay-on" -> {
                 String[] parts = split(name, required(name, value));
                 faults.delayOn(parts[0], duration(parts[1]));

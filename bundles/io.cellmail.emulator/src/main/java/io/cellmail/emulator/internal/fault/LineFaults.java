@@ -12,12 +12,13 @@ import java.util.Objects;
  * @param delay extra delay before the answer
  * @param urcsInReply URC lines to put between the information lines and the final result code
  * @param rebootAfter reboot right after the immediate answer
+ * @param refuse answer {@code ERROR} without executing the line
  */
 public record LineFaults(boolean rebootBefore, boolean mute, Duration delay, List<String> urcsInReply,
-        boolean rebootAfter) {
+        boolean rebootAfter, boolean refuse) {
 
     /** No fault. */
-    public static final LineFaults NONE = new LineFaults(false, false, Duration.ZERO, List.of(), false);
+    public static final LineFaults NONE = new LineFaults(false, false, Duration.ZERO, List.of(), false, false);
 
     public LineFaults {
         Objects.requireNonNull(delay, "delay");

@@ -45,6 +45,7 @@ public record EmulatorOptions(
             "  --guard DURATION     silence needed around +++ (default 1s)",
             "  --lenient            any +++ ends data mode at once, without guard times",
             "  --autobaud           after a boot stay silent until the host sends AT",
+            "  --sim-pin PIN        the SIM asks for this PIN (4 to 8 digits) after every boot",
             "  --fault SPEC         arm a fault at start (repeatable), e.g. --fault smtp-reply=-550",
             "  --help               print this text",
             "DURATION: 20ms, 1s, 1.5s, 2m or ISO-8601 (PT0.5S).");
@@ -153,6 +154,9 @@ public record EmulatorOptions(
                 case "--autobaud":
                     flag(name, inline);
                     settings.autobaud(true);
+                    break;
+                case "--sim-pin":
+                    settings.simPin(value(name, inline));
                     break;
                 case "--fault":
                     String fault = value(name, inline);

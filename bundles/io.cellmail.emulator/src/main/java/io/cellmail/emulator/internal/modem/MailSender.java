@@ -18,8 +18,9 @@ import io.cellmail.emulator.internal.smtp.SmtpRelay;
 
 /**
  * Runs the SMTP transaction of {@code AT+QSMTPPUT} on a worker thread, so the modem keeps answering meanwhile.
- * A fault may delay it (a delay reaching the PUT timeout gives -9) or replace it by a forced result. A relay that
- * throws gives -1 ("unknown error").
+ * A fault may delay it (a delay reaching the PUT timeout gives -9), replace it by a forced result, or hold its
+ * result back after it ended (the module stays busy until the result comes). A relay that throws gives -1
+ * ("unknown error").
  */
 public final class MailSender {
 
@@ -43,7 +44,10 @@ public final class MailSender {
         try {
             workers.execute(() -> {
                 try {
-                    onResult.accept(transaction(mail, timeout, fault));
+                    int result = transaction(mail, timeout, fault);
+                    // a module that reports its result late: the mail went out, the line has not come yet
+                    TimeUnit.NANOSECONDS.sleep(fault.resultDelay().toNanos());
+                    onResult.accept(result);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -131,6 +131,16 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     }
 
     @Override
+    public void silentReboot() {
+        post(() -> {
+            poweredOn = true;
+            restart();
+            state.powerOnKeepingResponseFormat();
+            LOG.debug("module rebooted silently (boot {})", state.bootCount());
+        });
+    }
+
+    @Override
     public void unsolicited(String line) {
         post(() -> emitUnsolicited(line));
     }
@@ -154,20 +164,25 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     }
 
     private void boot() {
+        restart();
         state.powerOn();
-        assembler.reset();
-        leaveDataMode();
-        heldUrcs.clear();
         LOG.debug("module boots (boot {})", state.bootCount());
         if (settings.autobaud() || !settings.bootUrcs()) {
             return;
         }
         out.line("RDY");
         out.line("+CFUN: 1");
-        out.line(settings.simReady() ? "+CPIN: READY" : "+CPIN: NOT INSERTED");
-        if (settings.simReady()) {
+        out.line("+CPIN: " + state.sim().status().text());
+        if (state.sim().ready()) {
             out.line("Call Ready");
         }
+    }
+
+    /** What any restart does to the line: a half-received line, data mode and held URCs are gone. */
+    private void restart() {
+        assembler.reset();
+        leaveDataMode();
+        heldUrcs.clear();
     }
 
     private void onBytes(byte[] bytes, long now) {
@@ -210,6 +225,10 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             return;
         }
         if (fault.mute() || !pause(settings.commandLatency().plus(fault.delay()))) {
+            return;
+        }
+        if (fault.refuse()) {
+            out.finalCode(FinalCode.ERROR);
             return;
         }
         interpreter.execute(text, state, this::startMail, out, fault.urcsInReply()).ifPresent(this::enterDataMode);

@@ -92,6 +92,7 @@ public final class ModemEmulatorComponent {
                     .commandLatency(Duration.ofMillis(configuration.latency()))
                     .guardTime(Duration.ofMillis(configuration.guardTime()))
                     .lenientEscape(configuration.lenientEscape())
+                    .simPin(configuration.simPin().isBlank() ? null : configuration.simPin().strip())
                     .build();
             return ModemEmulator.create(settings);
         } catch (IllegalArgumentException e) {

@@ -33,6 +33,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "time or not, like some clones do.")
     boolean lenientEscape() default false;
 
+    @AttributeDefinition(name = "SIM PIN", description = "The PIN the emulated SIM asks for after every boot, 4 to 8 "
+            + "digits; three wrong entries block it (its PUK is 12345678). Empty: a SIM without PIN.",
+            required = false)
+    String simPin() default "";
+
     @AttributeDefinition(name = "Listen", description = "host:port to also serve the module over TCP (one host at a "
             + "time, like ser2net), e.g. 127.0.0.1:4001; port 0 picks a free one. Empty: in-JVM only.",
             required = false)

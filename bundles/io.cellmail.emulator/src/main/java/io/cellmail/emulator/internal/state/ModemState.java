@@ -6,13 +6,14 @@ import io.cellmail.emulator.EmulatorSettings;
 
 /**
  * Everything the emulated module remembers. Touched only by the modem thread, so it needs no locking. Settings
- * saved with {@code AT&W} ({@code +IPR}, {@code +IFC}) survive a reboot; everything else is volatile and goes back
- * to its power-on value on {@link #powerOn()}.
+ * saved with {@code AT&W} ({@code +IPR}, {@code +IFC}) survive a reboot; so does what the {@link SimCard} keeps
+ * (its count of wrong PINs); everything else is volatile and goes back to its power-on value on {@link #powerOn()}.
  */
 public final class ModemState {
 
     private final EmulatorSettings settings;
     private final SmtpMailbox mailbox = new SmtpMailbox();
+    private final SimCard sim;
     private long bootCount;
     private boolean awaitingAutobaud;
     private boolean echo;
@@ -33,17 +34,28 @@ public final class ModemState {
 
     public ModemState(EmulatorSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.sim = new SimCard(settings);
         savedRate = settings.autobaud() ? 0 : ipRateFor(settings.baud());
         powerOn();
     }
 
     /** A (re)boot: volatile state back to power-on values, the boot counter advanced. */
     public void powerOn() {
-        bootCount++;
-        awaitingAutobaud = settings.autobaud();
         echo = true;
         verbose = true;
         errorMode = 0;
+        powerOnKeepingResponseFormat();
+    }
+
+    /**
+     * A reboot of a module whose response format was saved ({@code ATE0 V1 +CMEE=1} then {@code AT&W}): echo,
+     * verbose results and the error mode stay as they were, so nothing on the line tells that the module
+     * rebooted; everything else goes back to its power-on value.
+     */
+    public void powerOnKeepingResponseFormat() {
+        bootCount++;
+        awaitingAutobaud = settings.autobaud();
+        sim.powerOn();
         registrationUrcMode = 0;
         attached = settings.attached();
         rate = savedRate;
@@ -73,6 +85,11 @@ public final class ModemState {
 
     public SmtpMailbox mailbox() {
         return mailbox;
+    }
+
+    /** @return the SIM, which keeps its count of wrong PINs across reboots */
+    public SimCard sim() {
+        return sim;
     }
 
     /** @return changes on every boot, so work started before a reboot can tell it is stale */
@@ -121,8 +138,9 @@ public final class ModemState {
         registrationUrcMode = mode;
     }
 
+    /** @return the {@code <state>} of {@code +CGATT:}: never attached without a usable SIM */
     public int attached() {
-        return attached;
+        return sim.ready() ? attached : 0;
     }
 
     public void attached(int state) {
@@ -181,9 +199,14 @@ public final class ModemState {
         sending = running;
     }
 
+    /** @return the {@code <stat>} of {@code +CREG:}: the settings' once the SIM is usable, else 0 (not searching) */
+    public int registration() {
+        return sim.ready() ? settings.registration() : 0;
+    }
+
     /** @return true if the module can bring up a data context: SIM ready, registered (home or roaming), attached */
     public boolean networkReady() {
-        int stat = settings.registration();
-        return settings.simReady() && (stat == 1 || stat == 5) && attached == 1;
+        int stat = registration();
+        return sim.ready() && (stat == 1 || stat == 5) && attached() == 1;
     }
 }

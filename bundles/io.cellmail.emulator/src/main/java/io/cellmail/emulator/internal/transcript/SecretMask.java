@@ -3,8 +3,9 @@ package io.cellmail.emulator.internal.transcript;
 import java.util.Locale;
 
 /**
- * Replaces the password of {@code AT+QSMTPPWD="..."} and the fourth parameter of
- * {@code AT+QICSGP=<mode>,"<apn>","<user>","<pwd>"} by {@code "****"}. When the value is not a cleanly quoted
+ * Replaces the password of {@code AT+QSMTPPWD="..."}, the fourth parameter of
+ * {@code AT+QICSGP=<mode>,"<apn>","<user>","<pwd>"} and the PIN (or PUK and new PIN) of {@code AT+CPIN="..."} by
+ * {@code "****"}. When the value is not a cleanly quoted
  * parameter ending the command (a stray quote, junk after it) everything to the end of the line is masked: a
  * malformed command must not leak part of a password either.
  */
@@ -19,6 +20,7 @@ public final class SecretMask {
     /** @return the line with every secret masked */
     public static String mask(String line) {
         String masked = maskAfter(line, "+QSMTPPWD", 0);
+        masked = maskAfter(masked, "+CPIN", 0);
         return maskAfter(masked, "+QICSGP", 3);
     }
 

@@ -20,6 +20,11 @@ class FaultPlanTest {
         }
 
         @Override
+        public void silentReboot() {
+            actions.add("silent reboot");
+        }
+
+        @Override
         public void unsolicited(String line) {
             actions.add(line);
         }
@@ -59,13 +64,14 @@ class FaultPlanTest {
         plan.dnsFailure();
         plan.authFailure();
         plan.smtpDelay(Duration.ofMillis(5));
+        plan.putResultDelay(Duration.ofMillis(7));
 
         MailFault first = plan.takeMailFault();
         MailFault second = plan.takeMailFault();
         MailFault third = plan.takeMailFault();
 
-        assertThat(first).isEqualTo(new MailFault(Duration.ofMillis(5), OptionalInt.of(-4)));
-        assertThat(second).isEqualTo(new MailFault(Duration.ZERO, OptionalInt.of(-535)));
+        assertThat(first).isEqualTo(new MailFault(Duration.ofMillis(5), OptionalInt.of(-4), Duration.ofMillis(7)));
+        assertThat(second).isEqualTo(new MailFault(Duration.ZERO, OptionalInt.of(-535), Duration.ZERO));
         assertThat(third).isEqualTo(MailFault.NONE);
     }
 
@@ -75,10 +81,20 @@ class FaultPlanTest {
         plan.networkLoss();
         plan.nul();
         plan.reboot();
+        plan.silentReboot();
 
-        assertThat(actions).containsExactly("0,+PDP DEACT", "+PDP DEACT", "noise 1", "reboot");
+        assertThat(actions).containsExactly("0,+PDP DEACT", "+PDP DEACT", "noise 1", "reboot", "silent reboot");
         assertThat(plan.takeMailFault().forcedResult()).hasValue(-8);
         assertThat(plan.takeMailFault().forcedResult()).hasValue(-5);
+    }
+
+    @Test
+    void shouldRefuseOnlyTheNextMatchingLine() {
+        plan.errorOn("AT+QSMTPSUB");
+
+        assertThat(plan.takeFor("AT+QSMTPSRV=\"a\",25").refuse()).isFalse();
+        assertThat(plan.takeFor("AT+QSMTPSUB=0,\"x\"").refuse()).isTrue();
+        assertThat(plan.takeFor("AT+QSMTPSUB=0,\"x\"").refuse()).as("one-shot").isFalse();
     }
 
     @Test

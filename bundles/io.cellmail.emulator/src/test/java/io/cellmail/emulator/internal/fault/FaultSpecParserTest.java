@@ -30,6 +30,11 @@ class FaultSpecParserTest {
         }
 
         @Override
+        public void silentReboot() {
+            calls.add("silentReboot");
+        }
+
+        @Override
         public void rebootOn(String prefix) {
             calls.add("rebootOn " + prefix);
         }
@@ -70,6 +75,11 @@ class FaultSpecParserTest {
         }
 
         @Override
+        public void putResultDelay(Duration delay) {
+            calls.add("putResultDelay " + delay);
+        }
+
+        @Override
         public void authFailure() {
             calls.add("authFailure");
         }
@@ -77,6 +87,11 @@ class FaultSpecParserTest {
         @Override
         public void muteOn(String prefix) {
             calls.add("muteOn " + prefix);
+        }
+
+        @Override
+        public void errorOn(String prefix) {
+            calls.add("errorOn " + prefix);
         }
 
         @Override
@@ -114,6 +129,7 @@ class FaultSpecParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             reboot                          | reboot
             REBOOT                          | reboot
+            silent-reboot                   | silentReboot
             reboot-on=AT+QSMTPPUT           | rebootOn AT+QSMTPPUT
             reboot-after=AT+QSMTPPUT        | rebootAfter AT+QSMTPPUT
             pdp-deact                       | pdpDeactivated false
@@ -126,8 +142,10 @@ class FaultSpecParserTest {
             smtp-delay=2m                   | smtpDelay PT2M
             smtp-delay=PT1.5S               | smtpDelay PT1.5S
             smtp-reply=-550                 | smtpReply -550
+            put-result-delay=3s             | putResultDelay PT3S
             auth-failure                    | authFailure
             mute-on=AT+CSQ                  | muteOn AT+CSQ
+            error-on=AT+QSMTPSUB            | errorOn AT+QSMTPSUB
             delay-on=AT+CSQ:2s              | delayOn AT+CSQ PT2S
             urc-in-reply=AT+CSQ:+CREG: 1    | urcInReply AT+CSQ +CREG: 1
             garbage                         | garbage \\xff\\xfe#@!
@@ -151,7 +169,7 @@ class FaultSpecParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"explode", "reboot=now", "reboot-on", "reboot-on=", "pdp-deact=1", "smtp-delay=soon",
         "smtp-reply=x", "delay-on=AT+CSQ", "delay-on=AT+CSQ:", "urc-in-reply=:+CREG: 1", "garbage=\\q",
-        "garbage=\\x4", "nul=0", "dns-failure=1", ""})
+        "garbage=\\x4", "nul=0", "dns-failure=1", "silent-reboot=1", "put-result-delay", "error-on=", ""})
     void shouldRejectTextOutsideTheGrammar(String spec) {
         assertThatThrownBy(() -> recorder.apply(spec)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -162,6 +180,10 @@ class FaultSpecParserTest {
         FaultPlan plan = new FaultPlan(new FaultPlan.Actions() {
             @Override
             public void reboot() {
+            }
+
+            @Override
+            public void silentReboot() {
             }
 
             @Override

@@ -29,7 +29,8 @@ class EmulatorOptionsTest {
     @Test
     void shouldTakeEveryOptionIntoTheSettings() {
         EmulatorOptions options = EmulatorOptions.parse("--listen", "127.0.0.1:40123", "--smtp", "127.0.0.1:2525",
-                "--baud", "115200", "--latency", "20ms", "--guard", "1.5s", "--lenient", "--autobaud");
+                "--baud", "115200", "--latency", "20ms", "--guard", "1.5s", "--lenient", "--autobaud",
+                "--sim-pin", "4711");
 
         EmulatorSettings settings = options.settings();
         assertThat(settings.smtpRoute()).contains("127.0.0.1:2525");
@@ -38,6 +39,7 @@ class EmulatorOptionsTest {
         assertThat(settings.guardTime()).isEqualTo(Duration.ofMillis(1500));
         assertThat(settings.lenientEscape()).isTrue();
         assertThat(settings.autobaud()).isTrue();
+        assertThat(settings.simPin()).contains("4711");
     }
 
     @Test

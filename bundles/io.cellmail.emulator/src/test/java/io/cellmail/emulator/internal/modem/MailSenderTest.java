@@ -37,7 +37,7 @@ class MailSenderTest {
 
     @Test
     void shouldGiveMinus9WhenTheDelayReachesThePutTimeout() throws Exception {
-        MailFault delay = new MailFault(Duration.ofMillis(50), OptionalInt.empty());
+        MailFault delay = new MailFault(Duration.ofMillis(50), OptionalInt.empty(), Duration.ZERO);
 
         int result = send(Optional.of(Duration.ofMillis(50)), delay);
 
@@ -47,7 +47,7 @@ class MailSenderTest {
 
     @Test
     void shouldEndWithTheForcedResultAfterTheDelay() throws Exception {
-        int result = send(Optional.empty(), new MailFault(Duration.ofMillis(20), OptionalInt.of(-4)));
+        int result = send(Optional.empty(), new MailFault(Duration.ofMillis(20), OptionalInt.of(-4), Duration.ZERO));
 
         assertThat(result).isEqualTo(-4);
         assertThat(relayCalls).hasValue(0);
