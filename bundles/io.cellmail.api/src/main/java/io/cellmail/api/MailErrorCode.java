@@ -57,8 +57,8 @@ public enum MailErrorCode {
     MODEM_UNAVAILABLE(1004, "The modem is unavailable", true),
     /** The modem rebooted while the message was being sent. */
     MODEM_REBOOTED(1005, "The modem rebooted during the send", true),
-    /** The modem has no usable SIM card. */
-    NO_SIM(1006, "No SIM card, or the SIM needs a PIN", true),
+    /** The modem has no usable SIM card: none inserted, or the SIM failed. */
+    NO_SIM(1006, "No SIM card, or the SIM failed", true),
     /** The modem is not registered on a network or not attached to GPRS. */
     NOT_REGISTERED(1007, "Not registered on the network", true),
     /** The modem gave no answer in time. */
@@ -71,7 +71,29 @@ public enum MailErrorCode {
      * payload reached its command line. Retried a few times only ({@link #attemptLimit()}): a payload that cuts
      * the upload every time must not be sent to the module again and again.
      */
-    UPLOAD_MISMATCH(1010, "The modem took a different number of bytes than were uploaded", true, 3);
+    UPLOAD_MISMATCH(1010, "The modem took a different number of bytes than were uploaded", true, 3),
+    /**
+     * The SIM waits for its PIN and none is configured. Transient: the mail waits in the outbox until an operator
+     * configures the PIN (or the mail expires); a retry costs one {@code AT+CPIN?} and never risks the SIM.
+     */
+    SIM_PIN_REQUIRED(1011, "The SIM needs its PIN and none is configured", true),
+    /**
+     * The SIM refused the configured PIN. The dialect never enters a refused PIN again until the configured PIN
+     * changes (three wrong tries would block the SIM). Transient: the mail waits for the operator to correct it.
+     */
+    SIM_PIN_REJECTED(1012, "The SIM refused the configured PIN", true),
+    /**
+     * The SIM is blocked: it wants its PUK (after three wrong PINs) or refuses to work. cellmail never enters a
+     * PUK; an operator does, by hand. Transient: the mail waits for that, or expires.
+     */
+    SIM_BLOCKED(1013, "The SIM is blocked (needs its PUK)", true),
+    /**
+     * The modem refused a configured setting (SMTP server, account, sender, APN); {@link MailException#field()}
+     * names it. Transient: an alarm must not be lost to a setting an operator can correct, so the mail stays
+     * queued and is retried with backoff (never more often than the retry cap allows) until the configuration is
+     * corrected or the mail expires.
+     */
+    SETTING_REJECTED(1014, "The modem refused a configured setting", true);
 
     private final int code;
     private final String meaning;

@@ -4,8 +4,14 @@ package io.cellmail.api;
 public enum Registration {
     /** Not known yet. */
     UNKNOWN,
-    /** No SIM, or the SIM waits for a PIN. */
+    /** No SIM, or the SIM failed. */
     NO_SIM,
+    /** The SIM waits for its PIN and none is configured. */
+    SIM_PIN_REQUIRED,
+    /** The SIM waits for its PIN and refused the configured one; it is not entered again until it changes. */
+    SIM_PIN_REJECTED,
+    /** The SIM is blocked: it wants its PUK, which only an operator enters. */
+    SIM_BLOCKED,
     /** Not registered and not searching. */
     NOT_REGISTERED,
     /** Searching for a network. */

@@ -196,11 +196,11 @@ public final class ConfiguredMailService implements CellularMailService, MailSer
         }
     }
 
-    /** @return what the dialect refused, without either password: its message is not ours to trust */
+    /** @return what the dialect refused, without a password or the PIN: its message is not ours to trust */
     private String refusal(RuntimeException e, MailServiceSettings settings) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         MailerSettings mailer = settings.mailer();
-        for (String secret : new String[] { mailer.smtpPassword(), mailer.apnPassword() }) {
+        for (String secret : new String[] { mailer.smtpPassword(), mailer.apnPassword(), mailer.simPin() }) {
             text = secret.isEmpty() ? text : text.replace(secret, MASK);
         }
         return "the " + (factoryDialect == null ? "modem" : factoryDialect) + " dialect refused the settings: " + text;

@@ -15,6 +15,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import io.cellmail.api.CellularMailService;
 import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.MailerSettings.EscapeMode;
 import io.cellmail.service.spi.MailerSettings.FlowControl;
 import io.cellmail.service.spi.ModemMailerFactory;
 
@@ -25,8 +26,8 @@ import io.cellmail.service.spi.ModemMailerFactory;
  * wherever it is made.
  *
  * <p>Values may arrive typed (ConfigAdmin, Kura, Configurator JSON) or as text (FileInstall {@code .cfg} files):
- * numbers and booleans are read from either. A property that is absent or blank takes its default. The two
- * passwords are private properties (their names start with a dot), so Declarative Services keeps them out of the
+ * numbers and booleans are read from either. A property that is absent or blank takes its default. The
+ * passwords and the SIM PIN are private properties (their names start with a dot), so Declarative Services keeps them out of the
  * service registry and no console that lists service properties can show them.
  */
 @ProviderType
@@ -51,8 +52,13 @@ public final class MailServiceProperties {
     public static final String FIXED_BAUD = "fixedBaud";
     /** The silence before and after {@code +++}, in milliseconds (Long). */
     public static final String GUARD_TIME = "guardTime";
-    /** Whether the modem ends data mode at any {@code +++}, guard time or not (Boolean). */
-    public static final String LENIENT_ESCAPE = "lenientEscape";
+    /**
+     * How the modem ends data mode at {@code +++}: {@code auto} (found out by a probe), {@code guarded} (only a
+     * {@code +++} framed by guard times) or {@code lenient} (any {@code +++}) (String).
+     */
+    public static final String ESCAPE_MODE = "escapeMode";
+    /** The SIM's PIN, empty when the SIM needs none (String, a password; private property). */
+    public static final String SIM_PIN = ".simPin";
     /** The GPRS access point name (String). */
     public static final String APN = "apn";
     /** The access point user (String). */
@@ -91,7 +97,7 @@ public final class MailServiceProperties {
     public static final String MAX_PER_HOUR = "maxPerHour";
 
     /** The properties holding secrets: never log, print or register them. */
-    public static final Set<String> PASSWORDS = Set.of(APN_PASSWORD, SMTP_PASSWORD);
+    public static final Set<String> PASSWORDS = Set.of(APN_PASSWORD, SMTP_PASSWORD, SIM_PIN);
 
     /** Default {@link #NAME}. */
     public static final String DEFAULT_NAME = "modem1";
@@ -110,6 +116,8 @@ public final class MailServiceProperties {
     public static final boolean DEFAULT_FIXED_BAUD = false;
     /** Default {@link #GUARD_TIME}: {@link MailerSettings#DEFAULT_GUARD_TIME}, a margin over the modem's 1 s. */
     public static final long DEFAULT_GUARD_TIME_MILLIS = 1100;
+    /** Default {@link #ESCAPE_MODE}: let the dialect find out. */
+    public static final String DEFAULT_ESCAPE_MODE = "auto";
     /** Default {@link #SMTP_HOST}: a placeholder to replace. */
     public static final String DEFAULT_SMTP_HOST = "smtp.example.com";
     /** Default {@link #SMTP_PORT}. */
@@ -171,7 +179,7 @@ public final class MailServiceProperties {
         long maxBytes = in.number(MAX_BYTES, DEFAULT_MAX_BYTES, 1, Long.MAX_VALUE);
         int maxPerHour = in.integer(MAX_PER_HOUR, DEFAULT_MAX_PER_HOUR, 0, Integer.MAX_VALUE);
         boolean fixedBaud = in.bool(FIXED_BAUD, DEFAULT_FIXED_BAUD);
-        boolean lenientEscape = in.bool(LENIENT_ESCAPE, false);
+        EscapeMode escapeMode = escapeMode(in);
         String smtpHost = in.text(SMTP_HOST, DEFAULT_SMTP_HOST);
         int smtpPort = in.integer(SMTP_PORT, DEFAULT_SMTP_PORT, 1, 65535);
         boolean authentication = in.bool(AUTHENTICATION, DEFAULT_AUTHENTICATION);
@@ -185,7 +193,8 @@ public final class MailServiceProperties {
                 .smtp(smtpHost, smtpPort)
                 .sender(senderAddress, in.text(SENDER_NAME, ""))
                 .sendDeadline(sendDeadline)
-                .lenientEscape(lenientEscape);
+                .escapeMode(escapeMode)
+                .simPin(in.secret(SIM_PIN).strip());
         if (authentication) {
             mailer.authentication(in.text(SMTP_USER, ""), in.secret(SMTP_PASSWORD));
         } else {
@@ -228,6 +237,21 @@ public final class MailServiceProperties {
                 // XON/XOFF is left out on purpose: the bytes 0x11 and 0x13 of a binary attachment would stall the line.
                 in.problem(FLOW_CONTROL, "must be none or rtscts, got '" + value + "'");
                 return FlowControl.NONE;
+        }
+    }
+
+    private static EscapeMode escapeMode(PropertyReader in) {
+        String value = in.text(ESCAPE_MODE, DEFAULT_ESCAPE_MODE).toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "auto":
+                return EscapeMode.AUTO;
+            case "guarded":
+                return EscapeMode.GUARDED;
+            case "lenient":
+                return EscapeMode.LENIENT;
+            default:
+                in.problem(ESCAPE_MODE, "must be auto, guarded or lenient, got '" + value + "'");
+                return EscapeMode.AUTO;
         }
     }
 

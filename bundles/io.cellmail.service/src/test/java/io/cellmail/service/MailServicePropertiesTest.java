@@ -9,7 +9,7 @@ import static io.cellmail.service.MailServiceProperties.EXPIRY;
 import static io.cellmail.service.MailServiceProperties.FIXED_BAUD;
 import static io.cellmail.service.MailServiceProperties.FLOW_CONTROL;
 import static io.cellmail.service.MailServiceProperties.GUARD_TIME;
-import static io.cellmail.service.MailServiceProperties.LENIENT_ESCAPE;
+import static io.cellmail.service.MailServiceProperties.ESCAPE_MODE;
 import static io.cellmail.service.MailServiceProperties.MAX_BYTES;
 import static io.cellmail.service.MailServiceProperties.MAX_MESSAGES;
 import static io.cellmail.service.MailServiceProperties.MAX_PER_HOUR;
@@ -22,6 +22,7 @@ import static io.cellmail.service.MailServiceProperties.SEND_DEADLINE;
 import static io.cellmail.service.MailServiceProperties.SENDER_ADDRESS;
 import static io.cellmail.service.MailServiceProperties.SENDER_NAME;
 import static io.cellmail.service.MailServiceProperties.SMTP_HOST;
+import static io.cellmail.service.MailServiceProperties.SIM_PIN;
 import static io.cellmail.service.MailServiceProperties.SMTP_PASSWORD;
 import static io.cellmail.service.MailServiceProperties.SMTP_PORT;
 import static io.cellmail.service.MailServiceProperties.SMTP_USER;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.MailerSettings.EscapeMode;
 import io.cellmail.service.spi.MailerSettings.FlowControl;
 
 /** The one mapping from configuration properties to settings, shared by the DS and the Kura front ends. */
@@ -68,7 +70,8 @@ class MailServicePropertiesTest {
         assertThat(mailer.authentication()).isTrue();
         assertThat(mailer.senderAddress()).isEqualTo("cellmail@example.com");
         assertThat(mailer.sendDeadline()).isEqualTo(MailerSettings.DEFAULT_SEND_DEADLINE);
-        assertThat(mailer.lenientEscape()).isFalse();
+        assertThat(mailer.escapeMode()).isEqualTo(EscapeMode.AUTO);
+        assertThat(mailer.simPin()).isEmpty();
     }
 
     @Test
@@ -84,6 +87,7 @@ class MailServicePropertiesTest {
         typed().forEach((key, value) -> text.put(key, " " + value + " "));
         text.put(SMTP_PASSWORD, "s3cret pass");
         text.put(APN_PASSWORD, "apn-pw");
+        text.put(SIM_PIN, "4711");
 
         assertThat(MailServiceProperties.toSettings(text, DATA))
                 .isEqualTo(MailServiceProperties.toSettings(typed(), DATA));
@@ -173,6 +177,7 @@ class MailServicePropertiesTest {
         "smtpPort       | twenty-five    | smtpPort must be a whole number from 1 to 65535, got 'twenty-five'",
         "baud           | -9600          | baud must be from 1",
         "flowControl    | xonxoff        | flowControl must be none or rtscts, got 'xonxoff'",
+        "escapeMode     | true           | escapeMode must be auto, guarded or lenient, got 'true'",
         "authentication | yes            | authentication must be true or false, got 'yes'",
         "retryBase      | 0              | retryBase must be from 1 to 86400, got 0",
         "retryCap       | 10             | retryCap must not be below retryBase (30 s), got 10",
@@ -217,17 +222,19 @@ class MailServicePropertiesTest {
         Map<String, Object> properties = typed();
         properties.put(SMTP_PASSWORD, new String[] { "hunter2-smtp", "second" });
         properties.put(APN_PASSWORD, List.of("hunter2-apn", "other"));
+        properties.put(SIM_PIN, new String[] { "9876", "5432" });
         properties.put(SMTP_PORT, "not a port");
 
         assertThatThrownBy(() -> MailServiceProperties.toSettings(properties, DATA))
                 .hasMessageContaining(SMTP_PASSWORD + " must be a single value")
                 .hasMessageContaining(APN_PASSWORD + " must be a single value")
-                .hasMessageNotContaining("hunter2");
+                .hasMessageContaining(SIM_PIN + " must be a single value")
+                .hasMessageNotContaining("hunter2").hasMessageNotContaining("9876");
     }
 
     @Test
     void shouldKeepPasswordsPrivateSoDeclarativeServicesNeverRegistersThem() {
-        assertThat(MailServiceProperties.PASSWORDS).containsExactlyInAnyOrder(SMTP_PASSWORD, APN_PASSWORD)
+        assertThat(MailServiceProperties.PASSWORDS).containsExactlyInAnyOrder(SMTP_PASSWORD, APN_PASSWORD, SIM_PIN)
                 .allSatisfy(key -> assertThat(key).startsWith("."));
     }
 
@@ -261,7 +268,8 @@ class MailServicePropertiesTest {
         properties.put(FLOW_CONTROL, "rtscts");
         properties.put(FIXED_BAUD, true);
         properties.put(GUARD_TIME, 1500L);
-        properties.put(LENIENT_ESCAPE, true);
+        properties.put(ESCAPE_MODE, "lenient");
+        properties.put(SIM_PIN, "4711");
         properties.put(APN, "internet.example");
         properties.put(APN_USER, "apn-user");
         properties.put(APN_PASSWORD, "apn-pw");
@@ -302,7 +310,8 @@ class MailServicePropertiesTest {
                 .authentication("gateway", "s3cret pass")
                 .sender("gateway@example.com", "Gateway 7")
                 .sendDeadline(Duration.ofSeconds(120))
-                .lenientEscape(true)
+                .escapeMode(EscapeMode.LENIENT)
+                .simPin("4711")
                 .build());
     }
 }

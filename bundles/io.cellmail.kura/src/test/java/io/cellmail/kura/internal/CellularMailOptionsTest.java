@@ -29,6 +29,8 @@ class CellularMailOptionsTest {
                 .with("flowControl", "rtscts")
                 .with("fixedBaud", true)
                 .with("guardTime", 1500L)
+                .with("escapeMode", "guarded")
+                .with(".simPin", ReversingCrypto.encrypt("4711"))
                 .with("apn", "internet.example")
                 .with("apnUser", "gprs")
                 .with(".apnPassword", ReversingCrypto.encrypt("apn-secret"))
@@ -55,6 +57,8 @@ class CellularMailOptionsTest {
         assertThat(mailer.baud()).isEqualTo(57600);
         assertThat(mailer.flowControl()).isEqualTo(FlowControl.RTS_CTS);
         assertThat(mailer.guardTime()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(mailer.escapeMode()).isEqualTo(MailerSettings.EscapeMode.GUARDED);
+        assertThat(mailer.simPin()).as("the Password attribute decrypted").isEqualTo("4711");
         assertThat(mailer.apn()).isEqualTo("internet.example");
         assertThat(mailer.apnUser()).isEqualTo("gprs");
         assertThat(mailer.apnPassword()).isEqualTo("apn-secret");
@@ -98,15 +102,17 @@ class CellularMailOptionsTest {
     @Test
     void shouldKeepThePasswordsInUseWhenKuraSendsPlaceholders() {
         CellularMailOptions first = new CellularMailOptions(KuraProperties.instance("m").login("u", "first-secret")
-                .with(".apnPassword", ReversingCrypto.encrypt("apn-first")).toMap(), passwords, null);
+                .with(".apnPassword", ReversingCrypto.encrypt("apn-first"))
+                .with(".simPin", ReversingCrypto.encrypt("2468")).toMap(), passwords, null);
 
         CellularMailOptions next = new CellularMailOptions(KuraProperties.instance("m").login("u", "ignored")
                 .with(".smtpPassword", KuraPasswords.PLACEHOLDER).with(".apnPassword", KuraPasswords.PLACEHOLDER)
-                .toMap(), passwords, first);
+                .with(".simPin", KuraPasswords.PLACEHOLDER).toMap(), passwords, first);
 
         MailerSettings mailer = settings(next).mailer();
         assertThat(mailer.smtpPassword()).isEqualTo("first-secret");
         assertThat(mailer.apnPassword()).isEqualTo("apn-first");
+        assertThat(mailer.simPin()).isEqualTo("2468");
     }
 
     @Test

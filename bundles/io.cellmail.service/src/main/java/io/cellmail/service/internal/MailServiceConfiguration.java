@@ -3,6 +3,7 @@ package io.cellmail.service.internal;
 import static io.cellmail.service.MailServiceProperties.DEFAULT_AUTHENTICATION;
 import static io.cellmail.service.MailServiceProperties.DEFAULT_BAUD;
 import static io.cellmail.service.MailServiceProperties.DEFAULT_DIALECT;
+import static io.cellmail.service.MailServiceProperties.DEFAULT_ESCAPE_MODE;
 import static io.cellmail.service.MailServiceProperties.DEFAULT_EXPIRY_HOURS;
 import static io.cellmail.service.MailServiceProperties.DEFAULT_FIXED_BAUD;
 import static io.cellmail.service.MailServiceProperties.DEFAULT_FLOW_CONTROL;
@@ -71,9 +72,18 @@ import io.cellmail.service.MailServiceProperties;
             + "mode; the modem wants at least 1000 ms.")
     long guardTime() default DEFAULT_GUARD_TIME_MILLIS;
 
-    @AttributeDefinition(name = "Lenient escape", description = "The modem ends data mode at any +++ even without "
-            + "guard times; bodies and attachments containing +++ are then refused.")
-    boolean lenientEscape() default false;
+    @AttributeDefinition(name = "Escape mode", description = "How the modem ends an upload at +++. auto: found out "
+            + "with a harmless probe whenever the modem starts; guarded: only a +++ framed by guard times (Quectel "
+            + "modules); lenient: any +++, so bodies and attachments containing +++ are refused.", options = {
+                @Option(value = "auto", label = "Find out (probe)"),
+                @Option(value = "guarded", label = "Guard times (Hayes rule)"),
+                @Option(value = "lenient", label = "Any +++") })
+    String escapeMode() default DEFAULT_ESCAPE_MODE;
+
+    @AttributeDefinition(name = "SIM PIN", description = "The SIM's PIN, entered when the SIM asks for it after the "
+            + "modem starts; empty when the SIM needs none. A PIN the SIM refuses is not entered again until it is "
+            + "changed here (three wrong PINs block the SIM).", type = AttributeType.PASSWORD, required = false)
+    String _simPin() default "";
 
     @AttributeDefinition(name = "APN", description = "GPRS access point name of the SIM's operator.", required = false)
     String apn() default "";

@@ -22,9 +22,9 @@ import java.util.Objects;
  * @param senderAddress the sender address of mails that do not name their own
  * @param senderName the sender display name of mails that do not name their own, possibly empty
  * @param sendDeadline how long one send attempt may take, from the first AT command to {@code +QSMTPPUT}
- * @param lenientEscape true when the modem ends a data-mode upload at any {@code +++}, guard time or not; a
- *     dialect then refuses bodies and attachments that contain {@code +++}. False (the default) for modems that
- *     honour the guard time, like the Quectel modules
+ * @param escapeMode whether the modem ends a data-mode upload only at a {@code +++} framed by guard times, at any
+ *     {@code +++}, or whether the dialect finds out ({@link EscapeMode#AUTO}, the default)
+ * @param simPin the SIM's PIN, entered when the SIM asks for it; empty when the SIM needs none
  */
 public record MailerSettings(
         String linkUri,
@@ -42,7 +42,8 @@ public record MailerSettings(
         String senderAddress,
         String senderName,
         Duration sendDeadline,
-        boolean lenientEscape) {
+        EscapeMode escapeMode,
+        String simPin) {
 
     /** Default guard time around {@code +++}: real modems want at least one second of silence. */
     public static final Duration DEFAULT_GUARD_TIME = Duration.ofMillis(1100);
@@ -50,6 +51,25 @@ public record MailerSettings(
     public static final int DEFAULT_SMTP_PORT = 25;
     /** Default time one send attempt may take (the manual's own example uses 300 seconds). */
     public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofSeconds(300);
+
+    /** How the modem ends a data-mode upload ({@code AT+QSMTPBODY}, {@code AT+QSMTPATT}) at {@code +++}. */
+    public enum EscapeMode {
+        /**
+         * Not known: the dialect finds out with a harmless probe (an upload holding {@code +++} inside its payload)
+         * whenever the modem was (re)initialised, and treats the modem as {@link #LENIENT} once the probe says so.
+         */
+        AUTO,
+        /**
+         * Only a {@code +++} framed by guard times ends the upload (Hayes rule, like the Quectel modules): a
+         * {@code +++} inside a payload written in one go is data.
+         */
+        GUARDED,
+        /**
+         * Any {@code +++} ends the upload at once: bodies and attachments holding {@code +++} (or ending with
+         * {@code +}) are refused, since the rest of them would reach the modem's command line.
+         */
+        LENIENT
+    }
 
     /** How the modem and the port throttle each other. */
     public enum FlowControl {
@@ -78,19 +98,21 @@ public record MailerSettings(
         requireText(senderAddress, "senderAddress");
         Objects.requireNonNull(senderName, "senderName");
         requirePositive(sendDeadline, "sendDeadline");
+        Objects.requireNonNull(escapeMode, "escapeMode");
+        Objects.requireNonNull(simPin, "simPin");
     }
 
     /**
-     * Settings for a modem that honours the guard time around {@code +++} ({@code lenientEscape} false).
+     * Settings whose escape mode the dialect finds out ({@link EscapeMode#AUTO}) for a SIM without a PIN.
      *
      * @see #MailerSettings(String, int, FlowControl, Duration, String, String, String, String, int, boolean, String,
-     *     String, String, String, Duration, boolean)
+     *     String, String, String, Duration, EscapeMode, String)
      */
     public MailerSettings(String linkUri, int baud, FlowControl flowControl, Duration guardTime, String apn,
             String apnUser, String apnPassword, String smtpHost, int smtpPort, boolean authentication, String smtpUser,
             String smtpPassword, String senderAddress, String senderName, Duration sendDeadline) {
         this(linkUri, baud, flowControl, guardTime, apn, apnUser, apnPassword, smtpHost, smtpPort, authentication,
-                smtpUser, smtpPassword, senderAddress, senderName, sendDeadline, false);
+                smtpUser, smtpPassword, senderAddress, senderName, sendDeadline, EscapeMode.AUTO, "");
     }
 
     /**
@@ -108,7 +130,7 @@ public record MailerSettings(
         return new Builder(this);
     }
 
-    /** @return the settings with both passwords masked */
+    /** @return the settings with the passwords and the PIN masked */
     @Override
     public String toString() {
         return "MailerSettings[linkUri=" + linkUri + ", baud=" + baud + ", flowControl=" + flowControl
@@ -116,7 +138,7 @@ public record MailerSettings(
                 + mask(apnPassword) + ", smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", authentication="
                 + authentication + ", smtpUser=" + smtpUser + ", smtpPassword=" + mask(smtpPassword)
                 + ", senderAddress=" + senderAddress + ", senderName=" + senderName + ", sendDeadline="
-                + sendDeadline + ", lenientEscape=" + lenientEscape + "]";
+                + sendDeadline + ", escapeMode=" + escapeMode + ", simPin=" + mask(simPin) + "]";
     }
 
     private static String mask(String password) {
@@ -155,7 +177,8 @@ public record MailerSettings(
         private String senderAddress;
         private String senderName = "";
         private Duration sendDeadline = DEFAULT_SEND_DEADLINE;
-        private boolean lenientEscape;
+        private EscapeMode escapeMode = EscapeMode.AUTO;
+        private String simPin = "";
 
         private Builder(String linkUri, String smtpHost, String senderAddress) {
             this.linkUri = linkUri;
@@ -177,7 +200,8 @@ public record MailerSettings(
             smtpPassword = s.smtpPassword;
             senderName = s.senderName;
             sendDeadline = s.sendDeadline;
-            lenientEscape = s.lenientEscape;
+            escapeMode = s.escapeMode;
+            simPin = s.simPin;
         }
 
         /** Sets the serial link URI. */
@@ -248,12 +272,15 @@ public record MailerSettings(
             return this;
         }
 
-        /**
-         * Declares whether the modem ends a data-mode upload at any {@code +++} (default false: it honours the
-         * guard time, so {@code +++} inside a payload written in one go is data).
-         */
-        public Builder lenientEscape(boolean value) {
-            lenientEscape = value;
+        /** Sets how the modem ends a data-mode upload at {@code +++} (default {@link EscapeMode#AUTO}). */
+        public Builder escapeMode(EscapeMode value) {
+            escapeMode = value;
+            return this;
+        }
+
+        /** Sets the SIM's PIN, empty for none (default empty). */
+        public Builder simPin(String value) {
+            simPin = value;
             return this;
         }
 
@@ -264,7 +291,7 @@ public record MailerSettings(
         public MailerSettings build() {
             return new MailerSettings(linkUri, baud, flowControl, guardTime, apn, apnUser, apnPassword, smtpHost,
                     smtpPort, authentication, smtpUser, smtpPassword, senderAddress, senderName, sendDeadline,
-                    lenientEscape);
+                    escapeMode, simPin);
         }
     }
 }

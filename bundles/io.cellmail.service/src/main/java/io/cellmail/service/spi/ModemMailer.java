@@ -33,7 +33,15 @@ public interface ModemMailer extends AutoCloseable {
     }
 
     /**
-     * Makes one attempt to send a mail. Blocks until the modem reports the outcome or the deadline passes.
+     * Makes one attempt to send a mail. Blocks until the modem reports the outcome.
+     *
+     * <p>The deadline bounds everything before the modem starts sending (setting it up, uploading the content).
+     * Once the modem has started sending, the mailer waits for its outcome as long as the modem itself may take
+     * (the dialect's own bound, e.g. the module's send timeout plus a margin), even past the deadline: giving up
+     * earlier would leave a mail the modem may still deliver, and the retry would deliver it twice. A mailer never
+     * starts sending when the deadline has passed. If the modem stays silent even past its own bound, the attempt
+     * ends with a transient code and the mailer credits an outcome the modem reports later to this mail: the next
+     * attempt of the same {@link MailMessage#id() id} then reports that outcome without sending again.
      *
      * <p>When the calling thread is interrupted or the mailer is closed during the call, the mailer ends the
      * attempt promptly with a transient code (e.g. {@link MailErrorCode#MODEM_UNAVAILABLE}) and keeps the
@@ -41,7 +49,7 @@ public interface ModemMailer extends AutoCloseable {
      *
      * @param message the mail
      * @param sender the sender address and name to use: the message's own, else the configured ones
-     * @param deadline how long the attempt may take in total
+     * @param deadline how long the attempt may take until the modem starts sending
      * @throws MailException when the mail was not accepted by the SMTP server; its {@link MailException#code()}
      *     tells whether a retry may succeed
      */

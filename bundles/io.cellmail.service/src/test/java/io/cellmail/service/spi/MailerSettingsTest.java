@@ -36,21 +36,24 @@ class MailerSettingsTest {
         assertThat(settings.smtpPort()).isEqualTo(25);
         assertThat(settings.authentication()).isFalse();
         assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(settings.lenientEscape()).isFalse();
+        assertThat(settings.escapeMode()).isEqualTo(MailerSettings.EscapeMode.AUTO);
+        assertThat(settings.simPin()).isEmpty();
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
     }
 
     @Test
-    void shouldKeepTheLenientEscapeFlagThroughToBuilder() {
-        MailerSettings lenient = BASE.build().toBuilder().lenientEscape(true).build();
+    void shouldKeepTheEscapeModeAndThePinThroughToBuilderAndMaskThePin() {
+        MailerSettings lenient = BASE.build().toBuilder().escapeMode(MailerSettings.EscapeMode.LENIENT)
+                .simPin("4711").build();
 
-        assertThat(lenient.lenientEscape()).isTrue();
+        assertThat(lenient.escapeMode()).isEqualTo(MailerSettings.EscapeMode.LENIENT);
+        assertThat(lenient.simPin()).isEqualTo("4711");
         assertThat(lenient.toBuilder().build()).isEqualTo(lenient);
-        assertThat(lenient.toString()).contains("lenientEscape=true");
+        assertThat(lenient.toString()).contains("escapeMode=LENIENT", "simPin=****").doesNotContain("4711");
     }
 
     @Test
-    void shouldDefaultTheLenientEscapeFlagToFalseInTheShortConstructor() {
+    void shouldLetTheDialectFindOutTheEscapeModeAndAssumeNoPinInTheShortConstructor() {
         MailerSettings s = BASE.build();
         MailerSettings viaShortConstructor = new MailerSettings(s.linkUri(), s.baud(), s.flowControl(),
                 s.guardTime(), s.apn(), s.apnUser(), s.apnPassword(), s.smtpHost(), s.smtpPort(), s.authentication(),
