@@ -15,6 +15,8 @@ import io.cellmail.at.AtEngineSettings;
 import io.cellmail.quectel.internal.MailerTimings;
 import io.cellmail.quectel.internal.QuectelConfiguration;
 import io.cellmail.quectel.internal.QuectelMailer;
+import io.cellmail.quectel.internal.RejectedPins;
+import io.cellmail.quectel.internal.Results;
 import io.cellmail.serial.SerialLinks;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
@@ -41,6 +43,8 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
     private final AtEngineFactory engines;
     private final UnaryOperator<AtEngineSettings.Builder> engineTuning;
     private final MailerTimings timings;
+    /** Outlives the mailers: a configuration change replaces a mailer, a refused PIN stays refused. */
+    private final RejectedPins rejectedPins = new RejectedPins();
 
     /**
      * @param serialLinks opens the modem's link by its URI
@@ -93,9 +97,12 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
         AtEngineSettings.Builder engine = AtEngineSettings.builder(config.engineName(), () -> serialLinks.open(linkUri))
                 .guardTime(settings.guardTime())
                 .init(new AtEngineSettings.InitOptions(settings.baud() > 0,
-                        settings.flowControl() == MailerSettings.FlowControl.RTS_CTS));
+                        settings.flowControl() == MailerSettings.FlowControl.RTS_CTS))
+                // a PUT result the host stopped waiting for is a URC, even during a resynchronisation: the mailer
+                // credits it to its own mail
+                .extraUrcPrefixes(Results.PUT);
         QuectelMailer mailer = new QuectelMailer(config, engines.create(engineTuning.apply(engine).build()),
-                timings);
+                timings, rejectedPins);
         mailer.start();
         return mailer;
     }

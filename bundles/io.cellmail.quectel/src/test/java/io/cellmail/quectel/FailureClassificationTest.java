@@ -164,10 +164,10 @@ class FailureClassificationTest {
                     .join());
 
             assertThat(commands).containsExactly(
-                    "AT+QSMTPSUB=0,\"first\"", "AT+QSMTPBODY=0,6",
+                    "AT+QSMTPSRV?", "AT+QSMTPSUB=0,\"first\"", "AT+QSMTPBODY=0,6",
                     "AT+QSMTPPUT=100",                                   // -5: network error
                     "AT+CPIN?", "AT+CREG?", "AT+CGATT?", "AT+CSQ",       // the retry looks at the radio first
-                    "AT+QSMTPSUB=0,\"first\"", "AT+QSMTPBODY=0,6",
+                    "AT+QSMTPSRV?", "AT+QSMTPSUB=0,\"first\"", "AT+QSMTPBODY=0,6",
                     "AT+QSMTPPUT=100");
         }
     }

@@ -49,7 +49,8 @@ final class ModemBench implements AutoCloseable {
     static final String FAST_LINE = "?baud=10000000";
     /** Waits for a real module would make the tests slow; the emulator answers in microseconds. */
     static final MailerTimings TIMINGS = new MailerTimings(Duration.ofSeconds(10), Duration.ofMillis(500),
-            Duration.ofSeconds(5), Duration.ofMinutes(10));
+            Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofSeconds(30),
+            MailerTimings.DEFAULT.longestPutResultWait());
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -73,6 +74,17 @@ final class ModemBench implements AutoCloseable {
      * @param linkQuery the query of the link URI, e.g. {@code ?baud=9600} to match an emulator's line rate
      */
     ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning, String linkQuery) {
+        this(smtpPort, tuning, linkQuery, TIMINGS);
+    }
+
+    /**
+     * @param smtpPort the GreenMail SMTP port every mail of the emulator goes to
+     * @param tuning changes to the emulator's settings
+     * @param linkQuery the query of the link URI
+     * @param timings the mailers' waits, e.g. a short {@link MailerTimings#longestPutResultWait()} that stands for
+     *     a module silent past its own PUT timeout
+     */
+    ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning, String linkQuery, MailerTimings timings) {
         name = "bench" + NAMES.incrementAndGet();
         emulator = ModemEmulator.create(tuning.apply(EmulatorSettings.builder()
                 .guardTime(Duration.ofMillis(EMULATOR_GUARD_MILLIS))
@@ -81,7 +93,7 @@ final class ModemBench implements AutoCloseable {
         EmulatorLinks links = new EmulatorLinks();
         links.register(name, emulator);
         linkUri = "emulator:" + name + linkQuery;
-        factory = new QuectelMailerFactory(new SerialLinkRegistry(List.of(links)), ModemBench::fastEngine, TIMINGS);
+        factory = new QuectelMailerFactory(new SerialLinkRegistry(List.of(links)), ModemBench::fastEngine, timings);
     }
 
     /** @param smtpPort the GreenMail SMTP port */

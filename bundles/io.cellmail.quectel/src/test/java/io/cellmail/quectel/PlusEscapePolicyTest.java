@@ -20,6 +20,7 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.service.internal.MailService;
+import io.cellmail.service.spi.MailerSettings.EscapeMode;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.SenderIdentity;
 
@@ -67,7 +68,7 @@ class PlusEscapePolicyTest {
     @Test
     void shouldRefusePayloadsWithPlusSignsALenientModemWouldCutShortBeforeAnyAtTraffic() throws Exception {
         bench = new ModemBench(SMTP.getSmtp().getPort(), e -> e.lenientEscape(true));
-        MailService service = bench.service(bench.settings().lenientEscape(true).build(), outbox, new RecordedEvents());
+        MailService service = bench.service(bench.settings().escapeMode(EscapeMode.LENIENT).build(), outbox, new RecordedEvents());
         ModemBench.awaitRadioKnown(service);
 
         List<String> commands = bench.commandsDuring(() -> {
@@ -83,7 +84,7 @@ class PlusEscapePolicyTest {
     @Test
     void shouldDeliverSinglePlusSignsIntactThroughALenientModem() throws Exception {
         bench = new ModemBench(SMTP.getSmtp().getPort(), e -> e.lenientEscape(true));
-        MailService service = bench.service(bench.settings().lenientEscape(true).build(), outbox, new RecordedEvents());
+        MailService service = bench.service(bench.settings().escapeMode(EscapeMode.LENIENT).build(), outbox, new RecordedEvents());
         String body = "1+1=2, c++, ++i, +49 30 1234";
 
         service.send(mail().body(body).attach("a.txt", "+a++b".getBytes(StandardCharsets.US_ASCII)).build())
@@ -98,7 +99,7 @@ class PlusEscapePolicyTest {
     void shouldShowWhyThePolicyExistsALenientModemCutsAPayloadAtPlusSigns() throws Exception {
         bench = new ModemBench(SMTP.getSmtp().getPort(), e -> e.lenientEscape(true));
         // misconfigured on purpose: the driver believes the modem honours the guard time
-        ModemMailer mailer = bench.mailer(bench.settings().lenientEscape(false).build());
+        ModemMailer mailer = bench.mailer(bench.settings().escapeMode(EscapeMode.GUARDED).build());
         ModemBench.awaitRadioKnown(mailer);
 
         assertThatThrownBy(() -> mailer.send(mail().body("a+++b").build(),
@@ -116,6 +117,6 @@ class PlusEscapePolicyTest {
         assertThatThrownBy(send).isInstanceOfSatisfying(MailException.class, e -> {
             assertThat(e.code()).isEqualTo(MailErrorCode.INVALID_MESSAGE);
             assertThat(e.field()).hasValue(field);
-        }).hasMessageContaining("lenientEscape");
+        }).hasMessageContaining("escapeMode lenient");
     }
 }

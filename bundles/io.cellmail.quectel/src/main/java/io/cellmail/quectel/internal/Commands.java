@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.cellmail.api.RecipientType;
 import io.cellmail.at.AtCommand;
+import io.cellmail.at.UploadOptions;
 
 /**
  * The AT commands of the dialect, the one place where values are put into command lines. Every quoted value is
@@ -13,6 +14,12 @@ final class Commands {
 
     /** How long a deferred {@code +QSMTPDST:}/{@code +QSMTPDATT:} result may take after {@code OK}. */
     static final Duration QUICK_RESULT = Duration.ofSeconds(10);
+    /** Beyond the module's input timeout, how long to wait for an upload's result line. */
+    static final Duration UPLOAD_RESULT_MARGIN = Duration.ofSeconds(5);
+    /** How long the {@code +QSMTPSRV:} line may follow the {@code OK} of {@code AT+QSMTPSRV?}. */
+    static final Duration SERVER_LINE_LINGER = Duration.ofMillis(500);
+    /** A SIM checks a PIN in its own time: longer than an ordinary command. */
+    static final Duration PIN_TIMEOUT = Duration.ofSeconds(20);
 
     private Commands() {
     }
@@ -85,6 +92,17 @@ final class Commands {
         return AtCommand.of("AT+QSMTPBODY=" + charset + "," + inputTimeoutSeconds);
     }
 
+    /**
+     * @param resultPrefix the upload's result line, e.g. {@code +QSMTPBODY:}
+     * @param inputTimeoutSeconds the module's input timeout the command gave
+     * @return options that wait for the result a little longer than the module waits for the payload, and check
+     *     the length it acknowledges
+     */
+    static UploadOptions uploadOptions(String resultPrefix, int inputTimeoutSeconds) {
+        return UploadOptions.expectResult(resultPrefix)
+                .withResultTimeout(Duration.ofSeconds(inputTimeoutSeconds).plus(UPLOAD_RESULT_MARGIN));
+    }
+
     /** @return {@code AT+QSMTPDATT}: delete every attachment, deferred result */
     static AtCommand deleteAttachments() {
         return AtCommand.of("AT+QSMTPDATT").deferredResult(Results.DELETE_ATTACHMENTS, QUICK_RESULT);
@@ -95,9 +113,26 @@ final class Commands {
         return AtCommand.of("AT+QSMTPATT=" + quoted(name) + "," + size + "," + inputTimeoutSeconds);
     }
 
-    /** @return {@code AT+QSMTPPUT=<timeout>}, its {@code +QSMTPPUT:} result awaited up to {@code resultWait} */
+    /**
+     * @return {@code AT+QSMTPPUT=<timeout>}: its {@code OK} awaited up to {@link Timeouts#PUT_OK_TIMEOUT}, then its
+     *     {@code +QSMTPPUT:} result up to {@code resultWait}
+     */
     static AtCommand put(int timeoutSeconds, Duration resultWait) {
-        return AtCommand.of("AT+QSMTPPUT=" + timeoutSeconds).deferredResult(Results.PUT, resultWait);
+        return AtCommand.of("AT+QSMTPPUT=" + timeoutSeconds).timeout(Timeouts.PUT_OK_TIMEOUT)
+                .deferredResult(Results.PUT, resultWait);
+    }
+
+    /**
+     * @return {@code AT+QSMTPSRV?}: the server the module holds; the module may send its {@code +QSMTPSRV:} line
+     *     after {@code OK}
+     */
+    static AtCommand serverQuery() {
+        return AtCommand.of("AT+QSMTPSRV?").expecting(Results.SERVER).infoMayFollowOk(SERVER_LINE_LINGER);
+    }
+
+    /** @return {@code AT+CPIN="<pin>"}, the PIN masked in every transcript and message */
+    static AtCommand enterPin(String pin) {
+        return AtCommand.of("AT+CPIN=" + quoted(pin)).maskingParameter(0).timeout(PIN_TIMEOUT);
     }
 
     /** @return {@code AT+CPIN?} */

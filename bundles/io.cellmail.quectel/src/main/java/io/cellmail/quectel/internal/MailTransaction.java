@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.Recipient;
 import io.cellmail.at.AtCommand;
-import io.cellmail.at.UploadOptions;
 import io.cellmail.quectel.internal.ModemSideState.Item;
 import io.cellmail.quectel.internal.PreparedMail.AttachmentUpload;
 import io.cellmail.service.spi.MailerSettings;
@@ -45,27 +45,43 @@ import io.cellmail.service.spi.SenderIdentity;
  *
  * <p>If {@code AT+QSMTPPUT} finds no recipient (-10) although the driver skipped the recipients because the
  * module held them, the module dropped them on its own: the content is set again and the mail put once more.
+ *
+ * <p>The attempt's deadline bounds everything before {@code AT+QSMTPPUT}; a PUT is never started once it passed.
+ * Once started, its result is awaited as long as the module may take (its own timeout plus a margin), deadline or
+ * not: a mail the host stopped waiting for may still be delivered. Should the module stay silent even then, the PUT
+ * goes into the {@link PutLedger}, which credits a late result to this mail.
+ *
+ * <p>An {@code ERROR} to a write is read by {@link SmtpWrites}: busy while a send may run, else a refusal of the
+ * value, which names the mail's field or the configured setting the command carries.
  */
 final class MailTransaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailTransaction.class);
     private static final int NO_RECIPIENT = -10;
-    /** Beyond the module's input timeout, how long to wait for an upload's result line. */
-    private static final Duration UPLOAD_RESULT_MARGIN = Duration.ofSeconds(5);
 
-    private final ModemSession session;
+    private final SmtpWrites writes;
     private final QuectelConfiguration config;
+    private final MailerTimings timings;
+    private final PutLedger ledger;
+    private final String mailId;
     private ModemSideState state;
     private boolean putAnswered;
 
     /**
-     * @param session the send's work on the modem
+     * @param writes the send's work on the modem
      * @param config the mailer's configuration
+     * @param timings how long to wait for a PUT's result
+     * @param ledger where a PUT without result is kept
+     * @param mailId the mail's id, to credit a late result to it
      * @param state what the module holds before the mail
      */
-    MailTransaction(ModemSession session, QuectelConfiguration config, ModemSideState state) {
-        this.session = session;
+    MailTransaction(SmtpWrites writes, QuectelConfiguration config, MailerTimings timings, PutLedger ledger,
+            String mailId, ModemSideState state) {
+        this.writes = writes;
         this.config = config;
+        this.timings = timings;
+        this.ledger = ledger;
+        this.mailId = mailId;
         this.state = state;
     }
 
@@ -85,8 +101,10 @@ final class MailTransaction {
         try {
             networkContext();
             account();
-            set(SENDER_ADDRESS, Commands.senderAddress(sender.address()));
-            set(SENDER_NAME, Commands.senderName(sender.name()));
+            set(SENDER_ADDRESS, Commands.senderAddress(sender.address()), mail.ownSenderAddress()
+                    ? Refusal.ofMessage("senderAddress") : Refusal.ofSetting("senderAddress"));
+            set(SENDER_NAME, Commands.senderName(sender.name()), mail.ownSenderName()
+                    ? Refusal.ofMessage("senderName") : Refusal.ofSetting("senderName"));
             boolean recipientsKept = content(mail);
             int result = put(mail);
             if (result == NO_RECIPIENT && recipientsKept) {
@@ -112,28 +130,28 @@ final class MailTransaction {
         AtCommand settings = Commands.contextSettings(s.apn(), s.apnUser(), s.apnPassword());
         String fingerprint = Fingerprint.of(settings.text());
         if (!state.holds(NETWORK_CONTEXT, fingerprint)) {
-            session.run(Commands.foregroundContext());
-            session.run(settings);
+            writes.session().run(Commands.foregroundContext());
+            writes.run(settings, Refusal.ofSetting("apn"));
             state = state.with(NETWORK_CONTEXT, fingerprint);
         }
     }
 
     private void account() {
         MailerSettings s = config.settings();
-        set(SERVER, Commands.server(s.smtpHost(), s.smtpPort()));
-        set(AUTHENTICATION, Commands.authentication(s.authentication()));
+        set(SERVER, Commands.server(s.smtpHost(), s.smtpPort()), Refusal.ofSetting("smtpHost"));
+        set(AUTHENTICATION, Commands.authentication(s.authentication()), Refusal.ofSetting("authentication"));
         if (s.authentication()) {
-            set(USER, Commands.user(s.smtpUser()));
-            set(PASSWORD, Commands.password(s.smtpPassword()));
+            set(USER, Commands.user(s.smtpUser()), Refusal.ofSetting("smtpUser"));
+            set(PASSWORD, Commands.password(s.smtpPassword()), Refusal.ofSetting("smtpPassword"));
         }
     }
 
     /** Sends a setting unless the module holds it; only a digest of the command is remembered. */
-    private void set(Item item, AtCommand command) {
+    private void set(Item item, AtCommand command, Refusal refusal) {
         String fingerprint = Fingerprint.of(command.text());
         if (!state.holds(item, fingerprint)) {
             state = state.without(item);
-            session.run(command);
+            writes.run(command, refusal);
             state = state.with(item, fingerprint);
         }
     }
@@ -141,7 +159,7 @@ final class MailTransaction {
     /** @return true if the module held the recipients already and they were not sent */
     private boolean content(PreparedMail mail) {
         boolean recipientsKept = recipients(mail.recipients());
-        set(SUBJECT, Commands.subject(mail.subject()));
+        set(SUBJECT, Commands.subject(mail.subject()), Refusal.ofMessage("subject"));
         body(mail);
         attachments(mail.attachments());
         return recipientsKept;
@@ -155,11 +173,11 @@ final class MailTransaction {
         }
         if (!state.holdsNothing(RECIPIENTS)) {
             state = state.without(RECIPIENTS);
-            requireSuccess(Commands.deleteRecipients(), Results.RECIPIENT);
+            requireSuccess(Commands.deleteRecipients(), Results.RECIPIENT, Refusal.NONE);
         }
         state = state.without(RECIPIENTS);
         for (AtCommand add : adds) {
-            requireSuccess(add, Results.RECIPIENT);
+            requireSuccess(add, Results.RECIPIENT, Refusal.ofMessage("recipients"));
         }
         state = state.with(RECIPIENTS, fingerprint);
         return false;
@@ -172,7 +190,8 @@ final class MailTransaction {
         }
         state = state.without(BODY);
         int timeout = inputTimeout(body.size());
-        session.upload(Commands.body(mail.bodyCharset(), timeout), body.bytes(), uploadOptions(Results.BODY, timeout));
+        writes.upload(Commands.body(mail.bodyCharset(), timeout), body.bytes(),
+                Commands.uploadOptions(Results.BODY, timeout), Refusal.ofMessage("body"));
         state = state.with(BODY, body.fingerprint());
     }
 
@@ -185,22 +204,39 @@ final class MailTransaction {
         }
         if (!state.holdsNothing(ATTACHMENTS)) {
             state = state.without(ATTACHMENTS);
-            requireSuccess(Commands.deleteAttachments(), Results.DELETE_ATTACHMENTS);
+            requireSuccess(Commands.deleteAttachments(), Results.DELETE_ATTACHMENTS, Refusal.NONE);
         }
         state = state.without(ATTACHMENTS);
         for (AttachmentUpload attachment : attachments) {
             Payload content = attachment.content();
             int timeout = inputTimeout(content.size());
-            session.upload(Commands.attachment(attachment.name(), content.size(), timeout), content.bytes(),
-                    uploadOptions(Results.ATTACHMENT, timeout));
+            writes.upload(Commands.attachment(attachment.name(), content.size(), timeout), content.bytes(),
+                    Commands.uploadOptions(Results.ATTACHMENT, timeout), Refusal.ofMessage("attachments"));
         }
         state = state.with(ATTACHMENTS, fingerprint);
     }
 
     private int put(PreparedMail mail) {
-        int timeout = Timeouts.putSeconds(mail.payloadBytes(), session.deadline().remaining());
-        Duration resultWait = Duration.ofSeconds(timeout).plus(Timeouts.PUT_RESULT_MARGIN);
-        int result = session.result(Commands.put(timeout, resultWait));
+        if (writes.session().deadline().remainingNanos() <= 0) {
+            throw new MailException(MailErrorCode.MODEM_TIMEOUT, "the attempt's deadline passed before "
+                    + "AT+QSMTPPUT; the mail was not sent");
+        }
+        int timeout = Timeouts.putSeconds(mail.payloadBytes());
+        Duration resultWait = timings.putResultWait(timeout);
+        AtCommand put = Commands.put(timeout, resultWait);
+        int result;
+        try {
+            result = writes.session().resultBeyondDeadline(put);
+        } catch (MailException e) {
+            if (e.code() == MailErrorCode.MODEM_TIMEOUT) {
+                // the module may still be sending it: a result that comes later is this mail's
+                ledger.unanswered(mailId, writes.epoch());
+                throw new MailException(MailErrorCode.MODEM_TIMEOUT, null, put.maskedText() + ": no result within "
+                        + resultWait.toSeconds() + " s after OK; a result the modem reports later is credited to "
+                        + "this mail", e);
+            }
+            throw writes.classified(e, put, Refusal.NONE);
+        }
         putAnswered = true;
         state = state.without(SUBJECT).without(BODY);
         if (!state.holdsNothing(ATTACHMENTS)) {
@@ -210,8 +246,8 @@ final class MailTransaction {
         return result;
     }
 
-    private void requireSuccess(AtCommand command, String resultPrefix) {
-        int result = session.result(command);
+    private void requireSuccess(AtCommand command, String resultPrefix, Refusal refusal) {
+        int result = writes.result(command, refusal);
         if (result != 0) {
             throw ResultCodes.failure(command.maskedText(), resultPrefix, result);
         }
@@ -219,10 +255,5 @@ final class MailTransaction {
 
     private int inputTimeout(int bytes) {
         return Timeouts.inputSeconds(bytes, config.lineBytesPerSecond(), config.guardTime());
-    }
-
-    private static UploadOptions uploadOptions(String resultPrefix, int inputTimeoutSeconds) {
-        return UploadOptions.expectResult(resultPrefix)
-                .withResultTimeout(Duration.ofSeconds(inputTimeoutSeconds).plus(UPLOAD_RESULT_MARGIN));
     }
 }

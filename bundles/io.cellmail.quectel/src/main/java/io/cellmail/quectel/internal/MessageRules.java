@@ -20,19 +20,17 @@ import io.cellmail.service.spi.SenderIdentity;
  * <p>Bodies get CR LF line ends ({@link BodyText}); the size limit counts the bytes that go to the module.
  *
  * <p>The {@code +++} policy: a modem that honours the guard time takes {@code +++} inside a payload as data,
- * because the AT engine writes a payload in one go, so bodies and attachments may hold it. A modem configured
- * as lenient ends the upload at any {@code +++}; there a payload holding {@code +++}, or ending in {@code +}
- * (which would join the {@code +++} that ends the upload), is refused, since it would arrive cut short.
+ * because the AT engine writes a payload in one go, so bodies and attachments may hold it. A lenient modem ends
+ * the upload at any {@code +++}; there a payload holding {@code +++}, or ending in {@code +} (which would join the
+ * {@code +++} that ends the upload), is refused ({@link #refuseEscapes}), since the rest of it would reach the
+ * module's command line. Whether the modem is lenient is not a limit of the message: {@link EscapeKnowledge}
+ * tells.
  */
 final class MessageRules {
 
     private static final byte PLUS = '+';
 
-    private final boolean lenientEscape;
-
-    /** @param lenientEscape whether the modem ends an upload at any {@code +++} */
-    MessageRules(boolean lenientEscape) {
-        this.lenientEscape = lenientEscape;
+    private MessageRules() {
     }
 
     /**
@@ -42,7 +40,7 @@ final class MessageRules {
      * @return the mail as the commands take it
      * @throws MailException {@code INVALID_MESSAGE} naming the field at fault
      */
-    PreparedMail prepare(MailMessage message) {
+    static PreparedMail prepare(MailMessage message) {
         message.senderAddress().ifPresent(MessageRules::checkSenderAddress);
         message.senderName().ifPresent(MessageRules::checkSenderName);
         List<Recipient> recipients = checkRecipients(message.recipients());
@@ -52,10 +50,41 @@ final class MessageRules {
             throw MailException.invalid("body", "is " + body.length + " bytes in " + message.charset()
                     + ", the modem takes at most " + QuectelDialect.MAX_BODY_BYTES);
         }
-        checkEscape(body, "body", "the body");
         int charset = message.charset().code();
         return new PreparedMail(recipients, subject, charset, Payload.of("body " + charset, body),
-                checkAttachments(message.attachments()));
+                checkAttachments(message.attachments()), message.senderAddress().isPresent(),
+                message.senderName().isPresent());
+    }
+
+    /**
+     * @param mail a checked mail
+     * @return true if a lenient modem would end one of its uploads early: a payload holds {@code +++} or ends with
+     *     {@code +}
+     */
+    static boolean holdsEscape(PreparedMail mail) {
+        return escapeProblem(mail.body().bytes()).isPresent()
+                || mail.attachments().stream().anyMatch(a -> escapeProblem(a.content().bytes()).isPresent());
+    }
+
+    /**
+     * For a modem that ends an upload at any {@code +++}.
+     *
+     * @param mail a checked mail
+     * @throws MailException {@code INVALID_MESSAGE} for {@code body} or {@code attachments} when a payload holds
+     *     {@code +++} or ends with {@code +}
+     */
+    static void refuseEscapes(PreparedMail mail) {
+        escapeProblem(mail.body().bytes()).ifPresent(problem -> {
+            throw MailException.invalid("body", "the body " + problem);
+        });
+        List<AttachmentUpload> attachments = mail.attachments();
+        for (int i = 0; i < attachments.size(); i++) {
+            AttachmentUpload attachment = attachments.get(i);
+            String what = "attachment " + i + " (" + attachment.name() + ") ";
+            escapeProblem(attachment.content().bytes()).ifPresent(problem -> {
+                throw MailException.invalid("attachments", what + problem);
+            });
+        }
     }
 
     /**
@@ -94,7 +123,7 @@ final class MessageRules {
         return recipients;
     }
 
-    private List<AttachmentUpload> checkAttachments(List<Attachment> attachments) {
+    private static List<AttachmentUpload> checkAttachments(List<Attachment> attachments) {
         if (attachments.size() > QuectelDialect.MAX_ATTACHMENTS) {
             throw MailException.invalid("attachments", attachments.size() + " attachments, the modem takes at most "
                     + QuectelDialect.MAX_ATTACHMENTS);
@@ -112,9 +141,7 @@ final class MessageRules {
             nameProblem(name).ifPresent(problem -> {
                 throw MailException.invalid("attachments", "the name of attachment " + index + " " + problem);
             });
-            byte[] content = attachment.content();
-            checkEscape(content, "attachments", "attachment " + i + " (" + name + ")");
-            uploads.add(new AttachmentUpload(name, Payload.of("attachment " + name, content)));
+            uploads.add(new AttachmentUpload(name, Payload.of("attachment " + name, attachment.content())));
         }
         return uploads;
     }
@@ -136,19 +163,17 @@ final class MessageRules {
         return Optional.empty();
     }
 
-    private void checkEscape(byte[] payload, String field, String what) {
-        if (!lenientEscape) {
-            return;
-        }
+    private static Optional<String> escapeProblem(byte[] payload) {
         for (int i = 0; i + 2 < payload.length; i++) {
             if (payload[i] == PLUS && payload[i + 1] == PLUS && payload[i + 2] == PLUS) {
-                throw MailException.invalid(field, what + " contains '+++' at byte " + i + "; this modem is "
-                        + "configured with lenientEscape and would end the upload there");
+                return Optional.of("contains '+++' at byte " + i + "; this modem ends an upload at any +++ "
+                        + "(escapeMode lenient, configured or found out), and the rest would reach its command line");
             }
         }
         if (payload.length > 0 && payload[payload.length - 1] == PLUS) {
-            throw MailException.invalid(field, what + " ends with '+'; this modem is configured with lenientEscape "
-                    + "and would take it as part of the '+++' that ends the upload");
+            return Optional.of("ends with '+'; this modem ends an upload at any +++ (escapeMode lenient, configured "
+                    + "or found out), and would take it as part of the '+++' that ends the upload");
         }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.cellmail.quectel.internal;
 
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +24,8 @@ import io.cellmail.at.UploadResult;
  * awaited no longer than the work's deadline; every failure a {@link MailException}.
  *
  * <p>A command still pending at the deadline is cancelled: the AT engine then resynchronises before its next
- * command, so a late answer reaches nobody.
+ * command, so a late answer reaches nobody. The one exception is {@link #resultBeyondDeadline}: once the module
+ * may be sending a mail, its result is awaited as long as the command itself allows.
  */
 final class ModemSession {
 
@@ -40,6 +42,9 @@ final class ModemSession {
             return response != null;
         }
     }
+
+    /** Beyond a command's own timeouts, so that the engine's timeout (which resynchronises) fires first. */
+    private static final Duration ENGINE_FIRST = Duration.ofSeconds(5);
 
     private final AtChannel channel;
     private final OptionalLong epoch;
@@ -108,6 +113,33 @@ final class ModemSession {
     }
 
     /**
+     * Like {@link #result}, but waits as long as the command declares (its own timeout for {@code OK}, then its
+     * deferred result's), not only until the work's deadline: for {@code AT+QSMTPPUT}, whose module may be sending
+     * the mail when the deadline passes.
+     *
+     * @param command a command with a timeout and a deferred result
+     * @return the first field of the deferred result
+     * @throws MailException when the command fails; {@link MailErrorCode#MODEM_TIMEOUT} when its result did not
+     *     come in that time
+     */
+    int resultBeyondDeadline(AtCommand command) {
+        Duration longest = command.timeout().orElseThrow().plus(command.deferredTimeout().orElseThrow())
+                .plus(ENGINE_FIRST);
+        AtCommand pinned = pin(command);
+        AtResponse response;
+        try {
+            response = await(channel.send(pinned), pinned, Deadline.after(longest));
+        } catch (AtException e) {
+            throw AtFailures.toMailException(e, pinned.maskedText(), null);
+        }
+        try {
+            return response.deferredResult().orElseThrow().intField(0);
+        } catch (AtException e) {
+            throw AtFailures.toMailException(e, command.maskedText(), command.deferredPrefix().orElseThrow());
+        }
+    }
+
+    /**
      * @param command an upload command, e.g. {@code AT+QSMTPBODY=1,30}
      * @param payload the bytes
      * @param options its result line and deadline
@@ -128,9 +160,13 @@ final class ModemSession {
     }
 
     private <T> T await(CompletionStage<T> stage, AtCommand command) {
+        return await(stage, command, deadline);
+    }
+
+    private <T> T await(CompletionStage<T> stage, AtCommand command, Deadline until) {
         CompletableFuture<T> future = stage.toCompletableFuture();
         try {
-            return future.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+            return future.get(Math.max(0, until.remainingNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw deadlinePassed(command);

@@ -14,9 +14,11 @@ import io.cellmail.api.Recipient;
  * @param bodyCharset the {@code <charset>} of {@code AT+QSMTPBODY}
  * @param body the body bytes
  * @param attachments the attachments in order
+ * @param ownSenderAddress true if the mail names its own sender address, false if the configured one is used
+ * @param ownSenderName true if the mail names its own sender name, false if the configured one is used
  */
 record PreparedMail(List<Recipient> recipients, EncodedSubject subject, int bodyCharset, Payload body,
-        List<AttachmentUpload> attachments) {
+        List<AttachmentUpload> attachments, boolean ownSenderAddress, boolean ownSenderName) {
 
     PreparedMail {
         recipients = List.copyOf(recipients);

@@ -15,7 +15,7 @@ import io.cellmail.service.spi.SenderIdentity;
 
 /**
  * {@link MailerSettings} checked against what the module takes, before any AT traffic, and the values the
- * dialect derives from them. Immutable; {@link #toString()} masks the passwords.
+ * dialect derives from them. Immutable; {@link #toString()} masks the passwords and the SIM PIN.
  *
  * @param settings the settings as given
  * @param linkUri the link URI to open: the configured one, with {@code baud} and {@code flow} added when the
@@ -28,6 +28,8 @@ public record QuectelConfiguration(MailerSettings settings, String linkUri, Stri
         double lineBytesPerSecond, SenderIdentity defaultSender) {
 
     private static final int MAX_ENGINE_NAME = 40;
+    private static final int MIN_PIN = 4;
+    private static final int MAX_PIN = 8;
 
     public QuectelConfiguration {
         Objects.requireNonNull(settings, "settings");
@@ -56,6 +58,7 @@ public record QuectelConfiguration(MailerSettings settings, String linkUri, Stri
         quotable("apn", settings.apn(), QuectelDialect.MAX_APN, false);
         credential("apnUser", settings.apnUser(), false);
         credential("apnPassword", settings.apnPassword(), true);
+        simPin(settings.simPin());
         SafeText.addressProblem(settings.senderAddress()).ifPresent(p -> fail("senderAddress", p));
         SafeText.quotingProblem(settings.senderName()).ifPresent(p -> fail("senderName", p));
         LinkUri link = parseLink(settings.linkUri());
@@ -79,6 +82,14 @@ public record QuectelConfiguration(MailerSettings settings, String linkUri, Stri
     @Override
     public String toString() {
         return "QuectelConfiguration[" + settings + ", linkUri=" + linkUri + ", engineName=" + engineName + "]";
+    }
+
+    /** 27.007 and the SIM: a PIN is 4 to 8 digits. Said without the value: the PIN is a secret. */
+    private static void simPin(String pin) {
+        if (!pin.isEmpty() && (pin.length() < MIN_PIN || pin.length() > MAX_PIN
+                || !pin.chars().allMatch(c -> c >= '0' && c <= '9'))) {
+            fail("simPin", "must be " + MIN_PIN + " to " + MAX_PIN + " digits, or empty for a SIM without PIN");
+        }
     }
 
     private static void credential(String field, String value, boolean secret) {

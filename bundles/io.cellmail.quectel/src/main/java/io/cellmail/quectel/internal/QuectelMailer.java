@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -39,9 +40,15 @@ import io.cellmail.service.spi.SenderIdentity;
  * <p>One piece of work holds the modem at a time (a send, a health check, a probe). The radio ({@code AT+CPIN?},
  * {@code AT+CREG?}, {@code AT+CGATT?}, {@code AT+CSQ}) is checked before the first send of every epoch, after a
  * network-type failure and after {@code +PDP DEACT}, so that a missing SIM or network is reported as
- * {@link MailErrorCode#NO_SIM} or {@link MailErrorCode#NOT_REGISTERED} instead of a doomed send; it is also
- * refreshed in the background when the modem becomes ready and every {@link MailerTimings#healthInterval()}, so that
- * {@link #health()} has something to tell without ever blocking.
+ * {@link MailErrorCode#NO_SIM} or {@link MailErrorCode#NOT_REGISTERED} instead of a doomed send; a SIM that asks for
+ * its PIN gets the configured one ({@link SimUnlock}). The radio is also refreshed in the background when the
+ * modem becomes ready and every {@link MailerTimings#healthInterval()}, so that {@link #health()} has something to
+ * tell without ever blocking; with {@code escapeMode} auto, that first background check also probes the module's
+ * {@code +++} rule ({@link EscapeProbe}), so that mail a lenient module would cut is refused when it is offered.
+ *
+ * <p>Before a mail that relies on settings the module is believed to hold, {@link ServerMarker} checks that it
+ * still holds them; a module that lost them without a sign (a silent reboot) is reported to the engine
+ * ({@link AtEngine#modemReset}), which starts a new epoch, and the mail is set up in full there.
  */
 public final class QuectelMailer implements ModemMailer {
 
@@ -54,7 +61,9 @@ public final class QuectelMailer implements ModemMailer {
 
     private final QuectelConfiguration config;
     private final AtEngine engine;
-    private final MessageRules rules;
+    private final EscapeKnowledge escape;
+    private final SimUnlock simUnlock;
+    private final PutLedger ledger;
     private final HealthTracker health = new HealthTracker();
     private final ReadyWait readyWait;
     private final ReentrantLock modem = new ReentrantLock(true);
@@ -75,12 +84,16 @@ public final class QuectelMailer implements ModemMailer {
      * @param config the checked configuration
      * @param engine the AT engine of the modem, not started; the mailer owns and closes it
      * @param timings the waits and the health check interval
+     * @param rejectedPins the SIM PINs refused so far, shared by the mailers of one factory
      */
-    public QuectelMailer(QuectelConfiguration config, AtEngine engine, MailerTimings timings) {
+    public QuectelMailer(QuectelConfiguration config, AtEngine engine, MailerTimings timings,
+            RejectedPins rejectedPins) {
         this.config = Objects.requireNonNull(config, "config");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.rules = new MessageRules(config.settings().lenientEscape());
+        this.escape = new EscapeKnowledge(config.settings().escapeMode());
+        this.simUnlock = new SimUnlock(config.settings().simPin(), config.linkUri(), rejectedPins);
+        this.ledger = new PutLedger(engine::epoch);
         this.readyWait = new ReadyWait(engine);
         String threadName = "cellmail-quectel-" + config.engineName();
         this.background = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -96,6 +109,7 @@ public final class QuectelMailer implements ModemMailer {
         engine.addModemListener(readyWait);
         engine.addModemListener(events);
         engine.addUrcListener(events);
+        engine.addUrcListener(ledger);
         engine.start();
         long interval = timings.healthInterval().toNanos();
         background.scheduleWithFixedDelay(this::refreshHealth, interval, interval, TimeUnit.NANOSECONDS);
@@ -105,7 +119,10 @@ public final class QuectelMailer implements ModemMailer {
     @Override
     public void validate(MailMessage message) {
         Objects.requireNonNull(message, "message");
-        rules.prepare(message);
+        PreparedMail mail = MessageRules.prepare(message);
+        if (escape.knownLenient()) {
+            MessageRules.refuseEscapes(mail);
+        }
     }
 
     @Override
@@ -113,34 +130,125 @@ public final class QuectelMailer implements ModemMailer {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(deadline, "deadline");
-        PreparedMail mail = rules.prepare(message);
+        PreparedMail mail = MessageRules.prepare(message);
         MessageRules.checkSender(sender);
+        if (escape.knownLenient()) {
+            MessageRules.refuseEscapes(mail);
+        }
         Deadline until = Deadline.after(deadline);
         acquire(until, "send " + message.id());
         try {
             health.sending(true);
+            OptionalInt settled = ledger.takeSettled(message.id());
+            if (settled.isPresent()) {
+                reportSettled(message.id(), settled.getAsInt());
+                return;
+            }
+            attempt(message.id(), mail, sender, until);
+        } finally {
+            health.sending(false);
+            modem.unlock();
+        }
+    }
+
+    /** The module reported this mail's outcome after an earlier attempt stopped waiting: it is not sent again. */
+    private static void reportSettled(String mailId, int result) {
+        LOG.debug("Mail {} was settled by a late PUT result {}; not sent again", mailId, result);
+        if (result != 0) {
+            throw ResultCodes.failure("AT+QSMTPPUT (an earlier attempt)", Results.PUT, result);
+        }
+    }
+
+    /** One attempt while holding the modem: at most twice through, the second time after a silent reset. */
+    private void attempt(String mailId, PreparedMail mail, SenderIdentity sender, Deadline until) {
+        boolean markerChecked = false;
+        while (true) {
             long epoch = awaitReady(until);
             try {
                 ModemSession session = new ModemSession(engine, OptionalLong.of(epoch), until);
+                SmtpWrites writes = new SmtpWrites(session, ledger, epoch);
                 if (modemSide.epoch() != epoch) {
                     modemSide = ModemSideState.unknown(epoch);
                 }
                 ensureRadio(session, epoch);
-                MailTransaction transaction = new MailTransaction(session, config, modemSide);
+                ensureEscapeRule(writes, mail);
+                if (!markerChecked) {
+                    markerChecked = true;
+                    if (!settingsStillHeld(session, epoch)) {
+                        continue;
+                    }
+                }
+                MailTransaction transaction = new MailTransaction(writes, config, timings, ledger, mailId, modemSide);
                 try {
                     transaction.send(mail, sender);
                 } finally {
                     modemSide = transaction.state();
                 }
+                return;
             } catch (MailException e) {
                 noteFailure(e, epoch);
-                LOG.debug("Mail {} not sent: {} {}", message.id(), e.code(), e.getMessage());
+                LOG.debug("Mail {} not sent: {} {}", mailId, e.code(), e.getMessage());
                 throw e;
             }
-        } finally {
-            health.sending(false);
-            modem.unlock();
         }
+    }
+
+    /**
+     * Before a payload holding {@code +++} goes to the module, its {@code +++} rule must be known: probed in this
+     * epoch when the configuration leaves it to the driver. A mail that a lenient module would cut is refused for
+     * good, never uploaded.
+     */
+    private void ensureEscapeRule(SmtpWrites writes, PreparedMail mail) {
+        if (!MessageRules.holdsEscape(mail)) {
+            return;
+        }
+        if (escape.needsProbe(writes.epoch())) {
+            probeEscape(writes);
+        }
+        if (escape.knownLenient()) {
+            MessageRules.refuseEscapes(mail);
+        }
+    }
+
+    private void probeEscape(SmtpWrites writes) {
+        int timeout = Timeouts.inputSeconds(EscapeProbe.PAYLOAD.length, config.lineBytesPerSecond(),
+                config.guardTime());
+        boolean lenient = EscapeProbe.lenient(writes, timeout);
+        escape.probed(writes.epoch(), lenient);
+        // the probe left its own body on the module
+        modemSide = modemSide.without(ModemSideState.Item.BODY);
+        LOG.debug("The modem on {} ends an upload {}", config.engineName(),
+                lenient ? "at any +++ (lenient): content holding +++ is refused" : "only at a +++ framed by silence");
+    }
+
+    /**
+     * @return true if the module holds what the driver believes; false after reporting a silent reset to the
+     *     engine, whose next epoch the attempt must wait for
+     */
+    private boolean settingsStillHeld(ModemSession session, long epoch) {
+        switch (ServerMarker.check(session, modemSide)) {
+            case HELD -> {
+                return true;
+            }
+            case UNKNOWN -> {
+                LOG.debug("AT+QSMTPSRV? did not tell what the modem holds; setting everything again");
+                modemSide = modemSide.forgotten();
+                return true;
+            }
+            default -> {
+                LOG.debug("The modem on {} lost the SMTP server the driver set: it was reset without a sign",
+                        config.engineName());
+                lostState(epoch, "AT+QSMTPSRV? no longer shows the server the driver set");
+                return false;
+            }
+        }
+    }
+
+    /** The module lost what it was given in this epoch without the engine noticing: a new epoch must begin. */
+    private void lostState(long epoch, String reason) {
+        modemSide = ModemSideState.unknown(epoch);
+        minimumEpoch = Math.max(minimumEpoch, epoch + 1);
+        engine.modemReset(reason);
     }
 
     @Override
@@ -172,7 +280,7 @@ public final class QuectelMailer implements ModemMailer {
         Reply attachment = session.attempt(Commands.gprsAttachment());
         Reply signal = session.attempt(Commands.signal());
         RadioStatus status = new RadioStatus(sim, RadioStatus.SIM_READY.equals(sim) ? registration
-                : Registration.NO_SIM, RadioCheck.attached(attachment), RadioCheck.signal(signal));
+                : simUnlock.registrationOf(sim), RadioCheck.attached(attachment), RadioCheck.signal(signal));
         health.radio(status);
         return new ModemProbe(identity, status.sim(), status.registration(), status.signal(), status.attached());
     }
@@ -232,6 +340,11 @@ public final class QuectelMailer implements ModemMailer {
         if (NETWORK_FAILURES.contains(failure.code())) {
             radioCheckNeeded = true;
         }
+        if (failure.code() == MailErrorCode.UPLOAD_MISMATCH) {
+            // the rest of a payload reached the module's command line: whatever it held, the engine's settings
+            // included, may have been changed; only a full initialisation and set-up in a new epoch is safe
+            lostState(epoch, "an upload was cut short and its rest went to the command line");
+        }
         if (failure.getCause() instanceof AtException at
                 && (at.kind() == AtException.Kind.MODEM_REBOOTED || at.kind() == AtException.Kind.LINK_LOST)) {
             // the engine re-initialises into a later epoch; nothing may run in this one any more
@@ -263,7 +376,7 @@ public final class QuectelMailer implements ModemMailer {
         radioCheckNeeded = false;
         RadioStatus status;
         try {
-            status = RadioCheck.query(session);
+            status = RadioCheck.query(session, simUnlock);
         } catch (MailException e) {
             radioCheckNeeded = true;
             throw e;
@@ -296,13 +409,15 @@ public final class QuectelMailer implements ModemMailer {
             ModemSession session = new ModemSession(engine, OptionalLong.of(epoch),
                     Deadline.after(timings.diagnosticDeadline()));
             radioCheckNeeded = false;
-            RadioStatus status = RadioCheck.query(session);
-            health.radio(status);
+            RadioStatus status = RadioCheck.query(session, simUnlock);
             if (status.canSend()) {
                 radioCheckedEpoch = epoch;
+                probeEscapeQuietly(new SmtpWrites(session, ledger, epoch));
             } else {
                 radioCheckNeeded = true;
             }
+            // published last, so that whoever waits for the radio finds the escape rule probed too
+            health.radio(status);
         } catch (MailException e) {
             radioCheckNeeded = true;
             noteFailure(e, epoch);
@@ -312,6 +427,19 @@ public final class QuectelMailer implements ModemMailer {
             LOG.warn("Background health check of {} failed unexpectedly", config.engineName(), e);
         } finally {
             modem.unlock();
+        }
+    }
+
+    /** Probes the {@code +++} rule in the background when it is to be found out; a failure leaves it to a send. */
+    private void probeEscapeQuietly(SmtpWrites writes) {
+        if (!escape.needsProbe(writes.epoch())) {
+            return;
+        }
+        try {
+            probeEscape(writes);
+        } catch (MailException e) {
+            noteFailure(e, writes.epoch());
+            LOG.debug("Escape probe of {} failed: {} {}", config.engineName(), e.code(), e.getMessage());
         }
     }
 

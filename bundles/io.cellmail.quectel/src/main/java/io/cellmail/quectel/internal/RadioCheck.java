@@ -39,16 +39,18 @@ final class RadioCheck {
     }
 
     /**
-     * Runs the queries; without a usable SIM, only {@code AT+CPIN?}.
+     * Runs the queries, entering the SIM's PIN when the SIM asks for it and it may be entered; without a usable
+     * SIM, only {@code AT+CPIN?} (and the PIN).
      *
      * @param session the work the queries belong to
+     * @param unlock enters the PIN
      * @return what the modem said
      * @throws MailException when the modem does not answer (timeout, reboot, lost link)
      */
-    static RadioStatus query(ModemSession session) {
-        String sim = sim(session.attempt(Commands.simStatus()));
+    static RadioStatus query(ModemSession session, SimUnlock unlock) {
+        String sim = unlock.unlock(session, sim(session.attempt(Commands.simStatus())));
         if (!RadioStatus.SIM_READY.equals(sim)) {
-            return new RadioStatus(sim, Registration.NO_SIM, false, OptionalInt.empty());
+            return new RadioStatus(sim, unlock.registrationOf(sim), false, OptionalInt.empty());
         }
         Registration registration = registration(session.attempt(Commands.registration()));
         boolean attached = attached(session.attempt(Commands.gprsAttachment()));
@@ -63,7 +65,8 @@ final class RadioCheck {
      */
     static void requireSendable(RadioStatus status) {
         if (!status.simReady()) {
-            throw new MailException(MailErrorCode.NO_SIM, "the SIM is not usable: AT+CPIN? says " + status.sim());
+            throw new MailException(simFailure(status.registration()), "the SIM is not usable: AT+CPIN? says "
+                    + status.sim() + simAdvice(status.registration()));
         }
         if (!status.registration().isRegistered()) {
             throw new MailException(MailErrorCode.NOT_REGISTERED, "the modem is not registered on a network: "
@@ -73,6 +76,26 @@ final class RadioCheck {
             throw new MailException(MailErrorCode.NOT_REGISTERED, "the modem is not attached to GPRS: AT+CGATT? "
                     + "says 0");
         }
+    }
+
+    private static MailErrorCode simFailure(Registration registration) {
+        return switch (registration) {
+            case SIM_PIN_REQUIRED -> MailErrorCode.SIM_PIN_REQUIRED;
+            case SIM_PIN_REJECTED -> MailErrorCode.SIM_PIN_REJECTED;
+            case SIM_BLOCKED -> MailErrorCode.SIM_BLOCKED;
+            default -> MailErrorCode.NO_SIM;
+        };
+    }
+
+    private static String simAdvice(Registration registration) {
+        return switch (registration) {
+            case SIM_PIN_REQUIRED -> "; configure the SIM's PIN (simPin)";
+            case SIM_PIN_REJECTED -> "; the SIM refused the configured PIN, which is not entered again until simPin "
+                    + "changes";
+            case SIM_BLOCKED -> "; the SIM is blocked after wrong PINs: enter its PUK and a new PIN by hand "
+                    + "(AT+CPIN=\"<puk>\",\"<new pin>\"), then configure that PIN";
+            default -> "";
+        };
     }
 
     static String sim(Reply reply) {

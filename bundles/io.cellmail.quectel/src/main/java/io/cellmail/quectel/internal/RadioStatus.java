@@ -9,7 +9,8 @@ import io.cellmail.api.Registration;
  * What the radio queries said: SIM, network registration, GPRS attachment and signal.
  *
  * @param sim the SIM state, e.g. {@code READY}, {@code SIM PIN}, {@code NOT INSERTED}
- * @param registration the registration; {@link Registration#NO_SIM} when the SIM is not ready
+ * @param registration the registration; when the SIM is not ready its state ({@link Registration#NO_SIM},
+ *     {@link Registration#SIM_PIN_REQUIRED}, {@link Registration#SIM_PIN_REJECTED}, {@link Registration#SIM_BLOCKED})
  * @param attached whether the modem is attached to GPRS
  * @param signal the rssi 0 to 31, empty when unknown
  */

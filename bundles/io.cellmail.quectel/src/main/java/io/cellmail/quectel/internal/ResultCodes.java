@@ -3,6 +3,7 @@ package io.cellmail.quectel.internal;
 import static io.cellmail.api.MailErrorCode.*;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
@@ -50,10 +51,16 @@ final class ResultCodes {
 
     /**
      * Results whose meaning for one command is narrower than chapter 3 says: a body beyond what the module
-     * takes (-13 on {@code +QSMTPBODY}) is the message's fault and a retry cannot help.
+     * takes (-13 on {@code +QSMTPBODY}) and a recipient it refuses (-15 on {@code +QSMTPDST}) are the message's
+     * fault and a retry cannot help.
      */
     private static final Map<String, Map<Integer, MailErrorCode>> PER_COMMAND = Map.of(
-            Results.BODY, Map.of(-13, INVALID_MESSAGE));
+            Results.BODY, Map.of(-13, INVALID_MESSAGE),
+            Results.RECIPIENT, Map.of(-15, INVALID_MESSAGE));
+
+    /** The message field a command's result is about, for a result that says the message is at fault. */
+    private static final Map<String, String> FIELDS = Map.of(Results.BODY, "body", Results.ATTACHMENT, "attachments",
+            Results.RECIPIENT, "recipients");
 
     private ResultCodes() {
     }
@@ -77,6 +84,16 @@ final class ResultCodes {
     static MailException failure(String command, String resultPrefix, int result) {
         MailErrorCode code = codeOf(resultPrefix, result);
         String meaning = MailErrorCode.of(result).map(MailErrorCode::meaning).orElse("not a code of the manual");
-        return new MailException(code, null, command + ": " + resultPrefix + " " + result + " (" + meaning + ")", null);
+        return new MailException(code, fieldOf(resultPrefix, code).orElse(null), command + ": " + resultPrefix + " "
+                + result + " (" + meaning + ")", null);
+    }
+
+    /**
+     * @param resultPrefix a result line's prefix
+     * @param code what its result means
+     * @return the message field at fault, when the code says the message breaks a limit
+     */
+    static Optional<String> fieldOf(String resultPrefix, MailErrorCode code) {
+        return code == INVALID_MESSAGE ? Optional.ofNullable(FIELDS.get(resultPrefix)) : Optional.empty();
     }
 }

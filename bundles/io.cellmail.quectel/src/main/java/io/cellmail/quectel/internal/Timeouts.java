@@ -19,26 +19,24 @@ final class Timeouts {
     static final int PUT_BYTES_PER_SECOND = 1000;
     /** Slack added to an upload's input timeout beyond the line time and the two guard times. */
     static final int INPUT_SLACK_SECONDS = 5;
-    /** How much longer than the module's own PUT timeout the driver waits for {@code +QSMTPPUT:}. */
-    static final Duration PUT_RESULT_MARGIN = Duration.ofSeconds(30);
+    /** How long the module may take to answer {@code OK} to {@code AT+QSMTPPUT} before it sends. */
+    static final Duration PUT_OK_TIMEOUT = Duration.ofSeconds(10);
 
     private Timeouts() {
     }
 
     /**
-     * The {@code AT+QSMTPPUT} timeout: long enough for the payload on a slow uplink, no longer than the time
-     * left of the attempt (the module should give up before the driver does), clamped to what the module
-     * accepts (100 to 48000 s).
+     * The {@code AT+QSMTPPUT} timeout: long enough for the payload on a slow uplink, clamped to what the module
+     * accepts (100 to 48000 s). It does not depend on the attempt's deadline: once the module sends, the driver
+     * waits for its result as long as the module may take (this timeout plus a margin), because a mail the host
+     * stopped waiting for may still be delivered, and sending it again would deliver it twice.
      *
      * @param payloadBytes body and attachment bytes
-     * @param left the time left of the send attempt
      * @return seconds
      */
-    static int putSeconds(long payloadBytes, Duration left) {
+    static int putSeconds(long payloadBytes) {
         long needed = PUT_SETUP_SECONDS + ceilDiv(payloadBytes, PUT_BYTES_PER_SECOND);
-        long budget = left.getSeconds();
-        return clamp(Math.min(needed, budget), QuectelDialect.MIN_PUT_TIMEOUT_SECONDS,
-                QuectelDialect.MAX_TIMEOUT_SECONDS);
+        return clamp(needed, QuectelDialect.MIN_PUT_TIMEOUT_SECONDS, QuectelDialect.MAX_TIMEOUT_SECONDS);
     }
 
     /**

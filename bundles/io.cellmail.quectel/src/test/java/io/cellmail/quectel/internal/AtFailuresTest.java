@@ -13,9 +13,9 @@ class AtFailuresTest {
 
     @ParameterizedTest(name = "{0} on {1} -> {3}")
     @CsvSource(delimiter = '|', value = {
-        "ERROR | AT+QSMTPSUB=0,\"x\" |  | SMTP_BUSY",
-        "ERROR | AT+QSMTPPUT=100 |  | SMTP_BUSY",
-        "CME_ERROR | AT+QSMTPDST=0 | 3 | SMTP_BUSY",
+        "ERROR | AT+QSMTPSUB=0,\"x\" |  | UNKNOWN",
+        "ERROR | AT+QSMTPPUT=100 |  | UNKNOWN",
+        "CME_ERROR | AT+QSMTPDST=0 | 3 | UNKNOWN",
         "ERROR | AT+QICSGP=1,\"internet\" |  | NETWORK_ERROR",
         "ERROR | AT+QIFGCNT=0 |  | NETWORK_ERROR",
         "CME_ERROR | AT+CPIN? | 10 | NO_SIM",
@@ -28,7 +28,7 @@ class AtFailuresTest {
         "LINK_LOST | AT+QSMTPBODY=0,11 |  | MODEM_UNAVAILABLE",
         "CLOSED | AT+QSMTPPUT=100 |  | MODEM_UNAVAILABLE",
         "CANCELLED | AT+QSMTPPUT=100 |  | MODEM_UNAVAILABLE",
-        "UPLOAD_MISMATCH | AT+QSMTPBODY=0,11 | 12 | UNKNOWN",
+        "UPLOAD_MISMATCH | AT+QSMTPBODY=0,11 | 12 | UPLOAD_MISMATCH",
         "PROTOCOL | AT+QSMTPSUB=0,\"x\" |  | UNKNOWN",
     })
     void shouldMapEveryKindOfAtFailure(AtException.Kind kind, String command, Integer code, MailErrorCode expected) {
@@ -41,12 +41,16 @@ class AtFailuresTest {
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({"+QSMTPBODY:, -13, INVALID_MESSAGE", "+QSMTPATT:, -13, ATTACHMENT_NO_MEMORY",
-        "+QSMTPATT:, -9, TIMEOUT", "+QSMTPBODY:, -3, SMTP_BUSY"})
-    void shouldMapTheNegativeResultOfAnUploadByItsCommand(String prefix, int result, MailErrorCode expected) {
+    @CsvSource({"+QSMTPBODY:, -13, INVALID_MESSAGE, body", "+QSMTPATT:, -13, ATTACHMENT_NO_MEMORY,",
+        "+QSMTPATT:, -9, TIMEOUT,", "+QSMTPBODY:, -3, SMTP_BUSY,", "+QSMTPDST:, -15, INVALID_MESSAGE, recipients"})
+    void shouldMapTheNegativeResultOfAnUploadByItsCommand(String prefix, int result, MailErrorCode expected,
+            String field) {
         AtException failure = new AtException(AtException.Kind.RESULT_ERROR, result, "upload: " + prefix + result,
                 null);
 
-        assertThat(AtFailures.toMailException(failure, "AT+QSMTPATT=\"a\",1,11", prefix).code()).isEqualTo(expected);
+        MailException mapped = AtFailures.toMailException(failure, "AT+QSMTPATT=\"a\",1,11", prefix);
+
+        assertThat(mapped.code()).isEqualTo(expected);
+        assertThat(mapped.field()).isEqualTo(java.util.Optional.ofNullable(field));
     }
 }

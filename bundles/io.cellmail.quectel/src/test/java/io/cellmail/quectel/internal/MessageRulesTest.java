@@ -21,16 +21,13 @@ import io.cellmail.service.spi.SenderIdentity;
 
 class MessageRulesTest {
 
-    private final MessageRules guardTimeModem = new MessageRules(false);
-    private final MessageRules lenientModem = new MessageRules(true);
-
     private static MailMessage.Builder mail() {
         return MailMessage.builder().to("ops@example.com").subject("Alarm").body("Pressure high");
     }
 
     @Test
     void shouldPrepareRecipientsSubjectBodyAndAttachmentsAsTheCommandsTakeThem() {
-        PreparedMail prepared = guardTimeModem.prepare(mail().cc("boss@example.com").bcc("audit@example.org")
+        PreparedMail prepared = MessageRules.prepare(mail().cc("boss@example.com").bcc("audit@example.org")
                 .attach("log.csv", new byte[] {1, 2, 3}).build());
 
         assertThat(prepared.recipients()).extracting(Recipient::type)
@@ -51,24 +48,24 @@ class MessageRulesTest {
         for (int i = 0; i < 20; i++) {
             builder.to("r" + i + "@example.com");
         }
-        assertThat(guardTimeModem.prepare(builder.build()).recipients()).hasSize(20);
+        assertThat(MessageRules.prepare(builder.build()).recipients()).hasSize(20);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"ops\"@example.com", "ops@example.com\r\nAT+QSMTPCLR", "ops@example.com;AT", "ops",
         "ops @example.com", "ops@example.com\u0000"})
     void shouldRefuseARecipientThatCannotBeSentSafely(String address) {
-        assertInvalid(() -> guardTimeModem.prepare(mail().cc(address).build()), "recipients", "recipient 1");
+        assertInvalid(() -> MessageRules.prepare(mail().cc(address).build()), "recipients", "recipient 1");
     }
 
     @Test
     void shouldCheckTheSenderAMailNames() {
-        assertInvalid(() -> guardTimeModem.prepare(mail().senderAddress("gw\"@example.com").build()),
+        assertInvalid(() -> MessageRules.prepare(mail().senderAddress("gw\"@example.com").build()),
                 "senderAddress", "index 2");
-        assertInvalid(() -> guardTimeModem.prepare(mail().senderName("Gateway\r\nAT+QSMTPCLR").build()),
+        assertInvalid(() -> MessageRules.prepare(mail().senderName("Gateway\r\nAT+QSMTPCLR").build()),
                 "senderName", "U+000D");
-        assertInvalid(() -> guardTimeModem.prepare(mail().senderName("Gerät 7").build()), "senderName", "U+00E4");
-        assertThat(guardTimeModem.prepare(mail().senderName("Gateway 7, north").build())).isNotNull();
+        assertInvalid(() -> MessageRules.prepare(mail().senderName("Gerät 7").build()), "senderName", "U+00E4");
+        assertThat(MessageRules.prepare(mail().senderName("Gateway 7, north").build())).isNotNull();
     }
 
     @Test
@@ -80,8 +77,8 @@ class MessageRulesTest {
 
     @Test
     void shouldTakeABodyOfTenKilobytesButNotOneByteMore() {
-        assertThat(guardTimeModem.prepare(mail().body("x".repeat(10_240)).build()).body().size()).isEqualTo(10_240);
-        assertInvalid(() -> guardTimeModem.prepare(mail().body("x".repeat(10_241)).build()), "body", "10241 bytes");
+        assertThat(MessageRules.prepare(mail().body("x".repeat(10_240)).build()).body().size()).isEqualTo(10_240);
+        assertInvalid(() -> MessageRules.prepare(mail().body("x".repeat(10_241)).build()), "body", "10241 bytes");
     }
 
     @Test
@@ -89,21 +86,21 @@ class MessageRulesTest {
         String lines = ("x".repeat(1023) + "\n").repeat(10);
         assertThat(lines).hasSize(10_240);
 
-        assertInvalid(() -> guardTimeModem.prepare(mail().body(lines).build()), "body", "10250 bytes");
-        assertThat(guardTimeModem.prepare(mail().body(lines.replace("x\n", "\n")).build()).body().bytes())
+        assertInvalid(() -> MessageRules.prepare(mail().body(lines).build()), "body", "10250 bytes");
+        assertThat(MessageRules.prepare(mail().body(lines.replace("x\n", "\n")).build()).body().bytes())
                 .hasSize(10_240).startsWith('x').endsWith('\r', '\n');
     }
 
     @Test
     void shouldCountTheBodyInEncodedBytes() {
         String utf8 = "ü".repeat(5_120);
-        assertThat(guardTimeModem.prepare(mail().body(utf8).build()).body().size()).isEqualTo(10_240);
-        assertInvalid(() -> guardTimeModem.prepare(mail().body(utf8 + "x").build()), "body", "10241 bytes in UTF_8");
+        assertThat(MessageRules.prepare(mail().body(utf8).build()).body().size()).isEqualTo(10_240);
+        assertInvalid(() -> MessageRules.prepare(mail().body(utf8 + "x").build()), "body", "10241 bytes in UTF_8");
     }
 
     @Test
     void shouldRefuseABodyTheCharsetCannotHold() {
-        assertInvalid(() -> guardTimeModem.prepare(mail().charset(MailCharset.GB2312).body("三號").build()), "body",
+        assertInvalid(() -> MessageRules.prepare(mail().charset(MailCharset.GB2312).body("三號").build()), "body",
                 "cannot be encoded in GB2312");
     }
 
@@ -113,11 +110,11 @@ class MessageRulesTest {
         for (int i = 0; i < 10; i++) {
             builder.attach("part" + i + ".bin", new byte[10_240]);
         }
-        assertThat(guardTimeModem.prepare(builder.build()).attachments()).hasSize(10);
+        assertThat(MessageRules.prepare(builder.build()).attachments()).hasSize(10);
 
-        assertInvalid(() -> guardTimeModem.prepare(builder.attach("eleven.bin", new byte[0]).build()),
+        assertInvalid(() -> MessageRules.prepare(builder.attach("eleven.bin", new byte[0]).build()),
                 "attachments", "11 attachments");
-        assertInvalid(() -> guardTimeModem.prepare(mail().attach("a.bin", new byte[60_000])
+        assertInvalid(() -> MessageRules.prepare(mail().attach("a.bin", new byte[60_000])
                 .attach("b.bin", new byte[42_401]).build()), "attachments", "102401 bytes");
     }
 
@@ -125,44 +122,50 @@ class MessageRulesTest {
     @ValueSource(strings = {"re\"port.csv", "../etc/passwd", "dir/report.csv", "dir\\report.csv", "a;AT+QSMTPCLR",
         "report\r\n.csv", " ", "", "..", "résumé.pdf"})
     void shouldRefuseAttachmentNamesThatAreNotPlainSafeFileNames(String name) {
-        assertInvalid(() -> guardTimeModem.prepare(mail().attach(name, new byte[1]).build()), "attachments",
+        assertInvalid(() -> MessageRules.prepare(mail().attach(name, new byte[1]).build()), "attachments",
                 "attachment 0");
     }
 
     @Test
     void shouldRefuseAnAttachmentNameLongerThan64Characters() {
-        assertThat(guardTimeModem.prepare(mail().attach("x".repeat(64), new byte[1]).build())).isNotNull();
-        assertInvalid(() -> guardTimeModem.prepare(mail().attach("x".repeat(65), new byte[1]).build()),
+        assertThat(MessageRules.prepare(mail().attach("x".repeat(64), new byte[1]).build())).isNotNull();
+        assertInvalid(() -> MessageRules.prepare(mail().attach("x".repeat(65), new byte[1]).build()),
                 "attachments", "longer than 64");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"+++", "a+++b", "+++ at the start", "at the end +++", "++++++", "ends with +"})
-    void shouldTakePlusSignsOnAGuardTimeModem(String body) {
-        assertThat(guardTimeModem.prepare(mail().body(body).attach("x.txt", bytes(body)).build())).isNotNull();
+    void shouldTakePlusSignsOnAGuardTimeModemButKnowALenientOneWouldCutThem(String body) {
+        PreparedMail prepared = MessageRules.prepare(mail().body(body).attach("x.txt", bytes(body)).build());
+
+        assertThat(MessageRules.holdsEscape(prepared)).isTrue();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"+++", "a+++b", "+++ at the start", "at the end +++", "++++++", "ends with +",
         "ends with ++"})
     void shouldRefuseAPayloadALenientModemWouldCutShort(String payload) {
-        assertInvalid(() -> lenientModem.prepare(mail().body(payload).build()), "body", "lenientEscape");
-        assertInvalid(() -> lenientModem.prepare(mail().attach("x.txt", bytes(payload)).build()), "attachments",
-                "attachment 0 (x.txt)");
+        assertInvalid(() -> MessageRules.refuseEscapes(MessageRules.prepare(mail().body(payload).build())), "body",
+                "escapeMode lenient");
+        assertInvalid(() -> MessageRules.refuseEscapes(MessageRules.prepare(mail().attach("x.txt", bytes(payload))
+                .build())), "attachments", "attachment 0 (x.txt)");
     }
 
     @Test
     void shouldTakeSinglePlusSignsOnALenientModem() {
-        assertThat(lenientModem.prepare(mail().body("c++ and +1 and ++x; 1+1").attach("a.txt", bytes("+a++b")).build()))
-                .isNotNull();
+        PreparedMail prepared = MessageRules.prepare(mail().body("c++ and +1 and ++x; 1+1")
+                .attach("a.txt", bytes("+a++b")).build());
+
+        assertThat(MessageRules.holdsEscape(prepared)).isFalse();
+        MessageRules.refuseEscapes(prepared);
     }
 
     @Test
     void shouldGiveEqualPayloadsEqualFingerprintsAndOtherPayloadsOtherOnes() {
-        PreparedMail a = guardTimeModem.prepare(mail().attach("a.bin", new byte[] {1}).build());
-        PreparedMail b = guardTimeModem.prepare(mail().attach("a.bin", new byte[] {1}).build());
-        PreparedMail renamed = guardTimeModem.prepare(mail().attach("b.bin", new byte[] {1}).build());
-        PreparedMail utf8 = guardTimeModem.prepare(mail().charset(MailCharset.UTF_8).build());
+        PreparedMail a = MessageRules.prepare(mail().attach("a.bin", new byte[] {1}).build());
+        PreparedMail b = MessageRules.prepare(mail().attach("a.bin", new byte[] {1}).build());
+        PreparedMail renamed = MessageRules.prepare(mail().attach("b.bin", new byte[] {1}).build());
+        PreparedMail utf8 = MessageRules.prepare(mail().charset(MailCharset.UTF_8).build());
 
         assertThat(a.attachments().get(0).content().fingerprint())
                 .isEqualTo(b.attachments().get(0).content().fingerprint())

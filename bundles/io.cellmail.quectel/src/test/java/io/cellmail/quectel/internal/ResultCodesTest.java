@@ -37,7 +37,7 @@ class ResultCodesTest {
         "+QSMTPBODY:,  -3,   SMTP_BUSY",
         "+QSMTPATT:,   -13,  ATTACHMENT_NO_MEMORY",
         "+QSMTPATT:,   -14,  ATTACHMENT_SAVE_FAILED",
-        "+QSMTPDST:,   -15,  INVALID_PARAMETER",
+        "+QSMTPDST:,   -15,  INVALID_MESSAGE",
         "+QSMTPDST:,   -3,   SMTP_BUSY",
         "+QSMTPDATT:,  -15,  INVALID_PARAMETER",
         "+QSMTPDATT:,  -3,   SMTP_BUSY",

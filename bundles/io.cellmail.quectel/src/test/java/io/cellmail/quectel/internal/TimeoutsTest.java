@@ -9,18 +9,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TimeoutsTest {
 
-    @ParameterizedTest(name = "{0} bytes, {1} s left -> {2} s")
+    @ParameterizedTest(name = "{0} bytes -> {1} s")
     @CsvSource({
-        "0,       300,     100",   // a small alarm: the module's minimum
-        "30000,   300,     100",   // 60 s setup + 30 s of data: still the minimum
-        "112640,  300,     173",   // 10 KB body and 100 KB attachments: 60 + 113
-        "112640,  150,     150",   // the attempt's deadline comes first
-        "112640,  50,      100",   // never below what the module takes
-        "112640,  100000,  173",   // a long deadline does not stretch it
-        "99999999, 100000, 48000", // never above what the module takes
+        "0,        100",   // a small alarm: the module's minimum
+        "30000,    100",   // 60 s setup + 30 s of data: still the minimum
+        "112640,   173",   // 10 KB body and 100 KB attachments: 60 + 113
+        "99999999, 48000", // never above what the module takes
     })
-    void shouldSizeThePutTimeoutFromThePayloadAndTheTimeLeft(long bytes, long leftSeconds, int expected) {
-        assertThat(Timeouts.putSeconds(bytes, Duration.ofSeconds(leftSeconds))).isEqualTo(expected);
+    void shouldSizeThePutTimeoutFromThePayloadAloneNotTheAttemptsDeadline(long bytes, int expected) {
+        assertThat(Timeouts.putSeconds(bytes)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "PUT timeout {0} s -> wait {1} s")
+    @CsvSource({"100, 130", "173, 203", "48000, 48030"})
+    void shouldWaitForThePutResultAsLongAsTheModuleMayTakePlusTheMargin(int putSeconds, long waitSeconds) {
+        assertThat(MailerTimings.DEFAULT.putResultWait(putSeconds)).isEqualTo(Duration.ofSeconds(waitSeconds));
     }
 
     @ParameterizedTest(name = "{0} bytes at {1} B/s, guard {2} ms -> {3} s")
