@@ -56,6 +56,8 @@ final class ModemBench implements AutoCloseable {
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final QuectelMailerFactory factory;
+    private final SerialLinkRegistry links;
+    private final MailerTimings timings;
     private final ModemEmulator emulator;
     private final String linkUri;
     private final String name;
@@ -90,10 +92,12 @@ final class ModemBench implements AutoCloseable {
                 .guardTime(Duration.ofMillis(EMULATOR_GUARD_MILLIS))
                 .smtpRoute("127.0.0.1:" + smtpPort)).build());
         opened.push(emulator);
-        EmulatorLinks links = new EmulatorLinks();
-        links.register(name, emulator);
+        EmulatorLinks emulatorLinks = new EmulatorLinks();
+        emulatorLinks.register(name, emulator);
         linkUri = "emulator:" + name + linkQuery;
-        factory = new QuectelMailerFactory(new SerialLinkRegistry(List.of(links)), ModemBench::fastEngine, timings);
+        links = new SerialLinkRegistry(List.of(emulatorLinks));
+        this.timings = timings;
+        factory = new QuectelMailerFactory(links, ModemBench::fastEngine, timings);
     }
 
     /** @param smtpPort the GreenMail SMTP port */
@@ -126,6 +130,17 @@ final class ModemBench implements AutoCloseable {
     /** @return the factory all mailers of the bench come from */
     QuectelMailerFactory factory() {
         return factory;
+    }
+
+    /**
+     * @param settings the mailer's settings
+     * @return a started mailer from a factory of its own, as after a restart of the gateway (the factory forgets
+     *     what it knew, e.g. a refused SIM PIN); closed with the bench
+     */
+    ModemMailer mailerAfterRestart(MailerSettings settings) {
+        ModemMailer mailer = new QuectelMailerFactory(links, ModemBench::fastEngine, timings).create(settings);
+        opened.push(mailer);
+        return mailer;
     }
 
     /** @return settings for the bench's module: authentication on, an APN, a named sender, a 30 s deadline */

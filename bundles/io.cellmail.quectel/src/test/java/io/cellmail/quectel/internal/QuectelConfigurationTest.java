@@ -50,6 +50,9 @@ class QuectelConfigurationTest {
         "senderName    | sender name with an umlaut",
         "linkUri       | link URI without a scheme",
         "linkUri       | link URI with another baud",
+        "simPin        | PIN of 3 digits",
+        "simPin        | PIN of 9 digits",
+        "simPin        | PIN with a quote",
     })
     void shouldRefuseASettingTheModuleCannotTakeNamingIt(String field, String change) {
         UnaryOperator<MailerSettings.Builder> edit = switch (change) {
@@ -67,6 +70,9 @@ class QuectelConfigurationTest {
             case "sender name with an umlaut" -> b -> b.sender("gateway@example.com", "Gerät");
             case "link URI without a scheme" -> b -> b.linkUri("/dev/ttyUSB2");
             case "link URI with another baud" -> b -> b.linkUri("serial:/dev/ttyUSB2?baud=9600").baud(115200);
+            case "PIN of 3 digits" -> b -> b.simPin("471");
+            case "PIN of 9 digits" -> b -> b.simPin("471147114");
+            case "PIN with a quote" -> b -> b.simPin("47\"1");
             default -> throw new IllegalArgumentException(change);
         };
         MailerSettings bad = edit.apply(settings()).build();
@@ -74,7 +80,8 @@ class QuectelConfigurationTest {
         assertThatThrownBy(() -> QuectelConfiguration.of(bad)).isInstanceOfSatisfying(MailException.class, e -> {
             assertThat(e.code()).isEqualTo(MailErrorCode.INVALID_PARAMETER);
             assertThat(e.field()).hasValue(field);
-        }).hasMessageStartingWith(field + ":").hasMessageNotContaining(SECRET).hasMessageNotContaining("apn-secret");
+        }).hasMessageStartingWith(field + ":").hasMessageNotContaining(SECRET).hasMessageNotContaining("apn-secret")
+                .hasMessageNotContaining("471");
     }
 
     @Test
@@ -108,7 +115,15 @@ class QuectelConfigurationTest {
     }
 
     @Test
-    void shouldMaskThePasswordsInToString() {
-        assertThat(QuectelConfiguration.of(settings().build()).toString()).doesNotContain(SECRET, "apn-secret");
+    void shouldTakeAPinOfFourToEightDigitsOrNone() {
+        assertThat(QuectelConfiguration.of(settings().simPin("4711").build())).isNotNull();
+        assertThat(QuectelConfiguration.of(settings().simPin("47114711").build())).isNotNull();
+        assertThat(QuectelConfiguration.of(settings().simPin("").build())).isNotNull();
+    }
+
+    @Test
+    void shouldMaskThePasswordsAndThePinInToString() {
+        assertThat(QuectelConfiguration.of(settings().simPin("9753").build()).toString())
+                .doesNotContain(SECRET, "apn-secret", "9753");
     }
 }

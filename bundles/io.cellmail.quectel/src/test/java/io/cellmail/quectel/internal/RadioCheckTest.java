@@ -61,7 +61,10 @@ class RadioCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "NOT INSERTED, NO_SIM,         NO_SIM,         false",
+        "NOT INSERTED, NO_SIM,           NO_SIM,           false",
+        "SIM PIN,      SIM_PIN_REQUIRED, SIM_PIN_REQUIRED, false",
+        "SIM PIN,      SIM_PIN_REJECTED, SIM_PIN_REJECTED, false",
+        "SIM PUK,      SIM_BLOCKED,      SIM_BLOCKED,      false",
         "READY,        SEARCHING,      NOT_REGISTERED, true",
         "READY,        DENIED,         NOT_REGISTERED, true",
         "READY,        HOME,           NOT_REGISTERED, false",

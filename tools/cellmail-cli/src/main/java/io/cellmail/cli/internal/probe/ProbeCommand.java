@@ -93,7 +93,10 @@ public final class ProbeCommand implements CliCommand {
             case SEARCHING -> "searching (not registered yet)";
             case DENIED -> "denied (the network refused the SIM)";
             case NOT_REGISTERED -> "not registered (not searching)";
-            case NO_SIM -> "no SIM (missing, or waiting for its PIN)";
+            case NO_SIM -> "no SIM (missing, or failed)";
+            case SIM_PIN_REQUIRED -> "the SIM waits for its PIN";
+            case SIM_PIN_REJECTED -> "the SIM refused the configured PIN (not entered again until it changes)";
+            case SIM_BLOCKED -> "the SIM is blocked: it needs its PUK";
             case UNKNOWN -> "unknown";
         };
     }
