@@ -3,6 +3,7 @@ package io.cellmail.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,6 +65,16 @@ class MailErrorCodeTest {
         assertThat(MailErrorCode.NETWORK_ERROR.attemptLimit()).isEmpty();
         assertThat(Arrays.stream(MailErrorCode.values()).filter(c -> c.attemptLimit().isPresent()))
                 .as("a limit only means something for a transient code").allMatch(MailErrorCode::isTransient);
+    }
+
+    @Test
+    void shouldKeepMailWaitingForAnOperatorRatherThanFailItForASimOrSettingProblem() {
+        assertThat(List.of(MailErrorCode.SIM_PIN_REQUIRED, MailErrorCode.SIM_PIN_REJECTED, MailErrorCode.SIM_BLOCKED,
+                MailErrorCode.SETTING_REJECTED)).extracting(MailErrorCode::code).containsExactly(1011, 1012, 1013,
+                        1014);
+        assertThat(List.of(MailErrorCode.SIM_PIN_REQUIRED, MailErrorCode.SIM_PIN_REJECTED, MailErrorCode.SIM_BLOCKED,
+                MailErrorCode.SETTING_REJECTED)).allMatch(MailErrorCode::isTransient)
+                .allMatch(c -> c.attemptLimit().isEmpty());
     }
 
     @Test

@@ -121,8 +121,9 @@ import io.cellmail.service.MailServiceProperties;
     @AttributeDefinition(name = "Sender name", description = "Display name of that sender; ASCII.", required = false)
     String senderName() default "";
 
-    @AttributeDefinition(name = "Send deadline (s)", description = "How long one send attempt may take, from the "
-            + "first AT command to the SMTP result.", min = "1")
+    @AttributeDefinition(name = "Send deadline (s)", description = "How long one send attempt may take until the "
+            + "modem starts sending; the modem's send then runs to its result, as long as the modem may take.",
+            min = "1")
     long sendDeadline() default DEFAULT_SEND_DEADLINE_SECONDS;
 
     @AttributeDefinition(name = "First retry (s)", description = "Delay before the first retry of a transient "

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param smtpPassword the SMTP password, possibly empty
  * @param senderAddress the sender address of mails that do not name their own
  * @param senderName the sender display name of mails that do not name their own, possibly empty
- * @param sendDeadline how long one send attempt may take, from the first AT command to {@code +QSMTPPUT}
+ * @param sendDeadline how long one send attempt may take until the modem starts sending ({@code AT+QSMTPPUT}); the
+ *     modem's send then runs to its result (see {@link ModemMailer#send})
  * @param escapeMode whether the modem ends a data-mode upload only at a {@code +++} framed by guard times, at any
  *     {@code +++}, or whether the dialect finds out ({@link EscapeMode#AUTO}, the default)
  * @param simPin the SIM's PIN, entered when the SIM asks for it; empty when the SIM needs none

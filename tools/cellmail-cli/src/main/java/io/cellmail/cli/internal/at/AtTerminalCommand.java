@@ -55,7 +55,8 @@ public final class AtTerminalCommand implements CliCommand {
                 "URCs are printed as they come. Through the AT engine (default) every command gets exactly its own",
                 "reply and negative SMTP results are explained; the lines after AT+QSMTPBODY=... or AT+QSMTPATT=...",
                 "are the upload's payload, up to a line +++. Blank lines and lines starting with # are skipped.",
-                "Passwords (AT+QSMTPPWD=\"...\", the 4th parameter of AT+QICSGP) are masked in all output and logs.",
+                "Passwords (AT+QSMTPPWD=\"...\", the 4th parameter of AT+QICSGP) and PINs (AT+CPIN=...) are masked in all "
+                        + "output and logs.",
                 "",
                 "  LINK                serial:/dev/ttyUSB2?baud=115200, tcp://HOST:PORT or emulator:NAME",
                 "                      (default: $CELLMAIL_LINK)",

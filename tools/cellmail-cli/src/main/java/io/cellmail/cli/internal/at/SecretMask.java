@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides passwords in AT text before it is printed or logged: the value of {@code AT+QSMTPPWD="…"} and the
- * fourth parameter (the password) of {@code AT+QICSGP=<mode>,"<apn>","<user>","<pwd>"}. Works on command lines as
+ * Hides passwords in AT text before it is printed or logged: the value of {@code AT+QSMTPPWD="…"}, the
+ * fourth parameter (the password) of {@code AT+QICSGP=<mode>,"<apn>","<user>","<pwd>"} and the PIN, or PUK and new
+ * PIN, of {@code AT+CPIN="…"}. Works on command lines as
  * typed and on any line a modem sends back (an echo), wherever in the line the command stands, so that a
  * concatenated command ({@code AT+QSMTPUSER="u";+QSMTPPWD="p"}) is masked too. Fails safe: everything after the
  * password's start is hidden, up to the end of the line.
@@ -16,6 +17,7 @@ public final class SecretMask {
     public static final String MASK = "****";
 
     private static final Pattern SMTP_PASSWORD = Pattern.compile("(?i)\\+\\s*QSMTPPWD\\s*=");
+    private static final Pattern SIM_PIN = Pattern.compile("(?i)\\+\\s*CPIN\\s*=");
     private static final Pattern CONTEXT_SETTINGS = Pattern.compile("(?i)\\+\\s*QICSGP\\s*=");
     /** Parameters of AT+QICSGP before its password: mode, APN, user. */
     private static final int PARAMETERS_BEFORE_CONTEXT_PASSWORD = 3;
@@ -28,12 +30,13 @@ public final class SecretMask {
      * @return the line with every password replaced by {@value #MASK}
      */
     public static String mask(String line) {
-        String masked = maskSmtpPassword(line);
+        String masked = maskRest(line, SMTP_PASSWORD);
+        masked = maskRest(masked, SIM_PIN);
         return maskContextPassword(masked);
     }
 
-    private static String maskSmtpPassword(String line) {
-        Matcher m = SMTP_PASSWORD.matcher(line);
+    private static String maskRest(String line, Pattern start) {
+        Matcher m = start.matcher(line);
         if (!m.find()) {
             return line;
         }

@@ -20,6 +20,11 @@ class SecretMaskTest {
         "AT+QICSGP=1,\"CMNET\",\"user\",\"secret\"     | AT+QICSGP=1,\"CMNET\",\"user\",\"****\"",
         "AT+QICSGP=1,\"a,b\",\"u,v\",\"s,t\"           | AT+QICSGP=1,\"a,b\",\"u,v\",\"****\"",
         "AT+QICSGP=1, \"apn\", \"user\", \"secret\"    | AT+QICSGP=1, \"apn\", \"user\", \"****\"",
+        // the SIM's PIN, or its PUK and a new PIN
+        "AT+CPIN=\"4711\"                            | AT+CPIN=\"****\"",
+        "AT+CPIN=\"12345678\",\"4711\"             | AT+CPIN=\"****\"",
+        "AT+CPIN?                                      | AT+CPIN?",
+        "+CPIN: SIM PIN                                | +CPIN: SIM PIN",
         // nothing secret: unchanged
         "AT+QICSGP=1,\"CMNET\"                         | AT+QICSGP=1,\"CMNET\"",
         "AT+QSMTPPWD?                                  | AT+QSMTPPWD?",
@@ -33,7 +38,8 @@ class SecretMaskTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"AT+QSMTPPWD=\"hunter2\"", "AT+QICSGP=1,\"apn\",\"u\",\"hunter2\"",
-        "ATE0;+QSMTPPWD=\"hunter2\"", "AT + QSMTPPWD=\"hunter2\""})
+        "ATE0;+QSMTPPWD=\"hunter2\"", "AT + QSMTPPWD=\"hunter2\"", "AT+CPIN=\"hunter2\"",
+        "AT+CPIN=\"12345678\",\"hunter2\""})
     void shouldNeverLetThePasswordThrough(String line) {
         assertThat(SecretMask.mask(line)).doesNotContain("hunter2").contains(SecretMask.MASK);
     }
