@@ -119,6 +119,26 @@ class PutResultTest {
     }
 
     @Test
+    void shouldTakeALateResultThatArrivesWhileTheNextAttemptSetsTheMailUpInsteadOfPuttingItAgain() {
+        bench = new ModemBench(SMTP.getSmtp().getPort(), UnaryOperator.identity(), ModemBench.FAST_LINE,
+                silentModuleTimings());
+        ModemMailer mailer = bench.readyMailer();
+        MailMessage message = alarm("late result mid-attempt");
+        // the host stops waiting 1 s after the PUT's OK, the module reports 2 s after the mail went out
+        bench.emulator().faults().putResultDelay(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> mailer.send(message, SENDER, Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(MailException.class,
+                        e -> assertThat(e.code()).isEqualTo(MailErrorCode.MODEM_TIMEOUT));
+        // the next attempt begins while the module still sends; its first answer comes after the late result
+        bench.emulator().faults().delayOn("AT+QIFGCNT", Duration.ofMillis(2800));
+
+        mailer.send(message, SENDER, Duration.ofSeconds(20));
+
+        assertThat(SMTP.getReceivedMessages()).as("exactly one copy").hasSize(1);
+        assertThat(bench.commands()).filteredOn(c -> c.startsWith("AT+QSMTPPUT")).as("never put again").hasSize(1);
+    }
+
+    @Test
     void shouldReportTheModuleBusyWhileTheMailItMayStillSendHasNoResult() {
         bench = new ModemBench(SMTP.getSmtp().getPort(), UnaryOperator.identity(), ModemBench.FAST_LINE,
                 silentModuleTimings());

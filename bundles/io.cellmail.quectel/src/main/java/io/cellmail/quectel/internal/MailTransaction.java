@@ -14,6 +14,7 @@ import static io.cellmail.quectel.internal.ModemSideState.Item.USER;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -217,6 +218,14 @@ final class MailTransaction {
     }
 
     private int put(PreparedMail mail) {
+        OptionalInt settled = ledger.takeSettled(mailId);
+        if (settled.isPresent()) {
+            // The late result of this mail's earlier PUT came while this attempt set the mail up (the module was
+            // busy sending it until then, and answers OK only after it reported): that is the outcome.
+            LOG.debug("mail {} was settled by a late PUT result {} during this attempt; not put again", mailId,
+                    settled.getAsInt());
+            return settled.getAsInt();
+        }
         if (writes.session().deadline().remainingNanos() <= 0) {
             throw new MailException(MailErrorCode.MODEM_TIMEOUT, "the attempt's deadline passed before "
                     + "AT+QSMTPPUT; the mail was not sent");
