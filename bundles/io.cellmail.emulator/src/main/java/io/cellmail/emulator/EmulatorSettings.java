@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param simPin the PIN the SIM asks for after every boot ({@code +CPIN: SIM PIN}), 4 to 8 digits; empty for a SIM
  *     without PIN. Three wrong entries block the SIM ({@code +CPIN: SIM PUK}), counted across reboots
  * @param simPuk the PUK that unblocks the SIM ({@code AT+CPIN="<puk>","<new pin>"}), 8 digits
+ * @param simPinTries the PIN tries the SIM has left when the module first powers on, 0 to 3: fewer than 3 for a
+ *     SIM someone already mistyped the PIN of (elsewhere, e.g. in a phone), 0 for a blocked one
  * @param registration the {@code <stat>} of {@code +CREG:} (1 home, 5 roaming, 2 searching, 3 denied, 0 none)
  * @param attached the {@code <state>} of {@code +CGATT:} (1 attached, 0 detached)
  * @param signal the {@code <rssi>} of {@code +CSQ:} (0-31, 99 unknown)
@@ -41,6 +43,7 @@ public record EmulatorSettings(
         boolean simReady,
         Optional<String> simPin,
         String simPuk,
+        int simPinTries,
         int registration,
         int attached,
         int signal,
@@ -63,6 +66,7 @@ public record EmulatorSettings(
         Objects.requireNonNull(simPin, "simPin");
         simPin.ifPresent(pin -> requireDigits(pin, 4, 8, "simPin"));
         requireDigits(Objects.requireNonNull(simPuk, "simPuk"), 8, 8, "simPuk");
+        requireRange(simPinTries, 0, 3, "simPinTries");
         requireRange(registration, 0, 5, "registration");
         requireRange(attached, 0, 1, "attached");
         if (signal != 99) {
@@ -137,6 +141,7 @@ public record EmulatorSettings(
         private boolean simReady = true;
         private Optional<String> simPin = Optional.empty();
         private String simPuk = DEFAULT_SIM_PUK;
+        private int simPinTries = 3;
         private int registration = 1;
         private int attached = 1;
         private int signal = 20;
@@ -158,6 +163,7 @@ public record EmulatorSettings(
             simReady = from.simReady;
             simPin = from.simPin;
             simPuk = from.simPuk;
+            simPinTries = from.simPinTries;
             registration = from.registration;
             attached = from.attached;
             signal = from.signal;
@@ -236,6 +242,12 @@ public record EmulatorSettings(
             return this;
         }
 
+        /** @param tries PIN tries the SIM has left at first power on, 0 (blocked) to 3 (default 3) @return this */
+        public Builder simPinTries(int tries) {
+            simPinTries = tries;
+            return this;
+        }
+
         /** @param stat {@code +CREG} stat (default 1) @return this */
         public Builder registration(int stat) {
             registration = stat;
@@ -263,7 +275,7 @@ public record EmulatorSettings(
         /** @return the settings @throws IllegalArgumentException if a value is out of range */
         public EmulatorSettings build() {
             return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, okBeforeServerInfo,
-                    compactResults, smtpRoute, bootUrcs, autobaud, simReady, simPin, simPuk, registration, attached,
+                    compactResults, smtpRoute, bootUrcs, autobaud, simReady, simPin, simPuk, simPinTries, registration, attached,
                     signal, identity);
         }
     }

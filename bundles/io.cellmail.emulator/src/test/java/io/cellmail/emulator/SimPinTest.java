@@ -66,6 +66,21 @@ class SimPinTest {
     }
 
     @Test
+    void shouldCountThePinTriesLeftOnTheCardAcrossRebootsAndGiveThemBackWithTheRightPin() {
+        start();
+        assertThat(host.command("AT+QTRPIN")).containsExactly("+QTRPIN: 3,3,10,10", "OK");
+        assertThat(host.command("AT+CPIN=\"0000\"")).containsExactly("+CME ERROR: 16");
+        modem.faults().reboot();
+        host.expectLines("RDY", "+CFUN: 1", "+CPIN: SIM PIN");
+        assertThat(host.command("ATE0;+CMEE=1")).containsExactly("ATE0;+CMEE=1", "OK");
+
+        assertThat(host.command("AT+QTRPIN")).containsExactly("+QTRPIN: 2,3,10,10", "OK");
+        assertThat(host.command("AT+CPIN=\"4711\"")).containsExactly("OK");
+        host.expectLines("+CPIN: READY", "Call Ready");
+        assertThat(host.command("AT+QTRPIN")).containsExactly("+QTRPIN: 3,3,10,10", "OK");
+    }
+
+    @Test
     void shouldUnblockWithThePukAndANewPin() {
         start();
         for (String wrong : new String[] {"1", "2", "3"}) {

@@ -147,15 +147,50 @@ class SimPinTest {
     }
 
     @Test
-    void shouldReportABlockedSimAsAFinalStateAndNeverEnterAPuk() throws Exception {
+    void shouldEnterAWrongPinOnceNotOnceARestartWhenTheGatewayRestartsInALoop() throws Exception {
         bench = simWithPin();
-        // three gateways in a row with a wrong PIN (a restart forgets the refusal) block the SIM
+        // each restart of the gateway forgets what the last one learnt; the SIM does not
         for (int restart = 0; restart < 3; restart++) {
-            ModemMailer mailer = bench.mailerAfterRestart(settingsWithPin(WRONG_PIN + restart));
-            int entries = restart + 1;
-            await().atMost(Duration.ofSeconds(10)).until(() -> pinEntries().size() == entries);
+            ModemMailer mailer = bench.mailerAfterRestart(settingsWithPin(WRONG_PIN));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> mailer.health().registration() == Registration.SIM_PIN_REJECTED);
             mailer.close();
         }
+
+        assertThat(pinEntries()).as("the wrong PIN entered once, the SIM never blocked").hasSize(1);
+        assertThat(bench.commands()).contains("AT+QTRPIN");
+    }
+
+    @Test
+    void shouldTryAPinTheOperatorCorrectedOnceTheSimCountsAWrongOneButNeverItsLastTry() throws Exception {
+        bench = new ModemBench(SMTP.getSmtp().getPort(), e -> e.simPin(PIN).simPinTries(2));
+        ModemMailer held = bench.mailer(settingsWithPin(WRONG_PIN));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> held.health().registration() == Registration.SIM_PIN_REJECTED);
+        assertThat(pinEntries()).as("a SIM that lost a try gets no PIN that might have been the wrong one").isEmpty();
+        held.close();
+
+        ModemMailer corrected = bench.mailer(settingsWithPin(PIN));
+        corrected.send(alarm("corrected"), SENDER, Duration.ofSeconds(10));
+
+        assertThat(pinEntries()).containsExactly(PIN_ENTRY);
+        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("corrected");
+    }
+
+    @Test
+    void shouldNeverSpendTheLastPinTry() throws Exception {
+        bench = new ModemBench(SMTP.getSmtp().getPort(), e -> e.simPin(PIN).simPinTries(1));
+        ModemMailer mailer = bench.mailer(settingsWithPin(PIN));
+
+        assertThatThrownBy(() -> mailer.send(alarm("held"), SENDER, Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(MailException.class,
+                        e -> assertThat(e.code()).isEqualTo(MailErrorCode.SIM_PIN_REJECTED));
+        assertThat(pinEntries()).isEmpty();
+    }
+
+    @Test
+    void shouldReportABlockedSimAsAFinalStateAndNeverEnterAPuk() throws Exception {
+        bench = new ModemBench(SMTP.getSmtp().getPort(), e -> e.simPin(PIN).simPinTries(0));
         RecordedEvents events = new RecordedEvents();
         MailService service = bench.service(settingsWithPin(PIN), outbox, events);
         MailMessage message = alarm("blocked");
@@ -165,7 +200,7 @@ class SimPinTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> events.kindsOf(message.id()).size() >= 2);
         assertThat(events.of(message.id()).get(1).errorCode()).isEqualTo(MailErrorCode.SIM_BLOCKED.code());
         assertThat(service.serviceStatus().registration()).isEqualTo(Registration.SIM_BLOCKED);
-        assertThat(pinEntries()).as("neither the right PIN nor a PUK on a blocked SIM").hasSize(3);
+        assertThat(pinEntries()).as("neither the PIN nor a PUK on a blocked SIM").isEmpty();
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 }

@@ -135,6 +135,11 @@ final class Commands {
         return AtCommand.of("AT+CPIN=" + quoted(pin)).maskingParameter(0).timeout(PIN_TIMEOUT);
     }
 
+    /** @return {@code AT+QTRPIN}: the tries the SIM has left for its PIN, PIN2 and PUKs */
+    static AtCommand pinTriesLeft() {
+        return AtCommand.of("AT+QTRPIN").expecting("+QTRPIN:");
+    }
+
     /** @return {@code AT+CPIN?} */
     static AtCommand simStatus() {
         return AtCommand.of("AT+CPIN?").expecting("+CPIN:");

@@ -90,8 +90,8 @@ final class RadioCheck {
     private static String simAdvice(Registration registration) {
         return switch (registration) {
             case SIM_PIN_REQUIRED -> "; configure the SIM's PIN (simPin)";
-            case SIM_PIN_REJECTED -> "; the SIM refused the configured PIN, which is not entered again until simPin "
-                    + "changes";
+            case SIM_PIN_REJECTED -> "; the SIM refused the configured PIN, or counts a wrong PIN already: it is not "
+                    + "entered until simPin changes (or the right PIN was entered once by hand)";
             case SIM_BLOCKED -> "; the SIM is blocked after wrong PINs: enter its PUK and a new PIN by hand "
                     + "(AT+CPIN=\"<puk>\",\"<new pin>\"), then configure that PIN";
             default -> "";

@@ -1,12 +1,15 @@
 package io.cellmail.quectel.internal;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cellmail.api.Registration;
+import io.cellmail.at.AtException;
+import io.cellmail.at.InfoLine;
 import io.cellmail.quectel.internal.ModemSession.Reply;
 
 /**
@@ -14,6 +17,12 @@ import io.cellmail.quectel.internal.ModemSession.Reply;
  * never a PIN the SIM refused: three wrong PINs block the SIM, so after one refusal ({@code +CME ERROR: 16}) the PIN
  * is not entered again until the configured PIN changes ({@link RejectedPins}). A PUK is never entered. The PIN
  * travels masked ({@code AT+CPIN="****"} in every transcript) and never reaches a log line or a message.
+ *
+ * <p>The SIM itself remembers wrong PINs across restarts of the gateway, the driver does not: before entering the
+ * PIN the driver asks how many tries the SIM has left ({@code AT+QTRPIN}) and enters it only while the SIM has
+ * all three, or two when the lost one went to another PIN than the configured one (see
+ * {@link RejectedPins#mayEnter}). So a gateway restarting in a loop with a wrong PIN enters it once, not until the
+ * SIM is blocked. A module without {@code AT+QTRPIN} leaves only the driver's own memory.
  */
 final class SimUnlock {
 
@@ -50,6 +59,14 @@ final class SimUnlock {
         if (!SIM_PIN.equals(sim) || pin.isEmpty() || rejected.refused(linkUri, pin)) {
             return sim;
         }
+        OptionalInt triesLeft = triesLeft(session);
+        if (triesLeft.isPresent() && !rejected.mayEnter(linkUri, pin, triesLeft.getAsInt())) {
+            LOG.warn("The SIM on {} has {} of {} PIN tries left: it counted a wrong PIN, so the configured PIN is not "
+                    + "entered (it may be that wrong one); enter the PIN once by hand, or configure another",
+                    linkUri, triesLeft.getAsInt(), RejectedPins.FULL_TRIES);
+            rejected.declined(linkUri, pin);
+            return sim;
+        }
         Reply reply = session.attempt(Commands.enterPin(pin));
         if (reply.ok()) {
             LOG.debug("The SIM on {} took its PIN", linkUri);
@@ -68,6 +85,20 @@ final class SimUnlock {
         }
         LOG.debug("The SIM on {} did not take the PIN ({}); asking it again", linkUri, reply.error().getMessage());
         return RadioCheck.sim(session.attempt(Commands.simStatus()));
+    }
+
+    /** @return the PIN tries the SIM has left, or empty when the module does not tell ({@code AT+QTRPIN}) */
+    private static OptionalInt triesLeft(ModemSession session) {
+        Reply reply = session.attempt(Commands.pinTriesLeft());
+        if (!reply.ok()) {
+            return OptionalInt.empty();
+        }
+        try {
+            Optional<InfoLine> line = reply.response().firstInfo("+QTRPIN:");
+            return line.isPresent() ? OptionalInt.of(line.get().intField(0)) : OptionalInt.empty();
+        } catch (AtException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ import io.cellmail.emulator.internal.state.SimCard;
  * {@code +CPIN: SIM PIN} until {@code AT+CPIN="<pin>"} (27.007): {@code OK} then {@code +CPIN: READY} and
  * {@code Call Ready}; a wrong PIN {@code +CME ERROR: 16} (incorrect password), the third in a row blocks the SIM
  * ({@code +CPIN: SIM PUK}, {@code +CME ERROR: 12} for a PIN; {@code AT+CPIN="<puk>","<new pin>"} unblocks it);
- * entering a PIN the SIM does not ask for is {@code +CME ERROR: 3}. Until the SIM is usable the module is not
+ * entering a PIN the SIM does not ask for is {@code +CME ERROR: 3}; {@code AT+QTRPIN} tells the PIN tries left. Until the SIM is usable the module is not
  * registered ({@code +CREG: <n>,0}), not attached ({@code +CGATT: 0}), and {@code AT+CGATT=1} answers
  * {@code +CME ERROR: 11} (SIM PIN required), 12 or 10. The registration and the signal come from the settings;
  * {@code AT+CGATT=<0|1>} detaches and attaches. The module brings its context up by itself on
@@ -31,6 +31,7 @@ public final class NetworkCommands implements CommandFamily {
     public Map<String, CommandHandler> handlers() {
         return Map.of(
                 "+CPIN", NetworkCommands::pin,
+                "+QTRPIN", NetworkCommands::triesLeft,
                 "+CREG", NetworkCommands::registration,
                 "+CGATT", NetworkCommands::attach,
                 "+CSQ", NetworkCommands::signal,
@@ -78,6 +79,25 @@ public final class NetworkCommands implements CommandFamily {
                 return Outcome.error();
             }
         }
+    }
+
+    /**
+     * {@code AT+QTRPIN}: {@code +QTRPIN: <chv1>,<chv2>,<puk1>,<puk2>}, the tries left for PIN, PIN2, PUK and PUK2
+     * (Quectel M95 AT manual). Only the PIN is counted here; PIN2 and the PUKs show their full counts.
+     */
+    private static Outcome triesLeft(AtCommand command, CommandContext context) {
+        SimCard sim = context.state().sim();
+        return switch (command.form()) {
+            case TEST -> Outcome.ok();
+            case EXECUTE -> {
+                if (sim.status() == SimCard.Status.NOT_INSERTED) {
+                    yield context.cmeError(10, "SIM not inserted");
+                }
+                context.reply().info("+QTRPIN: " + sim.pinTriesLeft() + ",3,10,10");
+                yield Outcome.ok();
+            }
+            default -> Outcome.error();
+        };
     }
 
     private static String newPin(Params params) {

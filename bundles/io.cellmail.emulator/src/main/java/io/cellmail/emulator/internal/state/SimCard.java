@@ -61,6 +61,7 @@ public final class SimCard {
         this.inserted = settings.simReady();
         this.pin = settings.simPin();
         this.puk = settings.simPuk();
+        this.wrongPins = PIN_TRIES - settings.simPinTries();
     }
 
     /** The module powered on: the SIM is locked again if it has a PIN. */
@@ -77,6 +78,16 @@ public final class SimCard {
             return Status.PUK;
         }
         return pin.isEmpty() || unlocked ? Status.READY : Status.PIN;
+    }
+
+    /**
+     * {@code AT+QTRPIN}: the tries left for the PIN, as the card counts them. A wrong PIN takes one; a right one,
+     * or the PUK, gives all back.
+     *
+     * @return 0 to {@link #PIN_TRIES}
+     */
+    public int pinTriesLeft() {
+        return Math.max(0, PIN_TRIES - wrongPins);
     }
 
     /** @return true if the network may be used: inserted and unlocked */
