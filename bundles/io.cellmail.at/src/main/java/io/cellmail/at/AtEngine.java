@@ -8,10 +8,12 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The AT engine: an {@link AtChannel} over a link that {@link AtEngineSettings#opener()} opens. Plain Java, no
- * statics: make one per modem, {@link #start()} it, {@link #close()} it. It owns three threads, all named after
+ * statics: make one per modem, {@link #start()} it, {@link #close()} it. It owns four threads, all named after
  * the settings' name and all stopped by {@code close()}: {@code cellmail-at-reader-<name>} reads the link,
- * {@code cellmail-at-engine-<name>} runs the protocol, {@code cellmail-at-notify-<name>} completes futures and
- * calls listeners.
+ * {@code cellmail-at-writer-<name>} writes to it, {@code cellmail-at-engine-<name>} runs the protocol and never
+ * waits for a write, {@code cellmail-at-notify-<name>} completes futures and calls listeners. A writer stuck in a
+ * native write that ignores the closing of its port cannot be stopped from Java; it holds nothing the engine needs
+ * and ends when the write returns.
  *
  * <pre>{@code
  * AtEngine engine = new AtEngine(AtEngineSettings.builder("modem0", () -> serialLinks.open(uri)).build());

@@ -29,12 +29,18 @@ import org.osgi.annotation.versioning.ProviderType;
  *     the URC listeners unless the running command expects that prefix
  * @param maxLineLength longest line in bytes; longer ones are dropped up to the next line end
  * @param transcriptCapacity transcript entries kept
+ * @param writeGrace what one write to the link may take beyond twice the line time of its bytes; a write that takes
+ *     longer (RTS/CTS held by a module asleep or in reset, a bridge whose peer stopped reading) means the link is
+ *     stuck: the running command fails with {@link AtException.Kind#LINK_LOST} and the port is reopened
+ * @param idleCheck after this long without any exchange, and with nothing queued, the engine sends a plain
+ *     {@code AT} to find a link or module that died quietly; {@link Duration#ZERO} switches the check off
  */
 @ProviderType
 public record AtEngineSettings(String name, LinkOpener opener, Duration commandTimeout, Duration guardTime,
         Duration probeTimeout, Duration settleTime, int syncAttempts, Duration trailingOkLinger,
         Duration bootUrcWindow, InitOptions init, Duration reopenBackoffBase, Duration reopenBackoffCap,
-        int maxConsecutiveTimeouts, List<String> extraUrcPrefixes, int maxLineLength, int transcriptCapacity) {
+        int maxConsecutiveTimeouts, List<String> extraUrcPrefixes, int maxLineLength, int transcriptCapacity,
+        Duration writeGrace, Duration idleCheck) {
 
     /**
      * Settings the engine makes at every initialisation, after {@code ATV1}, {@code ATE0}, {@code AT+CMEE=1}.
@@ -76,6 +82,11 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         atLeast(maxConsecutiveTimeouts, 1, "maxConsecutiveTimeouts");
         atLeast(maxLineLength, 16, "maxLineLength");
         atLeast(transcriptCapacity, 1, "transcriptCapacity");
+        positive(writeGrace, "writeGrace");
+        Objects.requireNonNull(idleCheck, "idleCheck");
+        if (idleCheck.isNegative()) {
+            throw new IllegalArgumentException("idleCheck must not be negative");
+        }
         extraUrcPrefixes = List.copyOf(extraUrcPrefixes);
         for (String prefix : extraUrcPrefixes) {
             if (prefix.isEmpty() || prefix.chars().anyMatch(Character::isISOControl)) {
@@ -110,6 +121,8 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         b.extraUrcPrefixes = new ArrayList<>(extraUrcPrefixes);
         b.maxLineLength = maxLineLength;
         b.transcriptCapacity = transcriptCapacity;
+        b.writeGrace = writeGrace;
+        b.idleCheck = idleCheck;
         return b;
     }
 
@@ -146,6 +159,10 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         private List<String> extraUrcPrefixes = new ArrayList<>();
         private int maxLineLength = 4096;
         private int transcriptCapacity = 500;
+        // a module that holds CTS while it stores an upload releases it within a second or two; longer is a stall
+        private Duration writeGrace = Duration.ofSeconds(5);
+        // often enough to find a dead link long before an alarm's deadline, rarely enough to cost nothing
+        private Duration idleCheck = Duration.ofMinutes(5);
 
         private Builder(String name, LinkOpener opener) {
             this.name = name;
@@ -271,11 +288,32 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
             return this;
         }
 
+        /**
+         * @param value what a write may take beyond twice the line time of its bytes before the link counts as
+         *     stuck (default 5 s)
+         * @return this
+         */
+        public Builder writeGrace(Duration value) {
+            this.writeGrace = value;
+            return this;
+        }
+
+        /**
+         * @param value idle time after which a plain {@code AT} checks the link (default 5 min);
+         *     {@link Duration#ZERO} for no check
+         * @return this
+         */
+        public Builder idleCheck(Duration value) {
+            this.idleCheck = value;
+            return this;
+        }
+
         /** @return the settings */
         public AtEngineSettings build() {
             return new AtEngineSettings(name, opener, commandTimeout, guardTime, probeTimeout, settleTime,
                     syncAttempts, trailingOkLinger, bootUrcWindow, init, reopenBackoffBase, reopenBackoffCap,
-                    maxConsecutiveTimeouts, extraUrcPrefixes, maxLineLength, transcriptCapacity);
+                    maxConsecutiveTimeouts, extraUrcPrefixes, maxLineLength, transcriptCapacity, writeGrace,
+                    idleCheck);
         }
     }
 }

@@ -127,8 +127,8 @@ class AtEngineLifecycleTest extends EngineTestSupport {
         startEngine(settings());
         result(engine.send(AtCommand.of("AT")));
 
-        assertThat(engineThreads()).contains("cellmail-at-reader-test", "cellmail-at-engine-test",
-                "cellmail-at-notify-test");
+        assertThat(engineThreads()).contains("cellmail-at-reader-test", "cellmail-at-writer-test",
+                "cellmail-at-engine-test", "cellmail-at-notify-test");
     }
 
     @Test

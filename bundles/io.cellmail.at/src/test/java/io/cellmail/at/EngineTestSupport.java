@@ -27,7 +27,12 @@ abstract class EngineTestSupport {
     AtEngine engine;
 
     AtEngineSettings.Builder settings() {
-        return AtEngineSettings.builder("test", modem.opener())
+        return settings(modem.opener());
+    }
+
+    /** The test timings with another opener, e.g. one whose links go through a {@link ControlledLine}. */
+    AtEngineSettings.Builder settings(LinkOpener opener) {
+        return AtEngineSettings.builder("test", opener)
                 .commandTimeout(Duration.ofMillis(800))
                 .guardTime(Duration.ofMillis(20))
                 .probeTimeout(Duration.ofMillis(60))

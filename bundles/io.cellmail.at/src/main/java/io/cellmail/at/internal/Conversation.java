@@ -1,6 +1,5 @@
 package io.cellmail.at.internal;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -11,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,19 +26,21 @@ import io.cellmail.serial.SerialLinkException;
 
 /**
  * The conversation with the modem, on the engine thread: every piece of protocol state lives here and changes
- * only in tasks of the {@link EngineLoop}: bytes from the reader thread, commands from callers, timers, link
- * losses. Nothing here blocks except writes to the link and opening it; caller futures and listeners run on the
- * {@link Notifier}'s thread.
+ * only in tasks of the {@link EngineLoop}: bytes from the reader thread, ends of writes from the writer thread,
+ * commands from callers, timers, link losses. Nothing here blocks except opening the link: writes are handed to
+ * the session's {@link LinkWriter}, each with a deadline after which the link counts as lost. Caller futures and
+ * listeners run on the {@link Notifier}'s thread.
  *
  * <p>Order of work, decided by {@link #pump()} whenever the conversation is idle: open the link if there is
  * none; initialise if the modem is not (or no longer) configured; resynchronise after a timeout, cancellation
- * or protocol error; then the next queued command.
+ * or protocol error; then the next queued command; with nothing queued, an idle check after a long silence.
  */
 final class Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
     private static final byte[] ESCAPE_SEQUENCE = "+++".getBytes(StandardCharsets.US_ASCII);
     private static final byte CTRL_Z = 0x1A;
+    private static final AtCommand IDLE_CHECK = AtCommand.of("AT");
 
     private final AtEngineSettings settings;
     private final String name;
@@ -74,6 +76,16 @@ final class Conversation {
     private boolean everReady;
     private int openFailures;
     private long quietUntilNanos;
+    // writes handed to the current session's writer and not yet reported done, and what waits for them
+    private int pendingWrites;
+    private Runnable afterWrites;
+    // round-trip measurement: when the running exchange's command was written, when the current chunk arrived
+    private long exchangeWrittenNanos;
+    private long chunkArrivalNanos;
+    // idle check
+    private Exchange idleCheck;
+    private ScheduledFuture<?> idleTimer;
+    private long lastExchangeEndNanos;
 
     Conversation(AtEngineSettings settings, EngineLoop loop, Notifier notifier, TranscriptRecorder transcript,
             EngineCounters counters) {
@@ -156,6 +168,7 @@ final class Conversation {
             startJob(next);
             return;
         }
+        armIdleCheck();
     }
 
     // ------------------------------------------------------------------ engine thread: exchanges
@@ -175,11 +188,19 @@ final class Conversation {
         AtCommand command = ex.command();
         recentCommands.add(command);
         transcript.sent(command.maskedText() + "\r");
+        long now = System.nanoTime();
         // whatever began arriving before this point is not this command's reply (see LineFramer)
-        framer.commandSent(System.nanoTime());
-        if (write((command.text() + "\r").getBytes(StandardCharsets.UTF_8))) {
-            afterExchangeEvent();
-        }
+        framer.commandSent(now);
+        exchangeWrittenNanos = now;
+        // The phase deadline starts once the command is on its way; until then the write's own deadline guards.
+        // A reply may come before the end of the write is reported (an in-JVM link answers inside the write):
+        // offering it arms the deadline of whatever phase it leads to.
+        write((command.text() + "\r").getBytes(StandardCharsets.UTF_8), end -> {
+            if (exchange == ex) {
+                exchangeWrittenNanos = end;
+                afterExchangeEvent();
+            }
+        });
     }
 
     /** Reacts to whatever just happened to the current exchange: completion, a new phase, a transfer to start. */
@@ -211,7 +232,9 @@ final class Conversation {
      * and the linger adds no time of its own when the modem answers within its guard.
      */
     private long phaseNanos(Exchange ex, Duration timeout) {
-        long nanos = timeout.toNanos();
+        LinkSession s = session;
+        // the link's measured round trip comes on top of what the modem may take (see LinkTiming)
+        long nanos = timeout.toNanos() + (s == null ? 0 : s.timing().allowanceNanos());
         if (ex.phase() == Exchange.Phase.LINGER_OK) {
             nanos = Math.max(nanos, quietUntilNanos - System.nanoTime());
         }
@@ -227,26 +250,27 @@ final class Conversation {
 
     private void startTransfer(Exchange ex) {
         byte[] payload = job.payload;
+        // handed over: a result line from now on answers this payload
+        ex.payloadWritten(payload.length);
         if (job.options.ending() == UploadOptions.Ending.CTRL_Z) {
             byte[] data = Arrays.copyOf(payload, payload.length + 1);
             data[payload.length] = CTRL_Z;
             transcript.sent("<" + payload.length + " bytes of data>\u001a");
-            if (!write(data)) {
-                return;
-            }
-            ex.payloadWritten(payload.length);
-            ex.payloadEnded();
-            afterExchangeEvent();
+            // the result deadline starts once the line took the payload, however long that takes
+            write(data, end -> {
+                if (exchange == ex) {
+                    ex.payloadEnded();
+                    afterExchangeEvent();
+                }
+            });
             return;
         }
         transcript.sent("<" + payload.length + " bytes of data>");
-        if (!write(payload)) {
-            return;
-        }
-        ex.payloadWritten(payload.length);
+        write(payload, end -> {
+        });
         // the modem may have ended data mode itself (its own input timeout) and answered already: then no +++;
         // if the caller gave up meanwhile, the modem is still in data mode and the +++ is needed all the more
-        escape(payload.length, () -> exchange == ex ? ex.awaitsPayloadEnd() : modem.mayBeInDataMode(), () -> {
+        escape(() -> exchange == ex ? ex.awaitsPayloadEnd() : modem.mayBeInDataMode(), () -> {
             if (exchange == ex) {
                 ex.payloadEnded();
                 afterExchangeEvent();
@@ -255,40 +279,58 @@ final class Conversation {
     }
 
     /**
-     * Guard time (plus the time the line needs for what was just written), {@code +++} in one write, then
-     * nothing is sent for another guard time.
+     * Once every write handed over so far is done: what is left of their line time, the guard time and the link's
+     * round-trip allowance; {@code +++} in one write; then nothing is sent until the line is free of it and another
+     * guard time (and allowance) has passed. Nothing else starts meanwhile.
+     *
+     * <p>The wait counts from when the line is really free ({@link LinkTiming#lineFreeNanos()}): a blocking write
+     * already spent the line time, so only the guard time is left, while after a buffered write the line time is
+     * still to come.
      */
-    private void escape(int pendingBytes, BooleanSupplier stillNeeded, Runnable afterEscape) {
+    private void escape(BooleanSupplier stillNeeded, Runnable afterEscape) {
         LinkSession s = session;
         escaping = true;
-        long delay = settings.guardTime().toNanos() + s.drainNanos(pendingBytes);
-        loop.schedule(() -> {
+        afterWrites(() -> {
+            LinkTiming timing = s.timing();
+            long delay = timing.busyNanos(System.nanoTime()) + settings.guardTime().toNanos()
+                    + timing.allowanceNanos();
+            loop.schedule(() -> escapeNow(s, stillNeeded, afterEscape), delay);
+        });
+    }
+
+    private void escapeNow(LinkSession s, BooleanSupplier stillNeeded, Runnable afterEscape) {
+        if (session != s || closed) {
+            return;
+        }
+        if (!stillNeeded.getAsBoolean()) {
             escaping = false;
-            if (session != s || closed) {
-                return;
-            }
-            if (stillNeeded.getAsBoolean()) {
-                transcript.sent("+++");
-                if (!write(ESCAPE_SEQUENCE)) {
-                    return;
-                }
-                quietUntilNanos = System.nanoTime() + s.drainNanos(ESCAPE_SEQUENCE.length)
-                        + settings.guardTime().toNanos();
-                modem.escaped();
-                afterEscape.run();
-            }
             pump();
-        }, delay);
+            return;
+        }
+        transcript.sent("+++");
+        write(ESCAPE_SEQUENCE, end -> {
+            LinkTiming timing = s.timing();
+            quietUntilNanos = Math.max(end, timing.lineFreeNanos()) + settings.guardTime().toNanos()
+                    + timing.allowanceNanos();
+            escaping = false;
+            modem.escaped();
+            afterEscape.run();
+            pump();
+        });
     }
 
     private void completeExchange(Exchange ex) {
         cancelExchangeTimer();
         exchange = null;
+        lastExchangeEndNanos = System.nanoTime();
         framer.promptMode(false);
         Job<?> j = job;
         job = null;
         if (j != null) {
             finishJob(j, ex);
+        } else if (ex == idleCheck) {
+            idleCheck = null;
+            finishIdleCheck(ex);
         } else if (procedure != null) {
             runProcedure(procedure, Procedure.StepResult.of(ex, modem.mayBeInDataMode()));
         }
@@ -323,6 +365,56 @@ final class Conversation {
         fail(j, failure);
         if (reopen) {
             reopen(modem.consecutiveTimeouts() + " consecutive timeouts");
+        }
+    }
+
+    // ------------------------------------------------------------------ engine thread: idle check
+
+    /**
+     * With nothing to do, a plain {@code AT} after {@link AtEngineSettings#idleCheck()} without any exchange: a link
+     * that died quietly (a module that hangs, a bridge whose peer is gone, CTS held low for good) is found then,
+     * not when the next alarm needs it. It runs as an ordinary command, so a line that is not its {@code OK} (a late
+     * {@code +QSMTPPUT:}) reaches the URC listeners as it would with no command running; it changes no epoch.
+     */
+    private void armIdleCheck() {
+        long idleNanos = settings.idleCheck().toNanos();
+        if (idleNanos <= 0 || idleTimer != null) {
+            return;
+        }
+        idleTimer = loop.schedule(this::idleCheckDue, lastExchangeEndNanos + idleNanos - System.nanoTime());
+    }
+
+    private void idleCheckDue() {
+        idleTimer = null;
+        if (closed || session == null || exchange != null || procedure != null || escaping || job != null
+                || !queue.isEmpty() || state != ModemState.READY) {
+            // busy: pump() arms the check again when the engine is idle once more
+            return;
+        }
+        long wait = lastExchangeEndNanos + settings.idleCheck().toNanos() - System.nanoTime();
+        if (wait > 0) {
+            idleTimer = loop.schedule(this::idleCheckDue, wait);
+            return;
+        }
+        Exchange check = Exchange.command(IDLE_CHECK, settings.commandTimeout());
+        idleCheck = check;
+        startExchange(check);
+    }
+
+    private void finishIdleCheck(Exchange ex) {
+        AtException failure = ex.failure();
+        if (failure == null) {
+            modem.answered();
+        } else if (failure.kind() == AtException.Kind.TIMEOUT) {
+            counters.timeouts.incrementAndGet();
+            transcript.note("idle check: " + failure.getMessage());
+            if (modem.timedOut(false)) {
+                reopen(modem.consecutiveTimeouts() + " consecutive timeouts");
+            }
+        } else if (failure.kind() == AtException.Kind.PROTOCOL) {
+            modem.replyMayStillCome(false);
+        } else {
+            modem.answered();
         }
     }
 
@@ -383,7 +475,7 @@ final class Conversation {
                             : Exchange.command(step.command(), settings.commandTimeout()));
                 }
             });
-            case ESCAPE -> escape(0, () -> procedure == p, () -> runProcedure(p, Procedure.StepResult.ESCAPED));
+            case ESCAPE -> escape(() -> procedure == p, () -> runProcedure(p, Procedure.StepResult.ESCAPED));
             case DONE -> {
                 procedure = null;
                 procedureSucceeded(p);
@@ -414,7 +506,7 @@ final class Conversation {
             openFailures = 0;
             long newEpoch = epoch + 1;
             epoch = newEpoch;
-            transcript.note("initialised, epoch " + newEpoch);
+            transcript.note("initialised, epoch " + newEpoch + roundTripNote());
             LOG.debug("modem {} initialised, epoch {}", name, newEpoch);
             // READY before the news of it, so that a listener reacting to onReady finds the engine ready.
             setState(ModemState.READY);
@@ -441,7 +533,12 @@ final class Conversation {
         }
         Optional<Urc> urc = urcs.classify(line);
         Exchange ex = mayAnswer ? exchange : null;
+        Exchange.Phase before = ex == null ? null : ex.phase();
         if (ex != null && ex.offer(line, urc.isPresent())) {
+            if (before == Exchange.Phase.AWAIT_FINAL && ex.phase() != before && job == null) {
+                // the engine's own short commands answer at once: their reply time is the link's round trip
+                session.timing().roundTrip(chunkArrivalNanos - exchangeWrittenNanos);
+            }
             afterExchangeEvent();
             return;
         }
@@ -565,12 +662,13 @@ final class Conversation {
         if (sessionsOpened++ > 0) {
             counters.reopens.incrementAndGet();
         }
-        LinkSession s = new LinkSession(link, "cellmail-at-reader-" + name, sessionListener);
+        LinkSession s = new LinkSession(link, name, settings.writeGrace().toNanos(), sessionListener);
         session = s;
         currentSession = s;
         framer.reset();
         recentCommands.clear();
         quietUntilNanos = 0;
+        lastExchangeEndNanos = System.nanoTime();
         bootWatch.bootMayStart(System.nanoTime());
         transcript.note("opened " + link.uri());
         LOG.debug("link of {} opened: {}", name, link.uri());
@@ -581,6 +679,7 @@ final class Conversation {
 
     private void onBytes(LinkSession s, byte[] chunk, long arrivalNanos) {
         if (s == session) {
+            chunkArrivalNanos = arrivalNanos;
             framer.feed(chunk, 0, chunk.length, arrivalNanos, framerSink);
         }
     }
@@ -595,15 +694,70 @@ final class Conversation {
         reopen("link lost: " + reason);
     }
 
-    private boolean write(byte[] bytes) {
+    /**
+     * Hands bytes to the session's writer thread and returns at once. If the write has not finished by its deadline
+     * (twice its line time plus {@link AtEngineSettings#writeGrace()}, after the deadlines of earlier writes), the
+     * link is stuck and treated as lost: the running command fails with {@code LINK_LOST} and the port is reopened.
+     *
+     * @param bytes what to write
+     * @param then runs on the engine thread once the write finished, given when it ended; not if the link is lost
+     */
+    private void write(byte[] bytes, LongConsumer then) {
         LinkSession s = session;
-        try {
-            s.write(bytes);
-            return true;
-        } catch (IOException e) {
-            onLinkLost(s, "write failed: " + e.getMessage());
-            return false;
+        LinkWriter.Write w = new LinkWriter.Write(bytes, then);
+        long now = System.nanoTime();
+        long budget = s.timing().handedOver(bytes.length, now) - now;
+        pendingWrites++;
+        w.deadline = loop.schedule(() -> writeOverdue(s, w, budget), budget);
+        s.write(w);
+    }
+
+    private void onWritten(LinkSession s, LinkWriter.Write w, long startNanos, long endNanos) {
+        if (s != session || w.finished) {
+            return;
         }
+        w.finished = true;
+        if (w.deadline != null) {
+            w.deadline.cancel(false);
+        }
+        pendingWrites--;
+        s.timing().written(w.bytes.length, startNanos);
+        w.then.accept(endNanos);
+        if (session == s && pendingWrites == 0 && afterWrites != null) {
+            Runnable next = afterWrites;
+            afterWrites = null;
+            next.run();
+        }
+    }
+
+    /** Runs the task once every write handed over so far has finished (now, if none is pending). */
+    private void afterWrites(Runnable task) {
+        if (pendingWrites == 0) {
+            task.run();
+        } else if (afterWrites == null) {
+            afterWrites = task;
+        } else {
+            Runnable earlier = afterWrites;
+            afterWrites = () -> {
+                earlier.run();
+                task.run();
+            };
+        }
+    }
+
+    private void writeOverdue(LinkSession s, LinkWriter.Write w, long budgetNanos) {
+        if (s != session || w.finished || closed) {
+            return;
+        }
+        String reason = "a write of " + w.bytes.length + " bytes did not finish within "
+                + Duration.ofNanos(budgetNanos).toMillis() + " ms (flow control held by the modem, or a peer that"
+                + " stopped reading)";
+        LOG.warn("link of {} is stuck: {}; reopening it", name, reason);
+        onLinkLost(s, reason);
+    }
+
+    private void onWriteFailed(LinkSession s, String reason) {
+        onLinkLost(s, reason);
     }
 
     /** Gives up the link (lost, or unusable) and reopens it after a backoff delay. */
@@ -626,6 +780,9 @@ final class Conversation {
         LinkSession s = session;
         session = null;
         currentSession = null;
+        // writes still pending belong to the closed link; their ends, if they ever come, are ignored
+        pendingWrites = 0;
+        afterWrites = null;
         if (s != null) {
             s.close();
         }
@@ -637,6 +794,7 @@ final class Conversation {
         framer.promptMode(false);
         exchange = null;
         procedure = null;
+        idleCheck = null;
         Job<?> j = job;
         job = null;
         if (j != null && !j.finished) {
@@ -660,6 +818,9 @@ final class Conversation {
         if (pumpTimer != null) {
             pumpTimer.cancel(false);
         }
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+        }
         setState(ModemState.CLOSED);
         transcript.note("closed");
         loop.shutdown();
@@ -671,6 +832,12 @@ final class Conversation {
             LOG.debug("modem {} is {}", name, newState);
             notifier.stateChanged(newState);
         }
+    }
+
+    private String roundTripNote() {
+        LinkTiming timing = session.timing();
+        return timing.roundTrips() == 0 ? ""
+                : "; link round trip " + Duration.ofNanos(timing.smoothedRoundTripNanos()).toMillis() + " ms";
     }
 
     static AtException closedFailure(AtCommand command) {
@@ -712,6 +879,18 @@ final class Conversation {
         @Override
         public void lost(LinkSession s, String reason) {
             loop.post(() -> onLinkLost(s, reason));
+        }
+
+        @Override
+        public void written(LinkSession s, LinkWriter.Write w, long startNanos, long endNanos) {
+            if (!loop.post(() -> onWritten(s, w, startNanos, endNanos))) {
+                throw new RejectedExecutionException("engine stopped");
+            }
+        }
+
+        @Override
+        public void writeFailed(LinkSession s, LinkWriter.Write w, String reason) {
+            loop.post(() -> onWriteFailed(s, reason));
         }
     }
 }

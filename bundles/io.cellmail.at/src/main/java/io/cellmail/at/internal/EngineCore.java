@@ -68,7 +68,8 @@ public final class EngineCore implements AtChannel {
             LOG.debug("closing AT engine {}", name);
             LinkSession session = conversation.currentSession();
             if (session != null) {
-                // unblocks a write stuck on a dead port, so the shutdown task gets its turn
+                // ends the reader's wait and a write in progress at once; the engine thread itself never waits for
+                // a write, so the shutdown task gets its turn even if a write ignores the close
                 session.closeLink();
             }
             if (!loop.post(conversation::shutdown)) {

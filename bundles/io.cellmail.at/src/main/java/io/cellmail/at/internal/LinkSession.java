@@ -2,7 +2,6 @@ package io.cellmail.at.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -12,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.serial.SerialLink;
 
 /**
- * One opened link and the reader thread that owns its input. The reader hands every chunk it reads, and the
- * loss of the link, to the engine; it never interprets bytes. Closing the session closes the link, which
- * unblocks the reader, and waits for the reader to end.
+ * One opened link, the reader thread that owns its input, the {@link LinkWriter} that owns its output, and what
+ * the engine knows of its {@link LinkTiming timing}. The reader hands every chunk it reads, and the loss of the
+ * link, to the engine; it never interprets bytes. Closing the session closes the link, which unblocks the reader
+ * and a write in progress, stops the writer without waiting for it, and waits (bounded) for the reader to end.
  */
 final class LinkSession {
 
@@ -27,43 +27,77 @@ final class LinkSession {
         void bytes(LinkSession session, byte[] chunk, long arrivalNanos);
 
         void lost(LinkSession session, String reason);
+
+        /** A write finished; see {@link LinkWriter.Listener#written}. */
+        void written(LinkSession session, LinkWriter.Write write, long startNanos, long endNanos);
+
+        /** A write failed; see {@link LinkWriter.Listener#failed}. */
+        void writeFailed(LinkSession session, LinkWriter.Write write, String reason);
     }
 
     private final SerialLink link;
     private final Listener listener;
     private final Thread reader;
+    private final LinkWriter writer;
+    private final LinkTiming timing;
     private volatile boolean closing;
 
-    LinkSession(SerialLink link, String readerName, Listener listener) {
+    /**
+     * @param link the opened link
+     * @param engineName the engine's name, for the thread names
+     * @param writeGraceNanos what a write may take beyond its budgeted line time
+     * @param listener receives what the reader and the writer see
+     */
+    LinkSession(SerialLink link, String engineName, long writeGraceNanos, Listener listener) {
         this.link = link;
         this.listener = listener;
-        this.reader = new Thread(this::readLoop, readerName);
+        this.reader = new Thread(this::readLoop, "cellmail-at-reader-" + engineName);
         this.reader.setDaemon(true);
+        this.writer = new LinkWriter(link.output(), link.uri().toString(), "cellmail-at-writer-" + engineName,
+                new LinkWriter.Listener() {
+                    @Override
+                    public void written(LinkWriter.Write write, long startNanos, long endNanos) {
+                        listener.written(LinkSession.this, write, startNanos, endNanos);
+                    }
+
+                    @Override
+                    public void failed(LinkWriter.Write write, String reason) {
+                        // a write ended by closing the link is no loss (see reportLoss)
+                        if (!closing) {
+                            listener.writeFailed(LinkSession.this, write, reason);
+                        }
+                    }
+                });
+        this.timing = new LinkTiming(link.settings().bytesPerSecond(), writeGraceNanos, System.nanoTime());
     }
 
     SerialLink link() {
         return link;
     }
 
+    /** @return the link's timing; engine thread only */
+    LinkTiming timing() {
+        return timing;
+    }
+
     void start() {
         reader.start();
+        writer.start();
         link.lost().thenAccept(loss -> reportLoss(loss.reason()));
     }
 
-    /** Writes and flushes; the caller handles an {@code IOException} as a lost link. */
-    void write(byte[] bytes) throws IOException {
-        OutputStream out = link.output();
-        out.write(bytes);
-        out.flush();
+    /**
+     * Hands a write to the writer thread; never blocks. Its end is reported to the listener.
+     *
+     * @param write the write
+     */
+    void write(LinkWriter.Write write) {
+        writer.submit(write);
     }
 
-    /**
-     * @param bytes bytes just written
-     * @return how long the line needs to transmit them, from the link's settings
-     */
-    long drainNanos(int bytes) {
-        double perSecond = link.settings().bytesPerSecond();
-        return perSecond <= 0 ? 0 : (long) (bytes / perSecond * 1_000_000_000L);
+    /** @return true while the writer thread runs; a write stuck in a native call keeps it alive after close */
+    boolean writerAlive() {
+        return writer.isAlive();
     }
 
     /** Closes the link without waiting; safe from any thread. */
@@ -76,9 +110,10 @@ final class LinkSession {
         }
     }
 
-    /** Closes the link and waits (bounded) for the reader thread to end. */
+    /** Closes the link, stops the writer and waits (bounded) for the reader thread to end. */
     void close() {
         closeLink();
+        writer.stop();
         if (Thread.currentThread() == reader) {
             return;
         }

@@ -23,7 +23,10 @@ import io.cellmail.serial.support.StreamSerialLink;
 
 /**
  * The {@code tcp://host:port} provider: a modem behind ser2net, a terminal server or the emulator's TCP listener.
- * The port settings are recorded but not applied; the far end owns the UART.
+ * The port settings are recorded but not applied; the far end owns the UART, and the URI's {@code baud} should name
+ * its rate, the only line rate the host can know (the AT engine takes the line time of what it writes from it).
+ * Connections use TCP keepalive ({@link TcpKeepalive#DEFAULT}), so a bridge that died while the link was idle is
+ * noticed as a lost link.
  */
 @Component(service = SerialLinkProvider.class, property = SerialLinkProvider.SCHEME_PROPERTY + "=" + TcpLinkProvider.SCHEME)
 public final class TcpLinkProvider implements SerialLinkProvider {
@@ -34,14 +37,20 @@ public final class TcpLinkProvider implements SerialLinkProvider {
     private static final Logger LOG = LoggerFactory.getLogger(TcpLinkProvider.class);
 
     private final Duration connectTimeout;
+    private final TcpKeepalive keepalive;
 
-    /** For Declarative Services and for use without OSGi: connects with a 5 s timeout. */
+    /** For Declarative Services and for use without OSGi: connects with a 5 s timeout, with keepalive. */
     public TcpLinkProvider() {
         this(DEFAULT_CONNECT_TIMEOUT);
     }
 
     TcpLinkProvider(Duration connectTimeout) {
+        this(connectTimeout, TcpKeepalive.DEFAULT);
+    }
+
+    TcpLinkProvider(Duration connectTimeout, TcpKeepalive keepalive) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.keepalive = Objects.requireNonNull(keepalive, "keepalive");
     }
 
     @Override
@@ -64,6 +73,7 @@ public final class TcpLinkProvider implements SerialLinkProvider {
         try {
             // AT commands are short lines that the modem must see at once, not after Nagle's delay.
             socket.setTcpNoDelay(true);
+            keepalive.apply(socket);
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
             LOG.debug("Connected {} to {}", uri, socket.getRemoteSocketAddress());
             return new StreamSerialLink(uri, settings, socket.getInputStream(), socket.getOutputStream(), socket);

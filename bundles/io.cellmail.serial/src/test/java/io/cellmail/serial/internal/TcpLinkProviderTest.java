@@ -11,14 +11,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -98,6 +104,20 @@ class TcpLinkProviderTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void shouldHaveTheKernelProbeAnIdleConnectionAfterTheKeepaliveIdleTime() throws Exception {
+        openAndAccept();
+
+        // the kernel's view of the connection: on Linux, timer 2 is the keepalive timer, due in clock ticks
+        String connection = kernelTcpEntry(peer.getPort(), server.getLocalPort());
+        String[] timer = connection.trim().split("\\s+")[5].split(":");
+        assertThat(timer[0]).as("keepalive timer running").isEqualTo("02");
+        long dueInTicks = Long.parseLong(timer[1], 16);
+        assertThat(dueInTicks).as("first probe after the 30 s idle time, not the system's two hours")
+                .isPositive().isLessThanOrEqualTo(TcpKeepalive.DEFAULT.idle().toSeconds() * USER_HZ);
+    }
+
+    @Test
     void shouldKeepTheSettingsOfTheUri() throws Exception {
         PortSettings settings = PortSettings.parse("baud=9600&flow=rtscts");
         link = provider.open(uri("?baud=9600&flow=rtscts"), settings);
@@ -140,6 +160,22 @@ class TcpLinkProviderTest {
     @Test
     void shouldServeTheTcpScheme() {
         assertThat(provider.scheme()).isEqualTo("tcp");
+    }
+
+    /** Clock ticks per second in /proc (USER_HZ), 100 on every Linux architecture in use. */
+    private static final long USER_HZ = 100;
+
+    /** @return the line of /proc/net/tcp or tcp6 for the connection from the local port to the remote port */
+    private static String kernelTcpEntry(int localPort, int remotePort) throws IOException {
+        String ports = String.format(":%04X .*:%04X ", localPort, remotePort);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                if (Pattern.compile(ports).matcher(line).find()) {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("no kernel entry for the connection from port " + localPort);
     }
 
     private void openAndAccept() throws IOException {

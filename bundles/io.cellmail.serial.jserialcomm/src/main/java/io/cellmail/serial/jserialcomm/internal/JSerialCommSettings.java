@@ -16,7 +16,10 @@ final class JSerialCommSettings {
      */
     static final int READ_POLL_MILLIS = 200;
 
-    /** A write that makes no progress for this long fails instead of hanging the owner thread. */
+    /**
+     * A write that makes no progress for this long fails, on Windows; on Linux and macOS jSerialComm ignores it and
+     * drains without limit (the AT engine's write budget covers that).
+     */
     static final int WRITE_TIMEOUT_MILLIS = 5_000;
 
     private JSerialCommSettings() {

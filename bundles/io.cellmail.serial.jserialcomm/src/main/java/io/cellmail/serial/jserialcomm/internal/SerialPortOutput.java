@@ -6,7 +6,13 @@ import java.util.Objects;
 
 import com.fazecast.jSerialComm.SerialPort;
 
-/** A blocking output over an open port that fails, instead of hanging, when the line stops taking bytes. */
+/**
+ * A blocking output over an open port: a write returns once its bytes have left the UART (jSerialComm drains the
+ * line after every write in {@code TIMEOUT_WRITE_BLOCKING} mode), and fails when the port was closed or the device
+ * is gone. jSerialComm's write timeout is honoured on Windows only: on Linux and macOS a line whose CTS stays low
+ * (RTS/CTS with the module asleep or in reset) blocks the write without limit. The AT engine therefore writes on a
+ * thread of its own and gives the link up when a write outlasts its budget; closing the port ends the write.
+ */
 final class SerialPortOutput extends OutputStream {
 
     private final SerialPort port;
@@ -25,7 +31,7 @@ final class SerialPortOutput extends OutputStream {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         int written = 0;
         while (written < length) {
-            // jSerialComm loops internally; fewer bytes than asked means the write timeout expired.
+            // jSerialComm loops internally; fewer bytes than asked means the write timeout expired (Windows).
             int n = port.writeBytes(buffer, length - written, offset + written);
             if (n < 0) {
                 throw new IOException("writing to " + port.getSystemPortPath()
