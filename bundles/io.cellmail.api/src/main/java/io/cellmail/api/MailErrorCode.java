@@ -71,7 +71,12 @@ public enum MailErrorCode {
      * payload reached its command line. Retried a few times only ({@link #attemptLimit()}): a payload that cuts
      * the upload every time must not be sent to the module again and again.
      */
-    UPLOAD_MISMATCH(1010, "The modem took a different number of bytes than were uploaded", true, 3);
+    UPLOAD_MISMATCH(1010, "The modem took a different number of bytes than were uploaded", true, 3),
+    /**
+     * The mail's outbox file is damaged on disk (its header or content no longer matches its checksum), so the mail
+     * cannot be read back to be sent. The file is moved to the outbox's {@code corrupt/} directory.
+     */
+    OUTBOX_DAMAGED(1011, "The mail's outbox file is damaged; the mail cannot be read back", false);
 
     private final int code;
     private final String meaning;
