@@ -565,7 +565,8 @@ final class MailQueue {
 
     private String usageUnlocked() {
         return countedMessages + " of " + maxMessages + " mails, " + countedBytes + " of " + maxBytes + " bytes"
-                + (backlog ? ", and more on disk than that after a restart" : "");
+                + (backlog ? ", and more mail on disk waits to be indexed (more on disk than the bounds after a "
+                        + "restart, or the outbox could not be listed yet)" : "");
     }
 
     /** @return true when the clock matters on disk: mail waits, or the rate limit's window holds attempts */

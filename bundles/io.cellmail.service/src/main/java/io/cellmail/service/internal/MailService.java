@@ -87,7 +87,8 @@ public final class MailService implements CellularMailService, AutoCloseable {
      * @param eventSink where events go
      * @param time the clocks to schedule by
      * @param random the jitter source of the retry policy
-     * @throws IOException when the outbox directory cannot be created or listed, or another service uses it
+     * @throws IOException when the outbox directory cannot be created, or another service uses it (a directory that
+     *     cannot be listed now is listed again later; until then no mail is accepted)
      */
     public MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
             RandomGenerator random) throws IOException {

@@ -49,6 +49,8 @@ final class OutboxRecovery {
     private final Duration retryCap;
     private final AtomicLong sequence;
     private Duration pause = FIRST_PAUSE;
+    /** True once the directory was listed whole: only then are the sequence numbers on disk known. */
+    private boolean listed;
     private int lastUnreadable;
     private boolean legacyLeft;
     private volatile int waitingForRoom;
@@ -75,11 +77,19 @@ final class OutboxRecovery {
 
     /**
      * At start-up, before any mail is accepted: deletes temporary files, rewrites files of the first format, and
-     * indexes the oldest mail up to the bounds.
-     *
-     * @throws IOException when the directory cannot be listed
+     * indexes the oldest mail up to the bounds. When the directory cannot be listed now (too many open files, a
+     * read error), no mail is accepted (the next file name could be taken) and the listing is tried again later.
      */
-    void start() throws IOException {
+    void start() {
+        try {
+            firstScan();
+        } catch (IOException e) {
+            queue.backlog(true);
+            listingFailed(e);
+        }
+    }
+
+    private void firstScan() throws IOException {
         outbox.deleteTemporaryFiles();
         outbox.visit(new Outbox.Visitor() {
             @Override
@@ -92,6 +102,7 @@ final class OutboxRecovery {
                 legacyLeft = true;
             }
         });
+        listed = true;
         rescan();
     }
 
@@ -102,6 +113,10 @@ final class OutboxRecovery {
      * @throws IOException when the directory cannot be listed
      */
     void rescan() throws IOException {
+        if (!listed) {
+            firstScan();
+            return;
+        }
         outbox.retryDeletes();
         int unreadable = legacyLeft ? importLegacyFiles() : 0;
         unreadable += indexOldest();
@@ -109,7 +124,7 @@ final class OutboxRecovery {
         if (unreadable > 0) {
             queue.rescanAt(clock.now().plus(pause));
             LOG.warn("{} outbox files cannot be read now; they stay and are read again in {}", unreadable, pause);
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            growPause();
         } else {
             pause = FIRST_PAUSE;
         }
@@ -117,8 +132,14 @@ final class OutboxRecovery {
 
     /** Schedules a rescan like a failed one: the outbox directory itself could not be listed. */
     void listingFailed(IOException cause) {
-        LOG.warn("Cannot list the outbox {} ({}); trying again in {}", outbox.directory(), cause.toString(), pause);
+        LOG.warn("Cannot list the outbox {} ({}); trying again in {}{}", outbox.directory(), cause.toString(), pause,
+                listed ? "" : "; until then no mail is accepted");
         queue.rescanAt(clock.now().plus(pause));
+        growPause();
+    }
+
+    private void growPause() {
+        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
     }
 
     /** @return the mails on disk that wait for room to be indexed, as the last scan counted them */
