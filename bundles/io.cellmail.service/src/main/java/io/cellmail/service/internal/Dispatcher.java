@@ -67,15 +67,15 @@ final class Dispatcher implements Runnable {
     public void run() {
         LOG.debug("Dispatcher started");
         try {
-            for (Optional<MailQueue.Work> work = queue.take(); work.isPresent(); work = queue.take()) {
-                if (work.get() instanceof MailQueue.Attempt attempt) {
+            for (Optional<Work> work = queue.take(); work.isPresent(); work = queue.take()) {
+                if (work.get() instanceof Work.Attempt attempt) {
                     attempt(attempt);
-                } else if (work.get() instanceof MailQueue.Expiry expiry) {
+                } else if (work.get() instanceof Work.Expiry expiry) {
                     Pending pending = expiry.pending();
                     transitions.expired(pending, pending.attempts, pending.lastError());
-                } else if (work.get() instanceof MailQueue.Checkpoint checkpoint) {
+                } else if (work.get() instanceof Work.Checkpoint checkpoint) {
                     checkpoints.record(checkpoint.now(), checkpoint.window());
-                } else if (work.get() instanceof MailQueue.Rescan) {
+                } else if (work.get() instanceof Work.Rescan) {
                     rescan();
                 }
             }
@@ -94,7 +94,7 @@ final class Dispatcher implements Runnable {
         }
     }
 
-    private void attempt(MailQueue.Attempt attempt) {
+    private void attempt(Work.Attempt attempt) {
         Pending pending = attempt.pending();
         int number = attempt.attempt();
         MailMessage message = read(pending);

@@ -51,76 +51,6 @@ final class MailQueue {
     private static final Comparator<Pending> EARLIEST_EXPIRY = Comparator.comparing((Pending p) -> p.expiresAt)
             .thenComparingLong(Pending::sequence).thenComparing(p -> p.file);
 
-    /** What the dispatcher does next. */
-    sealed interface Work permits Attempt, Expiry, Checkpoint, Rescan {
-    }
-
-    /**
-     * Send a mail now.
-     *
-     * @param pending the mail, now marked as sending
-     * @param attempt the number of this attempt, from 1
-     * @param previousError the code of the previous failed attempt, if any
-     * @param window the rate limit's window with this attempt in it, to persist before the modem sees the mail;
-     *     empty when there is no limit
-     */
-    record Attempt(Pending pending, int attempt, Optional<MailErrorCode> previousError,
-            Optional<List<ServiceTime>> window) implements Work {
-    }
-
-    /**
-     * A mail expired undelivered; it is already out of the queue.
-     *
-     * @param pending the mail
-     */
-    record Expiry(Pending pending) implements Work {
-    }
-
-    /**
-     * Record the outbox's clock: mail waits and the last record is a few minutes old.
-     *
-     * @param now the service time now
-     * @param window the rate limit's window now
-     */
-    record Checkpoint(ServiceTime now, List<ServiceTime> window) implements Work {
-    }
-
-    /** Look for mail on disk that is not indexed: room freed up, or files could not be read before. */
-    record Rescan() implements Work {
-    }
-
-    /** What {@link #admit} decided. */
-    sealed interface Admission permits Admitted, Joined, Busy, Full {
-    }
-
-    /** The id, sequence number and room are reserved: write the file, then {@link #add} or {@link #abandon}. */
-    record Admitted() implements Admission {
-    }
-
-    /**
-     * The id is in the outbox already: sending is idempotent, the caller follows the queued mail.
-     *
-     * @param stage the queued mail's stage
-     */
-    record Joined(CompletionStage<DeliveryReceipt> stage) implements Admission {
-    }
-
-    /**
-     * Another {@code send} of the id is writing its file: wait for it, then ask again.
-     *
-     * @param settled completes when that send's mail was added or abandoned
-     */
-    record Busy(CompletableFuture<Void> settled) implements Admission {
-    }
-
-    /**
-     * No room.
-     *
-     * @param usage what the outbox holds, for the caller's exception
-     */
-    record Full(String usage) implements Admission {
-    }
-
     /** What {@link #restore} did with a mail found on disk. */
     enum Restored {
         /** Indexed. */
@@ -187,20 +117,20 @@ final class MailQueue {
         lock.lock();
         try {
             if (byId.containsKey(id)) {
-                return new Joined(join.get());
+                return new Admission.Joined(join.get());
             }
             Reservation other = reserved.get(id);
             if (other != null) {
-                return new Busy(other.settled());
+                return new Admission.Busy(other.settled());
             }
             if (backlog || countedMessages >= maxMessages || countedBytes + bytes > maxBytes) {
-                return new Full(usageUnlocked());
+                return new Admission.Full(usageUnlocked());
             }
             reserved.put(id, new Reservation(sequence, bytes, new CompletableFuture<>()));
             sequences.add(sequence);
             countedMessages++;
             countedBytes += bytes;
-            return new Admitted();
+            return new Admission.Admitted();
         } finally {
             lock.unlock();
         }
@@ -335,16 +265,16 @@ final class MailQueue {
                 Pending expired = firstExpired(now);
                 if (expired != null) {
                     unindex(expired);
-                    return Optional.of(new Expiry(expired));
+                    return Optional.of(new Work.Expiry(expired));
                 }
                 ServiceTime checkpoint = checkpointWanted(now) ? clock.nextCheckpoint() : null;
                 if (checkpoint != null && !now.isBefore(checkpoint)) {
-                    return Optional.of(new Checkpoint(now, rateLimiter.starts(now)));
+                    return Optional.of(new Work.Checkpoint(now, rateLimiter.starts(now)));
                 }
                 if (backlog && roomFreed || rescanAt != null && !now.isBefore(rescanAt)) {
                     roomFreed = false;
                     rescanAt = null;
-                    return Optional.of(new Rescan());
+                    return Optional.of(new Work.Rescan());
                 }
                 promoteDue(now);
                 ServiceTime wakeAt = earlier(nextEvent(), earlier(checkpoint, rescanAt));
@@ -367,7 +297,7 @@ final class MailQueue {
     /**
      * Puts a mail whose attempt failed transiently back, due at {@code next}.
      *
-     * @param pending the mail taken with an {@link Attempt}
+     * @param pending the mail taken with an {@link Work.Attempt}
      * @param error the failure
      * @param failuresInARow how many attempts in a row ended with this error
      * @param next when to try again
@@ -387,7 +317,7 @@ final class MailQueue {
     /**
      * Puts a mail taken for an attempt back without counting the attempt: its file could not be read now.
      *
-     * @param pending the mail taken with an {@link Attempt}
+     * @param pending the mail taken with an {@link Work.Attempt}
      * @param next when to try again
      */
     void defer(Pending pending, ServiceTime next) {
@@ -574,7 +504,7 @@ final class MailQueue {
         return !byId.isEmpty() || rateLimiter.nextSlot(now).isPresent() || !rateLimiter.starts(now).isEmpty();
     }
 
-    private Attempt startAttempt(ServiceTime now) {
+    private Work.Attempt startAttempt(ServiceTime now) {
         holdingForRateLimit = false;
         Pending next = ready.pollFirst();
         byExpiry.remove(next);
@@ -584,7 +514,7 @@ final class MailQueue {
         rateLimiter.record(now);
         Optional<List<ServiceTime>> window = rateLimiter.isLimiting() ? Optional.of(rateLimiter.starts(now))
                 : Optional.empty();
-        return new Attempt(next, next.attempts, previousError, window);
+        return new Work.Attempt(next, next.attempts, previousError, window);
     }
 
     private void putBack(Pending pending, ServiceTime next) {

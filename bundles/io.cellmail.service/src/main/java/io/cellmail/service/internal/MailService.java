@@ -156,15 +156,15 @@ public final class MailService implements CellularMailService, AutoCloseable {
             StoredMessage stored = new StoredMessage(new MailHeader(message.id(), sequence.getAndIncrement(),
                     message.priority(), clock.wallNow(), clock.now()), message);
             byte[] file = outbox.encode(stored);
-            MailQueue.Admission admission = queue.admit(stored.id(), stored.sequence(), file.length,
+            Admission admission = queue.admit(stored.id(), stored.sequence(), file.length,
                     () -> receipts.register(stored.id(), this::stopped));
-            if (admission instanceof MailQueue.Joined joined) {
+            if (admission instanceof Admission.Joined joined) {
                 // The same id is still in the outbox: sending is idempotent, the caller follows the queued mail.
                 return joined.stage();
-            } else if (admission instanceof MailQueue.Full full) {
+            } else if (admission instanceof Admission.Full full) {
                 throw new MailException(MailErrorCode.QUEUE_FULL, "The outbox of " + settings.name() + " is full ("
                         + full.usage() + "); a mail of " + file.length + " bytes does not fit");
-            } else if (admission instanceof MailQueue.Busy busy) {
+            } else if (admission instanceof Admission.Busy busy) {
                 // Another send of this id is writing its file: its outcome decides, so wait for it and ask again.
                 busy.settled().join();
             } else {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * as room frees up (oldest first); files it cannot read now (a read error, too many open files) it leaves where
  * they are and tries again later, with a growing pause; files it can never read it sets aside, reporting each as a
  * failed mail. Files of the first format are rewritten in the current one first. Runs on the constructing thread
- * at start-up, later only on the dispatcher's ({@link MailQueue.Rescan}); never on two threads at once.
+ * at start-up, later only on the dispatcher's ({@link Work.Rescan}); never on two threads at once.
  *
  * <p>Memory stays bounded whatever the directory holds: a listing is never kept, only the names of the oldest
  * files that fit (at most the room left), and of each file only its header is read.
@@ -150,7 +150,7 @@ final class OutboxRecovery {
     /** @return how many files could not be read */
     private int indexOldest() throws IOException {
         int room = queue.room();
-        int keep = room + Math.min(lastUnreadable, UNREADABLE_LOOKED_PAST);
+        int keep = (int) Math.min(Integer.MAX_VALUE, (long) room + Math.min(lastUnreadable, UNREADABLE_LOOKED_PAST));
         // The newest candidate on top, so that keeping the oldest `keep` is one poll per extra candidate.
         PriorityQueue<Candidate> oldest = new PriorityQueue<>(
                 Comparator.comparingLong(Candidate::sequence).reversed());

@@ -51,7 +51,7 @@ final class Transitions {
      * Records that an attempt starts, before the modem sees the mail: if the process dies now, the mail is sent
      * again after restart (at-least-once) and the attempt is counted.
      */
-    void attemptStarted(MailQueue.Attempt attempt) {
+    void attemptStarted(Work.Attempt attempt) {
         Pending pending = attempt.pending();
         synchronized (pending) {
             persist(pending, pending.state(true));
