@@ -230,12 +230,11 @@ final class MailQueue {
         }
     }
 
-    /** @return how many more mails the bounds let in; at least 1 when the queue is empty */
+    /** @return how many more mails the bound on their number lets in */
     int room() {
         lock.lock();
         try {
-            return byId.isEmpty() && reserved.isEmpty() ? Math.max(1, maxMessages)
-                    : Math.max(0, maxMessages - countedMessages);
+            return Math.max(0, maxMessages - countedMessages);
         } finally {
             lock.unlock();
         }
@@ -501,7 +500,7 @@ final class MailQueue {
 
     /** @return true when the clock matters on disk: mail waits, or the rate limit's window holds attempts */
     private boolean checkpointWanted(ServiceTime now) {
-        return !byId.isEmpty() || rateLimiter.nextSlot(now).isPresent() || !rateLimiter.starts(now).isEmpty();
+        return !byId.isEmpty() || !rateLimiter.starts(now).isEmpty();
     }
 
     private Work.Attempt startAttempt(ServiceTime now) {
