@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,15 +109,16 @@ final class MailQueue {
      * @param id the mail's id
      * @param sequence its sequence number, fresh
      * @param bytes its size on disk
-     * @param join gives the stage of the queued mail when the id is queued already; called under the lock, so the
-     *     mail cannot reach its outcome before the stage is registered
+     * @param join gives the stage of the queued mail of that id, by its sequence number, when the id is queued
+     *     already; called under the lock, so the mail cannot reach its outcome before the stage is registered
      * @return what to do
      */
-    Admission admit(String id, long sequence, long bytes, Supplier<CompletionStage<DeliveryReceipt>> join) {
+    Admission admit(String id, long sequence, long bytes, LongFunction<CompletionStage<DeliveryReceipt>> join) {
         lock.lock();
         try {
-            if (byId.containsKey(id)) {
-                return new Admission.Joined(join.get());
+            Pending queued = byId.get(id);
+            if (queued != null) {
+                return new Admission.Joined(join.apply(queued.sequence()));
             }
             Reservation other = reserved.get(id);
             if (other != null) {

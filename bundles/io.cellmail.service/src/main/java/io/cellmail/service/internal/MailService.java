@@ -157,7 +157,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
                     message.priority(), clock.wallNow(), clock.now()), message);
             byte[] file = outbox.encode(stored);
             Admission admission = queue.admit(stored.id(), stored.sequence(), file.length,
-                    () -> receipts.register(stored.id(), this::stopped));
+                    queued -> receipts.register(queued, this::stopped));
             if (admission instanceof Admission.Joined joined) {
                 // The same id is still in the outbox: sending is idempotent, the caller follows the queued mail.
                 return joined.stage();
@@ -185,7 +185,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
             queue.abandon(stored.id());
             throw e;
         }
-        CompletionStage<DeliveryReceipt> stage = receipts.register(stored.id(), this::stopped);
+        CompletionStage<DeliveryReceipt> stage = receipts.register(stored.sequence(), this::stopped);
         // QUEUED goes out before the dispatcher can see the mail, so it is the first event of every mail.
         events.queued(stored.id());
         MailHeader header = stored.header();

@@ -88,7 +88,7 @@ final class Transitions {
         sent.incrementAndGet();
         LOG.debug("Mail {} sent at attempt {}", pending.id(), attempt);
         events.sent(pending.id(), attempt);
-        receipts.complete(pending.id(), new DeliveryReceipt(pending.id(), attempt, clock.wallNow()));
+        receipts.complete(pending.sequence(), new DeliveryReceipt(pending.id(), attempt, clock.wallNow()));
     }
 
     void failed(Pending pending, int attempt, MailException cause) {
@@ -96,7 +96,7 @@ final class Transitions {
         failed.incrementAndGet();
         LOG.warn("Mail {} failed permanently at attempt {}: {}", pending.id(), attempt, cause.code().describe());
         events.failed(pending.id(), attempt, cause.code());
-        receipts.fail(pending.id(), cause);
+        receipts.fail(pending.sequence(), cause);
     }
 
     /**
@@ -111,7 +111,7 @@ final class Transitions {
                 + lastFailure.map(code -> ", the last failed with " + code.describe()).orElse("");
         LOG.warn(why);
         events.expired(pending.id(), attempts);
-        receipts.fail(pending.id(), new MailException(MailErrorCode.EXPIRED, why));
+        receipts.fail(pending.sequence(), new MailException(MailErrorCode.EXPIRED, why));
     }
 
     void cancelled(Pending pending) {
@@ -119,7 +119,7 @@ final class Transitions {
         cancelled.incrementAndGet();
         LOG.debug("Mail {} cancelled", pending.id());
         events.cancelled(pending.id(), pending.attempts);
-        receipts.fail(pending.id(), new MailException(MailErrorCode.CANCELLED, "Mail " + pending.id() + " was cancelled"));
+        receipts.fail(pending.sequence(), new MailException(MailErrorCode.CANCELLED, "Mail " + pending.id() + " was cancelled"));
     }
 
     /**
@@ -141,7 +141,7 @@ final class Transitions {
         LOG.warn("Mail {} failed: its outbox file {} is damaged ({}); moved to {}", pending.id(), pending.file,
                 reason, Outbox.CORRUPT_DIRECTORY);
         events.failed(pending.id(), attempts, code);
-        receipts.fail(pending.id(), new MailException(code, "The outbox file of mail " + pending.id()
+        receipts.fail(pending.sequence(), new MailException(code, "The outbox file of mail " + pending.id()
                 + " is damaged: " + reason));
     }
 
