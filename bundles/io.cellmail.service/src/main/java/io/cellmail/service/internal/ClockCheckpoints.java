@@ -41,7 +41,8 @@ final class ClockCheckpoints {
             if (!failing) {
                 failing = true;
                 LOG.warn("Cannot record the outbox's clock and rate-limit window ({}); after a restart the clock may "
-                        + "lag by the time since the last record and the window may miss recent attempts", e.toString());
+                        + "lag by the time since the last record and the window may miss recent attempts",
+                        e.toString());
             }
         }
         clock.checkpointed(now);

@@ -28,7 +28,7 @@ final class OutboxRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRecovery.class);
 
-    /** The first pause before files that could not be read are read again; it doubles up to {@link #LONGEST_PAUSE}. */
+    /** The first pause before unreadable files are read again; it doubles up to {@link #LONGEST_PAUSE}. */
     static final Duration FIRST_PAUSE = Duration.ofMinutes(1);
     static final Duration LONGEST_PAUSE = Duration.ofHours(1);
     /** How many files that could not be read a scan looks past, so that they do not block the mail behind them. */

@@ -119,7 +119,8 @@ final class Transitions {
         cancelled.incrementAndGet();
         LOG.debug("Mail {} cancelled", pending.id());
         events.cancelled(pending.id(), pending.attempts);
-        receipts.fail(pending.sequence(), new MailException(MailErrorCode.CANCELLED, "Mail " + pending.id() + " was cancelled"));
+        receipts.fail(pending.sequence(), new MailException(MailErrorCode.CANCELLED,
+                "Mail " + pending.id() + " was cancelled"));
     }
 
     /**
