@@ -3,6 +3,8 @@ package io.cellmail.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,10 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
 import io.cellmail.api.CellularMailService;
 import io.cellmail.api.DeliveryReceipt;
@@ -111,6 +116,40 @@ public class MailServiceIT extends CellmailTestSupport {
     }
 
     @Test
+    public void shouldSendMailAnEarlierIncarnationLeftInTheOutboxWhileNoBundleUsesTheService() throws Exception {
+        Path outbox = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "outbox-");
+        // The earlier incarnation: its module reaches no SMTP server, so the mail waits in the outbox.
+        String link = gateway().emulator("emu-immediate", null);
+        Map<String, Object> earlier = TestGateway.mailServiceProperties("earlier", link);
+        earlier.put(MailServiceProperties.OUTBOX_DIRECTORY, outbox.toString());
+        earlier.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
+        earlier.put(MailServiceProperties.SMTP_PORT, FreePort.onLoopback());
+        Configuration first = gateway().mailService(earlier);
+        MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Left in the outbox")
+                .body("queued before the power cut").build();
+        mailService("earlier").send(mail);
+        events.await(mail.id(), MailEvents.RETRYING, DELIVERY);
+        configurations().delete(first);
+        await().atMost(DELIVERY).until(() -> Services.count(bundleContext, CellularMailService.class,
+                "(cellmail.name=earlier)") == 0);
+
+        // The next incarnation on the same outbox, now with a working SMTP server; nobody asks for the service.
+        Map<String, Object> later = TestGateway.mailServiceProperties("later", link);
+        later.put(MailServiceProperties.OUTBOX_DIRECTORY, outbox.toString());
+        later.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
+        later.put(MailServiceProperties.SMTP_PORT, smtp.port());
+        gateway().mailService(later);
+
+        assertThat(smtp.awaitMails(1, DELIVERY)).extracting(ReceivedMail::subject)
+                .containsExactly("Left in the outbox");
+        events.await(mail.id(), MailEvents.SENT, DELIVERY);
+        ServiceReference<CellularMailService> reference = bundleContext.getServiceReferences(
+                CellularMailService.class, "(cellmail.name=later)").iterator().next();
+        assertThat(reference.getUsingBundles()).as("no bundle got the service").isNull();
+        assertThat(componentStatesOf("later")).containsExactly(ComponentConfigurationDTO.ACTIVE);
+    }
+
+    @Test
     public void shouldRemoveTheServiceAndLeaveNoCellmailThreadWhenItsConfigurationIsDeleted() throws Exception {
         String link = gateway().emulator("emu-delete", smtp.hostAndPort());
         Configuration configuration = gateway().mailService(TestGateway.mailServiceProperties("delete", link));
@@ -147,6 +186,16 @@ public class MailServiceIT extends CellmailTestSupport {
         String alphaTranscript = String.join("\n", service(MailServiceAdmin.class, "(cellmail.name=alpha)")
                 .transcript(500));
         assertThat(alphaTranscript).contains("from alpha").doesNotContain("from beta");
+    }
+
+    /** @return the states SCR reports for the mail service component's configurations of this name */
+    private List<Integer> componentStatesOf(String name) {
+        ServiceComponentRuntime runtime = service(ServiceComponentRuntime.class);
+        return runtime.getComponentDescriptionDTOs().stream()
+                .filter(description -> description.name.equals(MailServiceProperties.FACTORY_PID))
+                .flatMap(description -> runtime.getComponentConfigurationDTOs(description).stream())
+                .filter(configuration -> name.equals(configuration.properties.get(CellularMailService.NAME_PROPERTY)))
+                .map(configuration -> configuration.state).collect(Collectors.toList());
     }
 
     private CellularMailService mailService(String name) {

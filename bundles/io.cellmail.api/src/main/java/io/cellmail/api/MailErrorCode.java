@@ -93,7 +93,12 @@ public enum MailErrorCode {
      * queued and is retried with backoff (never more often than the retry cap allows) until the configuration is
      * corrected or the mail expires.
      */
-    SETTING_REJECTED(1014, "The modem refused a configured setting", true);
+    SETTING_REJECTED(1014, "The modem refused a configured setting", true),
+    /**
+     * The mail's outbox file is damaged on disk (its header or content no longer matches its checksum), so the mail
+     * cannot be read back to be sent. The file is moved to the outbox's {@code corrupt/} directory.
+     */
+    OUTBOX_DAMAGED(1015, "The mail's outbox file is damaged; the mail cannot be read back", false);
 
     private final int code;
     private final String meaning;

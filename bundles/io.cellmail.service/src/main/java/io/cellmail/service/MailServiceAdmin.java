@@ -28,11 +28,15 @@ public interface MailServiceAdmin {
      */
     Optional<String> configurationProblem();
 
-    /** @return every mail in the outbox that has no final outcome yet, in the order they were accepted */
+    /**
+     * @return every mail in the outbox that has no final outcome yet, in the order they were accepted; after a
+     *     restart with lowered bounds, mail still waiting on disk for room is listed once it is indexed
+     */
     List<MessageStatus> queue();
 
     /**
-     * Makes a mail that waits for its next attempt due now. The hourly rate limit still applies.
+     * Makes a mail that waits for its next attempt due now, also after a restart (it is recorded in the outbox).
+     * The hourly rate limit still applies.
      *
      * @param messageId the mail's id
      * @return true when the mail waits in the outbox and is now due; false when it is unknown, final or being sent

@@ -89,9 +89,9 @@ public final class MailServiceProperties {
     public static final String EXPIRY = "expiry";
     /** The outbox directory; blank for {@code outbox-<name>} in the bundle's data area (String). */
     public static final String OUTBOX_DIRECTORY = "outboxDirectory";
-    /** The most mails the outbox holds (Integer). */
+    /** The most mails the outbox holds, 1 to 10 000 (Integer). */
     public static final String MAX_MESSAGES = "maxMessages";
-    /** The most bytes the outbox holds (Long). */
+    /** The most bytes the outbox holds on disk, 64 KiB to 4 GiB (Long). */
     public static final String MAX_BYTES = "maxBytes";
     /** The most send attempts per hour, 0 for no limit (Integer). */
     public static final String MAX_PER_HOUR = "maxPerHour";
@@ -175,8 +175,10 @@ public final class MailServiceProperties {
             in.problem(RETRY_CAP, "must not be below " + RETRY_BASE + " (" + retryBase + " s), got " + retryCap);
         }
         long expiry = in.number(EXPIRY, DEFAULT_EXPIRY_HOURS, 1, 24 * 365);
-        int maxMessages = in.integer(MAX_MESSAGES, DEFAULT_MAX_MESSAGES, 1, Integer.MAX_VALUE);
-        long maxBytes = in.number(MAX_BYTES, DEFAULT_MAX_BYTES, 1, Long.MAX_VALUE);
+        // The queue keeps about half a kilobyte per mail in memory: 10 000 mails stay within a few megabytes.
+        int maxMessages = in.integer(MAX_MESSAGES, DEFAULT_MAX_MESSAGES, 1, 10_000);
+        // At least room for one large mail; at most what a gateway's flash or SD card sensibly gives an outbox.
+        long maxBytes = in.number(MAX_BYTES, DEFAULT_MAX_BYTES, 64L * 1024, 4L * 1024 * 1024 * 1024);
         int maxPerHour = in.integer(MAX_PER_HOUR, DEFAULT_MAX_PER_HOUR, 0, Integer.MAX_VALUE);
         boolean fixedBaud = in.bool(FIXED_BAUD, DEFAULT_FIXED_BAUD);
         EscapeMode escapeMode = escapeMode(in);

@@ -10,9 +10,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param retried transient failures followed by a retry
  * @param expired mails that expired undelivered
  * @param cancelled mails cancelled
- * @param queued mails in the outbox, not final
+ * @param queued mails in the outbox, not final (including mail that waits on disk for room after a restart)
  * @param heldByRateLimit due mails waiting only because the rate limit is reached
- * @param setAside outbox files found unreadable at start-up and moved to {@code corrupt/}
+ * @param setAside outbox files found damaged (at start-up or when their mail was to be sent) and moved to
+ *     {@code corrupt/}; each was reported as a failed mail
  */
 @ProviderType
 public record OutboxCounters(

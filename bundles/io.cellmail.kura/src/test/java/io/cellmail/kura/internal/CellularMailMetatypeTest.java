@@ -19,7 +19,7 @@ class CellularMailMetatypeTest {
     private static final String PLAIN = "OSGI-INF/metatype/" + MailServiceProperties.FACTORY_PID + ".xml";
 
     @Test
-    void shouldDeclareTheAttributesOfThePlainServiceWithTheirTypesDefaultsAndOptions() {
+    void shouldDeclareTheAttributesOfThePlainServiceWithTheirTypesDefaultsOptionsAndRanges() {
         assertThat(Metatype.attributes(KURA)).isEqualTo(Metatype.attributes(PLAIN));
     }
 

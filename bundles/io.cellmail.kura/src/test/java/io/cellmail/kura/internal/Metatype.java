@@ -24,8 +24,10 @@ final class Metatype {
      * @param type the metatype type name (String, Integer, Long, Boolean, Password, ...)
      * @param defaultValue the default, or null when there is none
      * @param options the option values, in order
+     * @param min the smallest value, or null when there is no bound
+     * @param max the largest value, or null when there is no bound
      */
-    record Attribute(String id, String type, String defaultValue, List<String> options) {
+    record Attribute(String id, String type, String defaultValue, List<String> options, String min, String max) {
 
         /** @return the default as Kura seeds it into the configuration */
         Object typedDefault() {
@@ -59,7 +61,9 @@ final class Metatype {
             }
             String id = ad.getAttribute("id");
             attributes.put(id, new Attribute(id, ad.getAttribute("type"),
-                    ad.hasAttribute("default") ? ad.getAttribute("default") : null, options));
+                    ad.hasAttribute("default") ? ad.getAttribute("default") : null, options,
+                    ad.hasAttribute("min") ? ad.getAttribute("min") : null,
+                    ad.hasAttribute("max") ? ad.getAttribute("max") : null));
         }
         return attributes;
     }

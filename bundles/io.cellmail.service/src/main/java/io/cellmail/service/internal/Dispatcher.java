@@ -1,8 +1,10 @@
 package io.cellmail.service.internal;
 
-import java.time.Instant;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -14,9 +16,11 @@ import io.cellmail.api.MailMessage;
 import io.cellmail.service.spi.SenderIdentity;
 
 /**
- * The one thread of a service that talks to its modem: takes the next work from the queue, makes the attempt,
- * and turns the outcome into sent, retry (exponential backoff with jitter, never past expiry), permanent failure
- * or expiry.
+ * The one thread of a service that talks to its modem: takes the next work from the queue, reads the mail from
+ * its outbox file, makes the attempt, and turns the outcome into sent, retry (exponential backoff with jitter,
+ * never past expiry), permanent failure or expiry. A transient code with an {@link MailErrorCode#attemptLimit()}
+ * fails the mail for good once that many attempts in a row ended with it. Between mails it checkpoints the
+ * outbox's clock and indexes mail that waited on disk.
  *
  * <p>The mailer may be replaced while the dispatcher runs (the configuration changed). An attempt that the old
  * mailer ended because it was closed is retried at once on the new one, without backoff.
@@ -25,38 +29,54 @@ final class Dispatcher implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** How long a mail whose file could not be read waits before it is read again. */
+    static final Duration UNREADABLE_RETRY = Duration.ofMinutes(1);
+
     private final MailQueue queue;
     private final Transitions transitions;
+    private final Outbox outbox;
+    private final OutboxRecovery recovery;
+    private final ClockCheckpoints checkpoints;
     private final Supplier<ActiveMailer> mailers;
     private final RetryPolicy retryPolicy;
-    private final TimeSource time;
+    private final ServiceClock clock;
 
     /**
      * @param queue where the work comes from
      * @param transitions what carries out each outcome
+     * @param outbox where the mail is read from
+     * @param recovery what indexes mail that waits on disk
+     * @param checkpoints what records the clock and the rate limit's window
      * @param mailers the mailer to use now, read again for every attempt
      * @param retryPolicy the backoff
-     * @param time the clock
+     * @param clock the outbox's clock
      */
-    Dispatcher(MailQueue queue, Transitions transitions, Supplier<ActiveMailer> mailers, RetryPolicy retryPolicy,
-            TimeSource time) {
+    Dispatcher(MailQueue queue, Transitions transitions, Outbox outbox, OutboxRecovery recovery,
+            ClockCheckpoints checkpoints, Supplier<ActiveMailer> mailers, RetryPolicy retryPolicy, ServiceClock clock) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.recovery = Objects.requireNonNull(recovery, "recovery");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.mailers = Objects.requireNonNull(mailers, "mailers");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        this.time = Objects.requireNonNull(time, "time");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public void run() {
         LOG.debug("Dispatcher started");
         try {
-            for (Optional<MailQueue.Work> work = queue.take(); work.isPresent(); work = queue.take()) {
-                if (work.get() instanceof MailQueue.Attempt attempt) {
+            for (Optional<Work> work = queue.take(); work.isPresent(); work = queue.take()) {
+                if (work.get() instanceof Work.Attempt attempt) {
                     attempt(attempt);
-                } else if (work.get() instanceof MailQueue.Expiry expiry) {
+                } else if (work.get() instanceof Work.Expiry expiry) {
                     Pending pending = expiry.pending();
                     transitions.expired(pending, pending.attempts, pending.lastError());
+                } else if (work.get() instanceof Work.Checkpoint checkpoint) {
+                    checkpoints.record(checkpoint.now(), checkpoint.window());
+                } else if (work.get() instanceof Work.Rescan) {
+                    rescan();
                 }
             }
         } catch (InterruptedException e) {
@@ -66,26 +86,65 @@ final class Dispatcher implements Runnable {
         LOG.debug("Dispatcher stopped");
     }
 
-    private void attempt(MailQueue.Attempt attempt) {
+    private void rescan() {
+        try {
+            recovery.rescan();
+        } catch (IOException e) {
+            recovery.listingFailed(e);
+        }
+    }
+
+    private void attempt(Work.Attempt attempt) {
         Pending pending = attempt.pending();
         int number = attempt.attempt();
-        transitions.attemptStarted(attempt, time.now());
+        MailMessage message = read(pending);
+        if (message == null) {
+            return;
+        }
+        // The window first: a process that dies during the attempt must still count it after a restart.
+        attempt.window().ifPresent(window -> checkpoints.record(clock.now(), window));
+        transitions.attemptStarted(attempt);
         ActiveMailer active = mailers.get();
-        MailException failure = trySend(active, pending.stored.message());
-        Instant now = time.now();
+        MailException failure = trySend(active, message);
+        ServiceTime now = clock.now();
         if (failure == null) {
-            transitions.sent(pending, number, now);
-        } else if (!failure.code().isTransient()) {
+            transitions.sent(pending, number);
+            return;
+        }
+        MailErrorCode code = failure.code();
+        int inARow = attempt.previousError().filter(code::equals).isPresent() ? pending.failuresInARow + 1 : 1;
+        OptionalInt limit = code.attemptLimit();
+        if (!code.isTransient()) {
+            transitions.failed(pending, number, failure);
+        } else if (limit.isPresent() && inARow >= limit.getAsInt()) {
+            LOG.warn("Mail {} ended {} attempts in a row with {}; it is not tried again", pending.id(), inARow,
+                    code.describe());
             transitions.failed(pending, number, failure);
         } else if (!now.isBefore(pending.expiresAt)) {
-            transitions.expired(pending, number, Optional.of(failure.code()));
+            transitions.expired(pending, number, Optional.of(code));
         } else {
             // A mailer replaced during the attempt was closed under it: the failure says nothing about the modem.
-            Instant next = mailers.get() != active ? now : now.plus(retryPolicy.delayAfter(number));
+            ServiceTime next = mailers.get() != active ? now : now.plus(retryPolicy.delayAfter(number));
             // Waking at the expiry rather than after it makes the mail expire on time, not at its next turn.
-            transitions.retrying(pending, number, failure.code(),
-                    next.isBefore(pending.expiresAt) ? next : pending.expiresAt);
+            transitions.retrying(pending, number, code, inARow, ServiceTime.earlier(next, pending.expiresAt));
         }
+    }
+
+    /** @return the mail as its file holds it, or null when it cannot be read (then it is dealt with) */
+    private MailMessage read(Pending pending) {
+        try {
+            StoredMessage stored = outbox.readMessage(pending.file);
+            if (!stored.id().equals(pending.id())) {
+                transitions.damaged(pending, "the file now holds mail " + stored.id());
+                return null;
+            }
+            return stored.message();
+        } catch (IOException e) {
+            transitions.unreadable(pending, clock.now().plus(UNREADABLE_RETRY), e);
+        } catch (CorruptRecordException e) {
+            transitions.damaged(pending, e.getMessage());
+        }
+        return null;
     }
 
     /** @return null when the SMTP server accepted the mail, else why not */

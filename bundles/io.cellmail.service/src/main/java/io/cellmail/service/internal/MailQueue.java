@@ -1,122 +1,241 @@
 package io.cellmail.service.internal;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MessageStatus;
 
 /**
  * The in-memory index of the outbox: which mail goes next, which waits for a retry, which expires, how much the
- * outbox holds. The dispatcher {@link #take()}s work from it and blocks there, on the {@link TimeSource}, until
- * the next mail is due, a retry time or an expiry comes, the rate limit has room, or a new mail arrives.
+ * outbox holds, and which ids are being accepted right now. The dispatcher {@link #take()}s work from it and
+ * blocks there, on the outbox's clock, until the next mail is due, a retry time or an expiry comes, the rate limit
+ * has room, the clock wants a checkpoint, files on disk wait to be indexed, or a new mail arrives.
  *
  * <p>Every mail not being sent sits in exactly one of {@code ready} (due now: highest priority first, then
  * oldest) and {@code waiting} (not due yet: earliest first), and in {@code byExpiry}. So a mail in backoff never
- * blocks a later one. Thread-safe.
+ * blocks a later one. An entry is a {@link Pending}: a few numbers and names per mail, never its content.
+ *
+ * <p>Acceptance is two steps under one lock: {@link #admit} reserves the id, its sequence number and its room
+ * before anything is written; {@link #add} (written) or {@link #abandon} (not written) settles the reservation. A
+ * second {@code send} of an id that is being accepted waits for the first to settle, then joins the accepted mail
+ * or takes its place. Thread-safe.
  */
 final class MailQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailQueue.class);
 
+    // The file name is unique in the outbox, so no two entries ever compare equal.
     private static final Comparator<Pending> HIGHEST_PRIORITY_THEN_OLDEST = Comparator
-            .comparingInt(Pending::priority).reversed().thenComparingLong(Pending::sequence);
+            .comparingInt(Pending::priority).reversed().thenComparingLong(Pending::sequence)
+            .thenComparing(p -> p.file);
     private static final Comparator<Pending> EARLIEST_DUE = Comparator.comparing((Pending p) -> p.nextAttemptAt)
-            .thenComparingLong(Pending::sequence);
+            .thenComparingLong(Pending::sequence).thenComparing(p -> p.file);
     private static final Comparator<Pending> EARLIEST_EXPIRY = Comparator.comparing((Pending p) -> p.expiresAt)
-            .thenComparingLong(Pending::sequence);
+            .thenComparingLong(Pending::sequence).thenComparing(p -> p.file);
 
-    /** What the dispatcher does next. */
-    sealed interface Work permits Attempt, Expiry {
+    /** What {@link #restore} did with a mail found on disk. */
+    enum Restored {
+        /** Indexed. */
+        INDEXED,
+        /** Not indexed: the bounds are reached; it stays on disk until room frees up. */
+        NO_ROOM,
+        /** Not indexed: a mail of the same id is in the queue; it waits on disk until that one is final. */
+        SAME_ID
     }
 
-    /**
-     * Send a mail now.
-     *
-     * @param pending the mail, now marked as sending
-     * @param attempt the number of this attempt, from 1
-     * @param previousError the code of the previous failed attempt, if any
-     */
-    record Attempt(Pending pending, int attempt, Optional<MailErrorCode> previousError) implements Work {
-    }
-
-    /**
-     * A mail expired undelivered; it is already out of the queue.
-     *
-     * @param pending the mail
-     */
-    record Expiry(Pending pending) implements Work {
+    private record Reservation(long sequence, long bytes, CompletableFuture<Void> settled) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final TimeSource time;
+    private final ServiceClock clock;
     private final RateLimiter rateLimiter;
     private final int maxMessages;
     private final long maxBytes;
 
     private final Map<String, Pending> byId = new HashMap<>();
+    private final Map<String, Reservation> reserved = new HashMap<>();
+    /** The sequence numbers of indexed and reserved mail: a file of another number is not indexed. */
+    private final Set<Long> sequences = new HashSet<>();
     private final NavigableSet<Pending> ready = new TreeSet<>(HIGHEST_PRIORITY_THEN_OLDEST);
     private final NavigableSet<Pending> waiting = new TreeSet<>(EARLIEST_DUE);
     private final NavigableSet<Pending> byExpiry = new TreeSet<>(EARLIEST_EXPIRY);
     /** Accepted and not final, plus accepts in progress. */
     private int countedMessages;
     private long countedBytes;
+    /** Mail on disk that is not indexed for want of room: new mail waits until it is. */
+    private boolean backlog;
+    private boolean roomFreed;
+    private ServiceTime rescanAt;
     private boolean holdingForRateLimit;
     private boolean stopped;
     private MailErrorCode lastError;
 
     /**
-     * @param time the clock to schedule by and wait on
+     * @param clock the outbox's clock, to schedule by and wait on
      * @param rateLimiter the limit of attempts per hour
      * @param maxMessages the most mails accepted and not final
      * @param maxBytes the most bytes of accepted and not final mails
      */
-    MailQueue(TimeSource time, RateLimiter rateLimiter, int maxMessages, long maxBytes) {
-        this.time = Objects.requireNonNull(time, "time");
+    MailQueue(ServiceClock clock, RateLimiter rateLimiter, int maxMessages, long maxBytes) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
     }
 
     /**
-     * Counts a mail about to be written against the bounds.
+     * Reserves an id, a sequence number and room for a mail about to be written, atomically: two {@code send}s of
+     * one id never both write.
      *
+     * @param id the mail's id
+     * @param sequence its sequence number, fresh
      * @param bytes its size on disk
-     * @return false when it does not fit; then nothing is counted
+     * @param join gives the stage of the queued mail of that id, by its sequence number, when the id is queued
+     *     already; called under the lock, so the mail cannot reach its outcome before the stage is registered
+     * @return what to do
      */
-    boolean tryReserve(long bytes) {
+    Admission admit(String id, long sequence, long bytes, LongFunction<CompletionStage<DeliveryReceipt>> join) {
         lock.lock();
         try {
-            if (countedMessages >= maxMessages || countedBytes + bytes > maxBytes) {
-                return false;
+            Pending queued = byId.get(id);
+            if (queued != null) {
+                return new Admission.Joined(join.apply(queued.sequence()));
             }
+            Reservation other = reserved.get(id);
+            if (other != null) {
+                return new Admission.Busy(other.settled());
+            }
+            if (backlog || countedMessages >= maxMessages || countedBytes + bytes > maxBytes) {
+                return new Admission.Full(usageUnlocked());
+            }
+            reserved.put(id, new Reservation(sequence, bytes, new CompletableFuture<>()));
+            sequences.add(sequence);
             countedMessages++;
             countedBytes += bytes;
-            return true;
+            return new Admission.Admitted();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Gives back a reservation whose mail could not be written. */
-    void release(long bytes) {
+    /** Gives back the reservation of a mail that could not be written. */
+    void abandon(String id) {
         lock.lock();
         try {
-            countedMessages--;
-            countedBytes -= bytes;
+            Reservation reservation = reserved.remove(id);
+            if (reservation != null) {
+                sequences.remove(reservation.sequence());
+                countedMessages--;
+                countedBytes -= reservation.bytes();
+                reservation.settled().complete(null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds a mail accepted now, whose id and room {@link #admit} reserved; settles the reservation. */
+    void add(Pending pending) {
+        lock.lock();
+        try {
+            Reservation reservation = reserved.remove(pending.id());
+            if (reservation == null) {
+                throw new IllegalStateException("mail " + pending.id() + " was not admitted");
+            }
+            // The reservation counted the mail already.
+            index(pending);
+            changed.signalAll();
+            reservation.settled().complete(null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Adds a mail found on disk, if the bounds allow: nothing accepted is ever dropped, but mail beyond the bounds
+     * (they were lowered, or the outbox was filled by another configuration) waits on disk until room frees up.
+     * The first mail always fits, so that one larger than the bounds still goes out.
+     *
+     * @param pending the mail
+     * @return whether it was indexed
+     */
+    Restored restore(Pending pending) {
+        lock.lock();
+        try {
+            if (byId.containsKey(pending.id()) || reserved.containsKey(pending.id())) {
+                return Restored.SAME_ID;
+            }
+            if (!byId.isEmpty() && (countedMessages >= maxMessages || countedBytes + pending.size > maxBytes)) {
+                return Restored.NO_ROOM;
+            }
+            countedMessages++;
+            countedBytes += pending.size;
+            index(pending);
+            changed.signalAll();
+            return Restored.INDEXED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param waiting true when mail on disk waits for room to be indexed: new mail is refused until it is
+     */
+    void backlog(boolean waiting) {
+        lock.lock();
+        try {
+            backlog = waiting;
+            roomFreed = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @param at when to look for mail on disk again (files that could not be read) */
+    void rescanAt(ServiceTime at) {
+        lock.lock();
+        try {
+            rescanAt = rescanAt == null ? at : ServiceTime.earlier(rescanAt, at);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return true when a mail of this sequence number is indexed or being accepted */
+    boolean knows(long sequence) {
+        lock.lock();
+        try {
+            return sequences.contains(sequence);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many more mails the bound on their number lets in */
+    int room() {
+        lock.lock();
+        try {
+            return Math.max(0, maxMessages - countedMessages);
         } finally {
             lock.unlock();
         }
@@ -126,30 +245,7 @@ final class MailQueue {
     String usage() {
         lock.lock();
         try {
-            return countedMessages + " of " + maxMessages + " mails, " + countedBytes + " of " + maxBytes + " bytes";
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Adds a mail loaded at start-up: counted whatever the bounds, since nothing accepted is ever dropped. */
-    void restore(Pending pending) {
-        lock.lock();
-        try {
-            countedMessages++;
-            countedBytes += pending.size;
-            index(pending);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Adds a mail accepted now, whose size {@link #tryReserve} counted already. */
-    void add(Pending pending) {
-        lock.lock();
-        try {
-            index(pending);
-            changed.signalAll();
+            return usageUnlocked();
         } finally {
             lock.unlock();
         }
@@ -165,23 +261,32 @@ final class MailQueue {
         lock.lock();
         try {
             while (!stopped) {
-                Instant now = time.now();
+                ServiceTime now = clock.now();
                 Pending expired = firstExpired(now);
                 if (expired != null) {
                     unindex(expired);
-                    return Optional.of(new Expiry(expired));
+                    return Optional.of(new Work.Expiry(expired));
+                }
+                ServiceTime checkpoint = checkpointWanted(now) ? clock.nextCheckpoint() : null;
+                if (checkpoint != null && !now.isBefore(checkpoint)) {
+                    return Optional.of(new Work.Checkpoint(now, rateLimiter.starts(now)));
+                }
+                if (backlog && roomFreed || rescanAt != null && !now.isBefore(rescanAt)) {
+                    roomFreed = false;
+                    rescanAt = null;
+                    return Optional.of(new Work.Rescan());
                 }
                 promoteDue(now);
-                Instant wakeAt = nextEvent();
+                ServiceTime wakeAt = earlier(nextEvent(), earlier(checkpoint, rescanAt));
                 if (!ready.isEmpty()) {
-                    Optional<Instant> slot = rateLimiter.nextSlot(now);
+                    Optional<ServiceTime> slot = rateLimiter.nextSlot(now);
                     if (slot.isEmpty()) {
                         return Optional.of(startAttempt(now));
                     }
                     reportHolding(slot.get());
                     wakeAt = earlier(wakeAt, slot.get());
                 }
-                time.awaitUntil(lock, changed, wakeAt);
+                clock.awaitUntil(lock, changed, wakeAt);
             }
             return Optional.empty();
         } finally {
@@ -192,20 +297,34 @@ final class MailQueue {
     /**
      * Puts a mail whose attempt failed transiently back, due at {@code next}.
      *
-     * @param pending the mail taken with an {@link Attempt}
+     * @param pending the mail taken with an {@link Work.Attempt}
      * @param error the failure
+     * @param failuresInARow how many attempts in a row ended with this error
      * @param next when to try again
      */
-    void retryAt(Pending pending, MailErrorCode error, Instant next) {
+    void retryAt(Pending pending, MailErrorCode error, int failuresInARow, ServiceTime next) {
         lock.lock();
         try {
-            pending.sending = false;
             pending.lastError = error;
-            pending.nextAttemptAt = next;
+            pending.failuresInARow = failuresInARow;
             lastError = error;
-            waiting.add(pending);
-            byExpiry.add(pending);
-            changed.signalAll();
+            putBack(pending, next);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts a mail taken for an attempt back without counting the attempt: its file could not be read now.
+     *
+     * @param pending the mail taken with an {@link Work.Attempt}
+     * @param next when to try again
+     */
+    void defer(Pending pending, ServiceTime next) {
+        lock.lock();
+        try {
+            pending.attempts--;
+            putBack(pending, next);
         } finally {
             lock.unlock();
         }
@@ -226,6 +345,19 @@ final class MailQueue {
             if (error != null) {
                 lastError = error;
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param id a mail's id
+     * @return the queued mail of that id
+     */
+    Optional<Pending> find(String id) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(byId.get(id));
         } finally {
             lock.unlock();
         }
@@ -262,22 +394,22 @@ final class MailQueue {
             if (pending == null) {
                 return Optional.empty();
             }
-            return Optional.of(pending.status(rateLimiter.nextSlot(time.now()).orElse(null)));
+            return Optional.of(pending.status(rateLimiter.nextSlot(clock.now()).orElse(null), clock));
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * @return the progress of every mail accepted and not final, oldest first; next attempt times take the rate
+     * @return the progress of every mail indexed and not final, oldest first; next attempt times take the rate
      *     limit into account
      */
     List<MessageStatus> pending() {
         lock.lock();
         try {
-            Instant heldUntil = rateLimiter.nextSlot(time.now()).orElse(null);
+            ServiceTime heldUntil = rateLimiter.nextSlot(clock.now()).orElse(null);
             return byId.values().stream().sorted(Comparator.comparingLong(Pending::sequence))
-                    .map(pending -> pending.status(heldUntil)).toList();
+                    .map(pending -> pending.status(heldUntil, clock)).toList();
         } finally {
             lock.unlock();
         }
@@ -286,30 +418,29 @@ final class MailQueue {
     /**
      * Makes a mail that waits for its next attempt due now.
      *
-     * @param id the mail's id
-     * @return true when the mail is in the queue and not being sent: it is due now (if it was not already)
+     * @param pending the mail, as {@link #find} gave it
+     * @return its state to record when it is in the queue and not being sent (it is due now); empty otherwise
      */
-    boolean retryNow(String id) {
+    Optional<DeliveryState> retryNow(Pending pending) {
         lock.lock();
         try {
-            Pending pending = byId.get(id);
-            if (pending == null || pending.sending) {
-                return false;
+            if (byId.get(pending.id()) != pending || pending.sending) {
+                return Optional.empty();
             }
-            Instant now = time.now();
+            ServiceTime now = clock.now();
             // Only a mail in waiting can have a later due time; the set must not hold it while the time changes.
             if (pending.nextAttemptAt.isAfter(now) && waiting.remove(pending)) {
                 pending.nextAttemptAt = now;
                 waiting.add(pending);
                 changed.signalAll();
             }
-            return true;
+            return Optional.of(pending.state(false));
         } finally {
             lock.unlock();
         }
     }
 
-    /** @return mails accepted and not final */
+    /** @return mails indexed and not final */
     int size() {
         lock.lock();
         try {
@@ -323,9 +454,19 @@ final class MailQueue {
     int heldByRateLimit() {
         lock.lock();
         try {
-            Instant now = time.now();
+            ServiceTime now = clock.now();
             promoteDue(now);
             return ready.isEmpty() || rateLimiter.nextSlot(now).isEmpty() ? 0 : ready.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the rate limit's window now, to persist */
+    List<ServiceTime> window() {
+        lock.lock();
+        try {
+            return rateLimiter.starts(clock.now());
         } finally {
             lock.unlock();
         }
@@ -352,7 +493,18 @@ final class MailQueue {
         }
     }
 
-    private Attempt startAttempt(Instant now) {
+    private String usageUnlocked() {
+        return countedMessages + " of " + maxMessages + " mails, " + countedBytes + " of " + maxBytes + " bytes"
+                + (backlog ? ", and more mail on disk waits to be indexed (more on disk than the bounds after a "
+                        + "restart, or the outbox could not be listed yet)" : "");
+    }
+
+    /** @return true when the clock matters on disk: mail waits, or the rate limit's window holds attempts */
+    private boolean checkpointWanted(ServiceTime now) {
+        return !byId.isEmpty() || !rateLimiter.starts(now).isEmpty();
+    }
+
+    private Work.Attempt startAttempt(ServiceTime now) {
         holdingForRateLimit = false;
         Pending next = ready.pollFirst();
         byExpiry.remove(next);
@@ -360,11 +512,22 @@ final class MailQueue {
         next.sending = true;
         next.attempts++;
         rateLimiter.record(now);
-        return new Attempt(next, next.attempts, previousError);
+        Optional<List<ServiceTime>> window = rateLimiter.isLimiting() ? Optional.of(rateLimiter.starts(now))
+                : Optional.empty();
+        return new Work.Attempt(next, next.attempts, previousError, window);
+    }
+
+    private void putBack(Pending pending, ServiceTime next) {
+        pending.sending = false;
+        pending.nextAttemptAt = next;
+        waiting.add(pending);
+        byExpiry.add(pending);
+        changed.signalAll();
     }
 
     private void index(Pending pending) {
         byId.put(pending.id(), pending);
+        sequences.add(pending.sequence());
         waiting.add(pending);
         byExpiry.add(pending);
     }
@@ -376,39 +539,44 @@ final class MailQueue {
         }
         byExpiry.remove(pending);
         byId.remove(pending.id());
+        sequences.remove(pending.sequence());
         countedMessages--;
         countedBytes -= pending.size;
+        if (backlog) {
+            roomFreed = true;
+            changed.signalAll();
+        }
     }
 
-    private Pending firstExpired(Instant now) {
+    private Pending firstExpired(ServiceTime now) {
         return byExpiry.isEmpty() || byExpiry.first().expiresAt.isAfter(now) ? null : byExpiry.first();
     }
 
-    private void promoteDue(Instant now) {
+    private void promoteDue(ServiceTime now) {
         while (!waiting.isEmpty() && !waiting.first().nextAttemptAt.isAfter(now)) {
             ready.add(waiting.pollFirst());
         }
     }
 
     /** @return the next moment something becomes due or expires, or null when nothing will without a signal */
-    private Instant nextEvent() {
-        Instant due = waiting.isEmpty() ? null : waiting.first().nextAttemptAt;
-        Instant expiry = byExpiry.isEmpty() ? null : byExpiry.first().expiresAt;
+    private ServiceTime nextEvent() {
+        ServiceTime due = waiting.isEmpty() ? null : waiting.first().nextAttemptAt;
+        ServiceTime expiry = byExpiry.isEmpty() ? null : byExpiry.first().expiresAt;
         return earlier(due, expiry);
     }
 
-    private void reportHolding(Instant slot) {
+    private void reportHolding(ServiceTime slot) {
         if (!holdingForRateLimit) {
             holdingForRateLimit = true;
             LOG.warn("Rate limit of {} sends per hour reached: {} due mails wait until {}",
-                    rateLimiter.maxPerHour(), ready.size(), slot);
+                    rateLimiter.maxPerHour(), ready.size(), clock.toWall(slot));
         }
     }
 
-    private static Instant earlier(Instant a, Instant b) {
+    private static ServiceTime earlier(ServiceTime a, ServiceTime b) {
         if (a == null) {
             return b;
         }
-        return b == null || a.isBefore(b) ? a : b;
+        return b == null ? a : ServiceTime.earlier(a, b);
     }
 }

@@ -56,15 +56,17 @@ public final class MailService implements CellularMailService, AutoCloseable {
     /** The service's own settings; the mailer's part of them is in {@link #mailer}. */
     private final MailServiceSettings settings;
     private final AtomicReference<ActiveMailer> mailer;
-    private final TimeSource time;
     private final OutboxLock outboxLock;
     private final Outbox outbox;
+    private final ServiceClock clock;
     private final MailQueue queue;
     private final PendingReceipts receipts;
     private final ServiceEvents events;
     private final Transitions transitions;
+    private final ClockCheckpoints checkpoints;
+    private final OutboxRecovery recovery;
     private final Dispatcher dispatcher;
-    private final AtomicLong sequence;
+    private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private Thread dispatcherThread;
 
@@ -83,52 +85,51 @@ public final class MailService implements CellularMailService, AutoCloseable {
      * @param settings the configuration
      * @param mailer the dialect's mailer; the service closes it in {@link #close()}
      * @param eventSink where events go
-     * @param time the clock to schedule by
+     * @param time the clocks to schedule by
      * @param random the jitter source of the retry policy
-     * @throws IOException when the outbox directory cannot be created or listed, or another service uses it
+     * @throws IOException when the outbox directory cannot be created, or another service uses it (a directory that
+     *     cannot be listed now is listed again later; until then no mail is accepted)
      */
     public MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
             RandomGenerator random) throws IOException {
+        this(settings, mailer, eventSink, time, random, OutboxFileSystem.PLATFORM);
+    }
+
+    /**
+     * As the public constructor, with the file operations the outbox makes: a test passes one that fails.
+     */
+    MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
+            RandomGenerator random, OutboxFileSystem files) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mailer = new AtomicReference<>(new ActiveMailer(mailer, settings.mailer()));
-        this.time = Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(time, "time");
         Objects.requireNonNull(eventSink, "eventSink");
         Objects.requireNonNull(random, "random");
         this.outboxLock = OutboxLock.acquire(settings.outboxDirectory());
         try {
-            this.outbox = new Outbox(settings.outboxDirectory());
-            this.queue = new MailQueue(time, new RateLimiter(settings.maxPerHour()), settings.maxMessages(),
-                    settings.maxBytes());
+            long started = System.nanoTime();
+            this.outbox = new Outbox(settings.outboxDirectory(), files);
+            ServiceStateFile stateFile = new ServiceStateFile(outbox);
+            ServiceStateFile.Saved saved = stateFile.read();
+            this.clock = new ServiceClock(time, saved.time());
+            RateLimiter rateLimiter = new RateLimiter(settings.maxPerHour());
+            rateLimiter.restore(saved.windowStarts());
+            this.queue = new MailQueue(clock, rateLimiter, settings.maxMessages(), settings.maxBytes());
             this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
             this.events = new ServiceEvents(settings.name(), eventSink);
-            this.transitions = new Transitions(outbox, queue, events, receipts);
-            this.dispatcher = new Dispatcher(queue, transitions, this.mailer::get,
-                    new RetryPolicy(settings.retryBase(), settings.retryCap(), random), time);
-            this.sequence = new AtomicLong(recover());
+            this.transitions = new Transitions(outbox, queue, clock, events, receipts);
+            this.checkpoints = new ClockCheckpoints(stateFile, clock);
+            this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, settings.expiry(),
+                    settings.retryCap(), sequence);
+            this.dispatcher = new Dispatcher(queue, transitions, outbox, recovery, checkpoints, this.mailer::get,
+                    new RetryPolicy(settings.retryBase(), settings.retryCap(), random), clock);
+            recovery.start();
+            LOG.debug("Service {} loaded {} mails from {} in {} ms; {} wait for room", settings.name(), queue.size(),
+                    outbox.directory(), (System.nanoTime() - started) / 1_000_000, recovery.waitingForRoom());
         } catch (IOException | RuntimeException e) {
             releaseOutbox();
             throw e;
         }
-    }
-
-    /** @return the sequence number of the next accepted mail */
-    private long recover() throws IOException {
-        long started = System.nanoTime();
-        List<OutboxRecord> records = outbox.load();
-        long nextSequence = 0;
-        for (OutboxRecord record : records) {
-            StoredMessage stored = record.stored();
-            if (record.state().inFlight()) {
-                LOG.warn("Mail {} was being sent (attempt {}) when the service stopped; it is sent again and may "
-                        + "arrive twice", stored.id(), record.state().attempts());
-            }
-            queue.restore(new Pending(stored, record.size(), stored.acceptedAt().plus(settings.expiry()),
-                    record.state()));
-            nextSequence = Math.max(nextSequence, stored.sequence() + 1);
-        }
-        LOG.debug("Service {} loaded {} mails from {} in {} ms; {} files set aside", settings.name(), records.size(),
-                outbox.directory(), (System.nanoTime() - started) / 1_000_000, outbox.setAside().size());
-        return nextSequence;
     }
 
     /** Starts the dispatcher thread. */
@@ -151,28 +152,45 @@ public final class MailService implements CellularMailService, AutoCloseable {
                     + " is stopped");
         }
         mailer.get().mailer().validate(message);
-        if (queue.status(message.id()).isPresent()) {
-            // The same id is still in the outbox: sending is idempotent, the caller follows the queued mail.
-            return receipts.register(message.id(), this::stopped);
+        while (true) {
+            StoredMessage stored = new StoredMessage(new MailHeader(message.id(), sequence.getAndIncrement(),
+                    message.priority(), clock.wallNow(), clock.now()), message);
+            byte[] file = outbox.encode(stored);
+            Admission admission = queue.admit(stored.id(), stored.sequence(), file.length,
+                    queued -> receipts.register(queued, this::stopped));
+            if (admission instanceof Admission.Joined joined) {
+                // The same id is still in the outbox: sending is idempotent, the caller follows the queued mail.
+                return joined.stage();
+            } else if (admission instanceof Admission.Full full) {
+                throw new MailException(MailErrorCode.QUEUE_FULL, "The outbox of " + settings.name() + " is full ("
+                        + full.usage() + "); a mail of " + file.length + " bytes does not fit");
+            } else if (admission instanceof Admission.Busy busy) {
+                // Another send of this id is writing its file: its outcome decides, so wait for it and ask again.
+                busy.settled().join();
+            } else {
+                return accept(stored, file);
+            }
         }
-        StoredMessage stored = new StoredMessage(sequence.getAndIncrement(), time.now(), message);
-        byte[] file = outbox.encode(stored);
-        if (!queue.tryReserve(file.length)) {
-            throw new MailException(MailErrorCode.QUEUE_FULL, "The outbox of " + settings.name() + " is full ("
-                    + queue.usage() + "); a mail of " + file.length + " bytes does not fit");
-        }
+    }
+
+    private CompletionStage<DeliveryReceipt> accept(StoredMessage stored, byte[] file) {
+        String name;
         try {
-            outbox.add(stored.id(), file);
+            name = outbox.add(stored, file);
         } catch (IOException e) {
-            queue.release(file.length);
+            queue.abandon(stored.id());
             throw new MailException(MailErrorCode.UNKNOWN, null, "The outbox of " + settings.name()
                     + " cannot store the mail: " + e, e);
+        } catch (RuntimeException e) {
+            queue.abandon(stored.id());
+            throw e;
         }
-        CompletionStage<DeliveryReceipt> stage = receipts.register(stored.id(), this::stopped);
+        CompletionStage<DeliveryReceipt> stage = receipts.register(stored.sequence(), this::stopped);
         // QUEUED goes out before the dispatcher can see the mail, so it is the first event of every mail.
         events.queued(stored.id());
-        queue.add(new Pending(stored, file.length, stored.acceptedAt().plus(settings.expiry()),
-                DeliveryState.initial(stored.acceptedAt())));
+        MailHeader header = stored.header();
+        queue.add(new Pending(header, name, file.length, header.acceptedAtService().plus(settings.expiry()),
+                DeliveryState.initial(header.acceptedAtService())));
         return stage;
     }
 
@@ -195,24 +213,27 @@ public final class MailService implements CellularMailService, AutoCloseable {
         ModemHealth health = closed.get() ? new ModemHealth(ModemState.STOPPED, Registration.UNKNOWN,
                 OptionalInt.empty()) : health();
         return new ServiceStatus(settings.name(), health.state(), health.registration(), health.signal(),
-                queue.size(), queue.lastError());
+                queue.size() + recovery.waitingForRoom(), queue.lastError());
     }
 
-    /** @return every mail without a final outcome, in the order they were accepted */
+    /**
+     * @return every mail without a final outcome that is indexed, in the order they were accepted; mail that waits
+     *     on disk for room after a restart (the bounds were lowered) is listed once it is indexed
+     */
     public List<MessageStatus> queue() {
         return queue.pending();
     }
 
     /**
-     * Makes a waiting mail due now; the rate limit still applies. The retry time on disk stays as it was, so after
-     * a restart the mail waits for it again.
+     * Makes a waiting mail due now; the rate limit still applies. Recorded in the outbox, so a restart does not put
+     * the mail back into its backoff.
      *
      * @param messageId the mail's id
      * @return true when the mail waits in the outbox and is now due; false when unknown, final or being sent
      */
     public boolean retryNow(String messageId) {
         Objects.requireNonNull(messageId, "messageId");
-        boolean due = queue.retryNow(messageId);
+        boolean due = transitions.retryNow(messageId);
         LOG.debug("Service {}: retry of mail {} now {}", settings.name(), messageId, due ? "due" : "refused");
         return due;
     }
@@ -272,10 +293,10 @@ public final class MailService implements CellularMailService, AutoCloseable {
 
     /** @return what the service did since it started and what its outbox holds */
     public OutboxCounters counters() {
-        return transitions.counters(queue.size(), queue.heldByRateLimit(), outbox.setAside().size());
+        return transitions.counters(queue.size() + recovery.waitingForRoom(), queue.heldByRateLimit());
     }
 
-    /** @return the outbox files found unreadable at start-up, now in the outbox's {@code corrupt/} directory */
+    /** @return the newest outbox files found damaged, now in the outbox's {@code corrupt/} directory */
     public List<Path> setAsideRecords() {
         return outbox.setAside();
     }
@@ -300,6 +321,8 @@ public final class MailService implements CellularMailService, AutoCloseable {
         if (thread != null) {
             join(thread);
         }
+        // The last record of the clock and the window: this run's time counts in full after a clean stop.
+        checkpoints.record(clock.now(), queue.window());
         receipts.close(stopped());
         releaseOutbox();
         LOG.debug("Service {} stopped", settings.name());

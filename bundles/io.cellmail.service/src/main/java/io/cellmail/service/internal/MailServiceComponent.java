@@ -30,9 +30,13 @@ import io.cellmail.service.spi.ModemMailerFactory;
  * {@link MailServiceAdmin} with the configuration's properties, so {@value CellularMailService#NAME_PROPERTY} is a
  * service property and the passwords (private properties) are not. What the service does with a configuration,
  * valid or not, is {@link ConfiguredMailService}'s job: this component never fails for a configuration.
+ *
+ * <p>Immediate: a configured service reads its outbox and sends whether or not any bundle uses it. A delayed
+ * component would leave mail accepted before a power cut unsent until some bundle asked for the service, and
+ * would be deactivated, stalling its queue, when the last user let it go.
  */
 @Component(name = MailServiceProperties.FACTORY_PID, service = { CellularMailService.class, MailServiceAdmin.class },
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = MailServiceConfiguration.class, factory = true)
 public final class MailServiceComponent extends ForwardingMailService {
 

@@ -55,7 +55,7 @@ import io.cellmail.service.MailServiceProperties;
             + "tcp://host:port (ser2net) or emulator:<name>. Baud rate and flow control come from the settings below.")
     String port() default DEFAULT_PORT;
 
-    @AttributeDefinition(name = "Baud rate", description = "Bit rate of the serial port.")
+    @AttributeDefinition(name = "Baud rate", description = "Bit rate of the serial port.", min = "1")
     int baud() default DEFAULT_BAUD;
 
     @AttributeDefinition(name = "Flow control", description = "Flow control of the port and the modem. RTS/CTS needs "
@@ -69,7 +69,7 @@ import io.cellmail.service.MailServiceProperties;
     boolean fixedBaud() default DEFAULT_FIXED_BAUD;
 
     @AttributeDefinition(name = "Guard time (ms)", description = "Silence before and after +++ when leaving data "
-            + "mode; the modem wants at least 1000 ms.")
+            + "mode; the modem wants at least 1000 ms.", min = "1", max = "60000")
     long guardTime() default DEFAULT_GUARD_TIME_MILLIS;
 
     @AttributeDefinition(name = "Escape mode", description = "How the modem ends an upload at +++. auto: found out "
@@ -123,30 +123,33 @@ import io.cellmail.service.MailServiceProperties;
 
     @AttributeDefinition(name = "Send deadline (s)", description = "How long one send attempt may take until the "
             + "modem starts sending; the modem's send then runs to its result, as long as the modem may take.",
-            min = "1")
+            min = "1", max = "86400")
     long sendDeadline() default DEFAULT_SEND_DEADLINE_SECONDS;
 
     @AttributeDefinition(name = "First retry (s)", description = "Delay before the first retry of a transient "
-            + "failure; later retries wait exponentially longer.", min = "1")
+            + "failure; later retries wait exponentially longer.", min = "1", max = "86400")
     long retryBase() default DEFAULT_RETRY_BASE_SECONDS;
 
     @AttributeDefinition(name = "Longest retry delay (s)", description = "The longest delay between two attempts.",
-            min = "1")
+            min = "1", max = "604800")
     long retryCap() default DEFAULT_RETRY_CAP_SECONDS;
 
-    @AttributeDefinition(name = "Expiry (h)", description = "How long a mail may wait for delivery before it "
-            + "expires.", min = "1")
+    @AttributeDefinition(name = "Expiry (h)", description = "How many hours a mail may wait for delivery before it "
+            + "expires, counted while the service runs: time the gateway is switched off does not count, and a "
+            + "step of the system clock changes nothing.", min = "1", max = "8760")
     long expiry() default DEFAULT_EXPIRY_HOURS;
 
     @AttributeDefinition(name = "Outbox directory", description = "Where accepted mail waits on disk. Empty: "
             + "outbox-<name> in this bundle's data area. One service per directory.", required = false)
     String outboxDirectory() default "";
 
-    @AttributeDefinition(name = "Outbox size (mails)", description = "The most mails the outbox holds; more are "
-            + "refused with QUEUE_FULL.", min = "1")
+    @AttributeDefinition(name = "Outbox size (mails)", description = "The most mails the outbox holds, 1 to 10000; "
+            + "more are refused with QUEUE_FULL.", min = "1", max = "10000")
     int maxMessages() default DEFAULT_MAX_MESSAGES;
 
-    @AttributeDefinition(name = "Outbox size (bytes)", description = "The most bytes the outbox holds.", min = "1")
+    @AttributeDefinition(name = "Outbox size (bytes)", description = "The most bytes the outbox holds on disk, 65536 "
+            + "(64 KiB) to 4294967296 (4 GiB); more are refused with QUEUE_FULL. Mail waits on disk, not in memory.",
+            min = "65536", max = "4294967296")
     long maxBytes() default DEFAULT_MAX_BYTES;
 
     @AttributeDefinition(name = "Sends per hour", description = "The most send attempts per hour, retries included; "

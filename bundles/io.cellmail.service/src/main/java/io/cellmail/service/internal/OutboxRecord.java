@@ -3,16 +3,20 @@ package io.cellmail.service.internal;
 import java.util.Objects;
 
 /**
- * A mail loaded from the outbox at start-up.
+ * What the outbox read of a mail file to index it: never the mail's content.
  *
- * @param stored the mail
+ * @param file the file's name in the outbox directory
+ * @param header the mail's id, order, priority and acceptance times
  * @param state its last recorded delivery state
- * @param size the bytes its file took when it was accepted
+ * @param size the bytes its file took when it was accepted, counted against the outbox's bound
+ * @param lastRecorded the latest service time the file recorded
  */
-record OutboxRecord(StoredMessage stored, DeliveryState state, long size) {
+record OutboxRecord(String file, MailHeader header, DeliveryState state, long size, ServiceTime lastRecorded) {
 
     OutboxRecord {
-        Objects.requireNonNull(stored, "stored");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(lastRecorded, "lastRecorded");
     }
 }

@@ -20,7 +20,8 @@ import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailException;
 
 /**
- * The stages {@code send} returned in this process, by message id. Stages complete on a callback thread of
+ * The stages {@code send} returned in this process, by the sequence number of the mail they follow: a mail that
+ * reached its outcome and a new mail of the same id never share a stage. Stages complete on a callback thread of
  * their own, never on the dispatcher: a caller's {@code thenAccept} that blocks must not hold up the mail of
  * everyone else. The thread exists only while there is something to complete.
  */
@@ -30,7 +31,7 @@ final class PendingReceipts {
     private static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Map<String, CompletableFuture<DeliveryReceipt>> futures = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<DeliveryReceipt>> futures = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor callbacks;
     private boolean closed;
 
@@ -45,28 +46,29 @@ final class PendingReceipts {
     }
 
     /**
-     * @param id an accepted mail's id; a second registration of the same id shares the first one's outcome
+     * @param sequence an accepted mail's sequence number; a second registration shares the first one's outcome
      * @param stopped the failure to report when the receipts are closed already
      * @return the stage the caller gets; callers cannot complete it themselves
      */
-    synchronized CompletionStage<DeliveryReceipt> register(String id, Supplier<MailException> stopped) {
-        CompletableFuture<DeliveryReceipt> future = futures.computeIfAbsent(id, key -> new CompletableFuture<>());
+    synchronized CompletionStage<DeliveryReceipt> register(long sequence, Supplier<MailException> stopped) {
+        CompletableFuture<DeliveryReceipt> future = futures.computeIfAbsent(sequence,
+                key -> new CompletableFuture<>());
         if (closed) {
-            futures.remove(id);
+            futures.remove(sequence);
             future.completeExceptionally(stopped.get());
         }
         return future.minimalCompletionStage();
     }
 
-    void complete(String id, DeliveryReceipt receipt) {
-        CompletableFuture<DeliveryReceipt> future = futures.remove(id);
+    void complete(long sequence, DeliveryReceipt receipt) {
+        CompletableFuture<DeliveryReceipt> future = futures.remove(sequence);
         if (future != null) {
             run(() -> future.complete(receipt));
         }
     }
 
-    void fail(String id, MailException failure) {
-        CompletableFuture<DeliveryReceipt> future = futures.remove(id);
+    void fail(long sequence, MailException failure) {
+        CompletableFuture<DeliveryReceipt> future = futures.remove(sequence);
         if (future != null) {
             run(() -> future.completeExceptionally(failure));
         }

@@ -1,26 +1,32 @@
 package io.cellmail.service.internal;
 
-import java.time.Instant;
 import java.util.Objects;
 
 import io.cellmail.api.MailMessage;
 
 /**
- * An accepted mail as the outbox keeps it: what never changes after {@code send}.
+ * An accepted mail as its outbox file holds it: what never changes after {@code send}.
  *
- * @param sequence the acceptance order, unique within one outbox: older mail has a smaller number
- * @param acceptedAt when {@code send} accepted it
- * @param message the mail
+ * @param header the id, order, priority and acceptance times
+ * @param message the mail; its id is the header's
  */
-record StoredMessage(long sequence, Instant acceptedAt, MailMessage message) {
+record StoredMessage(MailHeader header, MailMessage message) {
 
     StoredMessage {
-        Objects.requireNonNull(acceptedAt, "acceptedAt");
+        Objects.requireNonNull(header, "header");
         Objects.requireNonNull(message, "message");
+        if (!header.id().equals(message.id())) {
+            throw new IllegalArgumentException("header of " + header.id() + " for message " + message.id());
+        }
     }
 
-    /** @return the message id, also the outbox file's name */
+    /** @return the message id */
     String id() {
-        return message.id();
+        return header.id();
+    }
+
+    /** @return the acceptance order */
+    long sequence() {
+        return header.sequence();
     }
 }

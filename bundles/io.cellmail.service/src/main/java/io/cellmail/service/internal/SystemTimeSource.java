@@ -1,21 +1,13 @@
 package io.cellmail.service.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
-/** The wall clock; waits with {@link Condition#awaitNanos}. */
+/** The system's clocks: the wall clock of a {@link Clock}, {@link System#nanoTime()}, {@link Condition#awaitNanos}. */
 public final class SystemTimeSource implements TimeSource {
-
-    /**
-     * Deadlines are wall-clock instants (they are stored on disk), while waits run on the monotonic clock. A
-     * gateway without a battery-backed clock jumps by hours or days when NTP first syncs; waking at least this
-     * often re-reads the wall clock so such a jump delays due mail by no more than this.
-     */
-    static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
     private final Clock clock;
 
@@ -24,7 +16,7 @@ public final class SystemTimeSource implements TimeSource {
         this(Clock.systemUTC());
     }
 
-    /** @param clock the clock to read */
+    /** @param clock the wall clock to read */
     public SystemTimeSource(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -35,19 +27,16 @@ public final class SystemTimeSource implements TimeSource {
     }
 
     @Override
-    public void awaitUntil(Lock lock, Condition condition, Instant deadline) throws InterruptedException {
-        if (deadline == null) {
-            condition.await();
-            return;
-        }
-        Duration wait = Duration.between(now(), deadline);
-        if (wait.isNegative() || wait.isZero()) {
-            return;
-        }
-        condition.awaitNanos(min(wait, LONGEST_WAIT).toNanos());
+    public long nanoTime() {
+        return System.nanoTime();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    @Override
+    public void awaitNanos(Lock lock, Condition condition, long nanos) throws InterruptedException {
+        if (nanos == Long.MAX_VALUE) {
+            condition.await();
+        } else if (nanos > 0) {
+            condition.awaitNanos(nanos);
+        }
     }
 }

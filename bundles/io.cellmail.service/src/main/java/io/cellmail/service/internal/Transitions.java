@@ -1,7 +1,6 @@
 package io.cellmail.service.internal;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +18,9 @@ import io.cellmail.service.OutboxCounters;
 /**
  * Carries out each state change of an accepted mail in one place and one order: disk first, then the queue,
  * then counters and the event, then the caller's stage. So whoever learns of a change from an event or a stage
- * finds the status and the disk agreeing with it.
+ * finds the status and the disk agreeing with it. The disk writes of one mail never overlap: they run while
+ * holding the mail's {@link Pending} (the dispatcher, {@code retryNow} and {@code cancel} may touch one mail from
+ * different threads), and in the order the changes happened.
  */
 final class Transitions {
 
@@ -27,6 +28,7 @@ final class Transitions {
 
     private final Outbox outbox;
     private final MailQueue queue;
+    private final ServiceClock clock;
     private final ServiceEvents events;
     private final PendingReceipts receipts;
     private final FinalStatuses finals = new FinalStatuses();
@@ -35,10 +37,12 @@ final class Transitions {
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
     private final AtomicLong cancelled = new AtomicLong();
+    private final AtomicLong setAside = new AtomicLong();
 
-    Transitions(Outbox outbox, MailQueue queue, ServiceEvents events, PendingReceipts receipts) {
+    Transitions(Outbox outbox, MailQueue queue, ServiceClock clock, ServiceEvents events, PendingReceipts receipts) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.queue = Objects.requireNonNull(queue, "queue");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
     }
@@ -47,24 +51,44 @@ final class Transitions {
      * Records that an attempt starts, before the modem sees the mail: if the process dies now, the mail is sent
      * again after restart (at-least-once) and the attempt is counted.
      */
-    void attemptStarted(MailQueue.Attempt attempt, Instant now) {
-        persist(attempt.pending(), new DeliveryState(attempt.attempt(), now, attempt.previousError(), true));
+    void attemptStarted(Work.Attempt attempt) {
+        Pending pending = attempt.pending();
+        synchronized (pending) {
+            persist(pending, pending.state(true));
+        }
     }
 
-    void retrying(Pending pending, int attempt, MailErrorCode error, Instant next) {
-        persist(pending, new DeliveryState(attempt, next, Optional.of(error), false));
-        queue.retryAt(pending, error, next);
+    /**
+     * @param failuresInARow how many attempts in a row ended with this error, this one included
+     * @param next when to try again, in service time
+     */
+    void retrying(Pending pending, int attempt, MailErrorCode error, int failuresInARow, ServiceTime next) {
+        synchronized (pending) {
+            persist(pending, new DeliveryState(attempt, next, Optional.of(error), failuresInARow, false, false));
+            queue.retryAt(pending, error, failuresInARow, next);
+        }
         retried.incrementAndGet();
-        LOG.debug("Mail {} attempt {} failed with {}; next attempt at {}", pending.id(), attempt, error, next);
+        LOG.debug("Mail {} attempt {} failed with {}; next attempt at {}", pending.id(), attempt, error,
+                clock.toWall(next));
         events.retrying(pending.id(), attempt, error);
     }
 
-    void sent(Pending pending, int attempt, Instant at) {
+    /**
+     * The mail's file could not be read to send it (a read error, too many open files): no attempt was made, the
+     * mail stays and is tried again later. Never a reason to give a mail up.
+     */
+    void unreadable(Pending pending, ServiceTime next, IOException cause) {
+        queue.defer(pending, next);
+        LOG.warn("Cannot read the outbox file {} of mail {} to send it ({}); trying again at {}", pending.file,
+                pending.id(), cause.toString(), clock.toWall(next));
+    }
+
+    void sent(Pending pending, int attempt) {
         end(pending, MessageState.SENT, attempt, null);
         sent.incrementAndGet();
         LOG.debug("Mail {} sent at attempt {}", pending.id(), attempt);
         events.sent(pending.id(), attempt);
-        receipts.complete(pending.id(), new DeliveryReceipt(pending.id(), attempt, at));
+        receipts.complete(pending.sequence(), new DeliveryReceipt(pending.id(), attempt, clock.wallNow()));
     }
 
     void failed(Pending pending, int attempt, MailException cause) {
@@ -72,7 +96,7 @@ final class Transitions {
         failed.incrementAndGet();
         LOG.warn("Mail {} failed permanently at attempt {}: {}", pending.id(), attempt, cause.code().describe());
         events.failed(pending.id(), attempt, cause.code());
-        receipts.fail(pending.id(), cause);
+        receipts.fail(pending.sequence(), cause);
     }
 
     /**
@@ -83,11 +107,11 @@ final class Transitions {
     void expired(Pending pending, int attempts, Optional<MailErrorCode> lastFailure) {
         end(pending, MessageState.EXPIRED, attempts, MailErrorCode.EXPIRED);
         expired.incrementAndGet();
-        String why = "Mail " + pending.id() + " expired at " + pending.expiresAt + " after " + attempts + " attempts"
+        String why = "Mail " + pending.id() + " expired after " + attempts + " attempts"
                 + lastFailure.map(code -> ", the last failed with " + code.describe()).orElse("");
         LOG.warn(why);
         events.expired(pending.id(), attempts);
-        receipts.fail(pending.id(), new MailException(MailErrorCode.EXPIRED, why));
+        receipts.fail(pending.sequence(), new MailException(MailErrorCode.EXPIRED, why));
     }
 
     void cancelled(Pending pending) {
@@ -95,7 +119,66 @@ final class Transitions {
         cancelled.incrementAndGet();
         LOG.debug("Mail {} cancelled", pending.id());
         events.cancelled(pending.id(), pending.attempts);
-        receipts.fail(pending.id(), new MailException(MailErrorCode.CANCELLED, "Mail " + pending.id() + " was cancelled"));
+        receipts.fail(pending.sequence(), new MailException(MailErrorCode.CANCELLED,
+                "Mail " + pending.id() + " was cancelled"));
+    }
+
+    /**
+     * An indexed mail whose file turned out damaged when it was to be sent: set aside, failed for good.
+     *
+     * @param pending the mail, taken for an attempt
+     * @param reason what is damaged
+     */
+    void damaged(Pending pending, String reason) {
+        int attempts = pending.attempts - 1;
+        MailErrorCode code = MailErrorCode.OUTBOX_DAMAGED;
+        synchronized (pending) {
+            finals.put(new MessageStatus(pending.id(), MessageState.FAILED, attempts, pending.header.acceptedAt(),
+                    Optional.empty(), Optional.of(code)));
+            queue.finish(pending, code);
+            outbox.setAside(pending.file, reason);
+        }
+        setAside.incrementAndGet();
+        LOG.warn("Mail {} failed: its outbox file {} is damaged ({}); moved to {}", pending.id(), pending.file,
+                reason, Outbox.CORRUPT_DIRECTORY);
+        events.failed(pending.id(), attempts, code);
+        receipts.fail(pending.sequence(), new MailException(code, "The outbox file of mail " + pending.id()
+                + " is damaged: " + reason));
+    }
+
+    /**
+     * A file found damaged while loading the outbox: set aside, reported as a failed mail.
+     *
+     * @param file the file's name
+     * @param id the mail's id when it could be read, else empty: the event then names the file
+     * @param reason what is damaged
+     */
+    void damagedFile(String file, Optional<String> id, String reason) {
+        outbox.setAside(file, reason);
+        setAside.incrementAndGet();
+        MailErrorCode code = MailErrorCode.OUTBOX_DAMAGED;
+        id.ifPresent(known -> finals.put(new MessageStatus(known, MessageState.FAILED, 0, clock.wallNow(),
+                Optional.empty(), Optional.of(code))));
+        events.failed(id.orElse(file), 0, code);
+    }
+
+    /**
+     * Makes a waiting mail due now and records that, so a restart does not put it back into its backoff.
+     *
+     * @param id the mail's id
+     * @return true when the mail waits in the outbox and is now due; false when unknown, final or being sent
+     */
+    boolean retryNow(String id) {
+        Optional<Pending> found = queue.find(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Pending pending = found.get();
+        synchronized (pending) {
+            Optional<DeliveryState> due = queue.retryNow(pending);
+            due.ifPresent(state -> persist(pending, state));
+            return due.isPresent();
+        }
     }
 
     /** @return the outcome of a mail that left the outbox recently */
@@ -103,29 +186,49 @@ final class Transitions {
         return finals.get(id);
     }
 
-    OutboxCounters counters(int queued, int heldByRateLimit, int setAside) {
+    OutboxCounters counters(int queued, int heldByRateLimit) {
         return new OutboxCounters(sent.get(), failed.get(), retried.get(), expired.get(), cancelled.get(), queued,
-                heldByRateLimit, setAside);
+                heldByRateLimit, (int) Math.min(Integer.MAX_VALUE, setAside.get()));
     }
 
+    /**
+     * Forgets the mail and deletes its file. When the file cannot be deleted, its final outcome is appended
+     * instead, so that the next start deletes it rather than sending it again; only when even that fails is the
+     * mail sent once more after a restart (a duplicate, never a loss). Either way its outcome is reported now:
+     * it is true.
+     */
     private void end(Pending pending, MessageState state, int attempts, MailErrorCode error) {
-        finals.put(new MessageStatus(pending.id(), state, attempts, pending.stored.acceptedAt(), Optional.empty(),
-                Optional.ofNullable(error)));
-        queue.finish(pending, state == MessageState.FAILED ? error : null);
-        try {
-            outbox.remove(pending.id());
-        } catch (IOException e) {
-            LOG.warn("Cannot delete the outbox file of mail {} ({}); it will be delivered again after a restart",
-                    pending.id(), state, e);
+        synchronized (pending) {
+            finals.put(new MessageStatus(pending.id(), state, attempts, pending.header.acceptedAt(),
+                    Optional.empty(), Optional.ofNullable(error)));
+            queue.finish(pending, state == MessageState.FAILED ? error : null);
+            try {
+                outbox.remove(pending.file);
+            } catch (IOException e) {
+                keepAsFinished(pending, state, e);
+            }
         }
+    }
+
+    private void keepAsFinished(Pending pending, MessageState state, IOException deleteFailure) {
+        try {
+            outbox.update(pending.file, pending.state(false).finish(), clock.now());
+            LOG.warn("Cannot delete the outbox file {} of mail {} ({}); it is marked {} and deleted at the next start",
+                    pending.file, pending.id(), state, deleteFailure.toString());
+        } catch (IOException e) {
+            LOG.error("Cannot delete the outbox file {} of mail {} ({}) nor mark it {} ({}); it will be sent again "
+                    + "after a restart", pending.file, pending.id(), deleteFailure.toString(), state, e.toString());
+        }
+        outbox.keepUndeleted(pending.file);
     }
 
     private void persist(Pending pending, DeliveryState state) {
         try {
-            outbox.update(pending.stored, state);
+            outbox.update(pending.file, state, clock.now());
         } catch (IOException e) {
-            // The mail itself is safe on disk; only its progress is not, so after a restart it may go once more.
-            LOG.warn("Cannot record the delivery state of mail {} ({})", pending.id(), state, e);
+            // The mail itself is safe on disk and its file intact (a failed append is cut off); only this change
+            // is not recorded, so after a restart the mail may go once more or wait its previous backoff.
+            LOG.warn("Cannot record the delivery state of mail {} ({}): {}", pending.id(), state, e.toString());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cellmail.service.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -68,6 +69,47 @@ class MailServiceConfigurationTest {
             assertThat(ad.getAttribute("description")).as(ad.getAttribute("id")).isNotBlank();
             assertThat(ad.hasAttribute("default")).as(ad.getAttribute("id")).isTrue();
         });
+    }
+
+    @Test
+    void shouldRefuseValuesOutsideTheDeclaredRangesAndKeepTheBoundsThemselves() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (Element ad : generatedAttributes()) {
+            String id = ad.getAttribute("id");
+            String type = ad.getAttribute("type");
+            if (ad.hasAttribute("min")) {
+                long min = Long.parseLong(ad.getAttribute("min"));
+                assertRefused(id, typed(type, min - 1));
+                assertWithinItsOwnRange(id, typed(type, min));
+                checked.add(id + " min");
+            }
+            if (ad.hasAttribute("max")) {
+                long max = Long.parseLong(ad.getAttribute("max"));
+                assertRefused(id, typed(type, max + 1));
+                assertWithinItsOwnRange(id, typed(type, max));
+                checked.add(id + " max");
+            }
+        }
+
+        assertThat(checked).contains("maxMessages min", "maxMessages max", "maxBytes min", "maxBytes max");
+    }
+
+    private static Object typed(String type, long value) {
+        return type.equals("Integer") ? (Object) (int) value : (Object) value;
+    }
+
+    private static void assertRefused(String id, Object value) {
+        assertThatThrownBy(() -> MailServiceProperties.toSettings(Map.of(id, value), Path.of("/data")))
+                .as("%s = %s", id, value).hasMessageContaining(id + " must be from");
+    }
+
+    /** The value passes its own property's check; another property's rule may still refuse it (retryCap). */
+    private static void assertWithinItsOwnRange(String id, Object value) {
+        try {
+            MailServiceProperties.toSettings(Map.of(id, value), Path.of("/data"));
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).as("%s = %s", id, value).doesNotContain(id + " must be from");
+        }
     }
 
     /** @return the AD elements of the metatype bnd generated into this build's classes */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,10 +50,10 @@ class MailServiceOutboxTest {
         String id = harness.send(message);
 
         assertThat(harness.fileOf(id)).isRegularFile();
-        List<OutboxRecord> reopened = new Outbox(directory).load();
+        List<OutboxRecord> reopened = OutboxContents.records(directory);
         assertThat(reopened).singleElement().satisfies(r -> {
-            assertThat(r.stored().id()).isEqualTo(id);
-            assertThat(r.stored().message()).isEqualTo(message);
+            assertThat(r.header().id()).isEqualTo(id);
+            assertThat(OutboxContents.message(directory, r.file()).message()).isEqualTo(message);
             assertThat(r.state().attempts()).isZero();
         });
         assertThat(harness.status(id).state()).isEqualTo(MessageState.QUEUED);
@@ -188,29 +187,44 @@ class MailServiceOutboxTest {
     }
 
     @Test
-    void shouldSetAsideTornAndCorruptFilesAndLoadTheOthers() throws Exception {
+    void shouldSetAsideTornAndCorruptFilesReportEachAsFailedAndSendTheOthers() throws Exception {
         harness = new ServiceHarness(directory, s -> s);
         String torn = harness.send(mail("torn"));
         String corrupt = harness.send(mail("corrupt"));
         String intact = harness.send(mail("intact"));
+        String unnamed = harness.send(mail("header damaged"));
+        Path tornFile = harness.fileOf(torn);
+        Path corruptFile = harness.fileOf(corrupt);
+        Path unnamedFile = harness.fileOf(unnamed);
         harness.close();
-        truncateToHalf(harness.fileOf(torn));
-        flipByteInTheMiddle(harness.fileOf(corrupt));
+        OutboxTest.truncate(tornFile, Files.size(tornFile) - 10);
+        flipByteAt(corruptFile, Files.size(corruptFile) - 20);
+        flipByteAt(unnamedFile, 12);
 
         harness.restart(s -> s);
 
-        assertThat(harness.service.setAsideRecords()).hasSize(2).allSatisfy(p -> {
+        assertThat(harness.service.status(torn)).hasValueSatisfying(s -> {
+            assertThat(s.state()).isEqualTo(MessageState.FAILED);
+            assertThat(s.lastError()).contains(MailErrorCode.OUTBOX_DAMAGED);
+        });
+        assertThat(harness.events.kindsOf(torn)).containsExactly("QUEUED", "FAILED");
+        assertThat(harness.events.of(torn).get(1).properties())
+                .containsEntry(MailEvents.ERROR_CODE, MailErrorCode.OUTBOX_DAMAGED.code())
+                .containsEntry(MailEvents.SERVICE_NAME, harness.name);
+        assertThat(harness.status(intact).state()).isEqualTo(MessageState.QUEUED);
+        assertThat(harness.events.kindsOf(unnamedFile.getFileName().toString())).as("named by its file")
+                .containsExactly("FAILED");
+
+        harness.start();
+        await().atMost(ServiceHarness.WAIT).until(() -> harness.events.kindsOf(corrupt).contains("FAILED"));
+        harness.awaitAttempts(1);
+        assertThat(harness.mailer.subjects()).containsExactly("intact");
+        assertThat(harness.status(corrupt).lastError()).contains(MailErrorCode.OUTBOX_DAMAGED);
+        assertThat(harness.service.setAsideRecords()).hasSize(3).allSatisfy(p -> {
             assertThat(p.getParent()).isEqualTo(directory.resolve(Outbox.CORRUPT_DIRECTORY));
             assertThat(p).isRegularFile();
         });
-        assertThat(harness.service.counters().setAside()).isEqualTo(2);
-        assertThat(harness.service.status(torn)).isEmpty();
-        assertThat(harness.service.status(corrupt)).isEmpty();
-        assertThat(harness.status(intact).state()).isEqualTo(MessageState.QUEUED);
-
-        harness.start();
-        harness.awaitAttempts(1);
-        assertThat(harness.mailer.subjects()).containsExactly("intact");
+        assertThat(harness.service.counters().setAside()).isEqualTo(3);
     }
 
     @Test
@@ -265,7 +279,7 @@ class MailServiceOutboxTest {
 
         assertThat(harness.failure(id).code()).isEqualTo(MailErrorCode.SERVICE_STOPPED);
         assertThat(harness.fileOf(id)).isRegularFile();
-        assertThat(new Outbox(directory).load()).singleElement()
+        assertThat(OutboxContents.records(directory)).singleElement()
                 .satisfies(r -> assertThat(r.state().attempts()).isEqualTo(1));
         await().atMost(ServiceHarness.WAIT).until(() -> threadsOf(harness.name).isEmpty());
         assertThatThrownBy(() -> harness.service.send(mail("late")))
@@ -284,15 +298,9 @@ class MailServiceOutboxTest {
         return MailMessage.builder().to("ops@example.com").subject(subject).attach("log.bin", new byte[size]).build();
     }
 
-    private static void truncateToHalf(Path file) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(raf.length() / 2);
-        }
-    }
-
-    private static void flipByteInTheMiddle(Path file) throws IOException {
+    private static void flipByteAt(Path file, long position) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length / 2] ^= 0x5a;
+        bytes[(int) position] ^= 0x5a;
         Files.write(file, bytes);
     }
 }

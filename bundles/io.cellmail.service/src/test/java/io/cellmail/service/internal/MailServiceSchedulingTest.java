@@ -79,7 +79,7 @@ class MailServiceSchedulingTest {
         String eleventh = ids.get(10);
         Instant windowMoves = T0.plus(Duration.ofHours(1));
 
-        harness.awaitParkedUntil(windowMoves);
+        harness.awaitIdle();
         assertThat(harness.mailer.calls()).hasSize(10);
         MessageStatus held = harness.status(eleventh);
         assertThat(held.state()).isEqualTo(MessageState.QUEUED);
@@ -91,8 +91,9 @@ class MailServiceSchedulingTest {
         assertThat(harness.service.serviceStatus().queueDepth()).isEqualTo(1);
 
         harness.time.advance(Duration.ofMinutes(59));
-        harness.awaitParkedUntil(windowMoves);
+        harness.awaitIdle();
         assertThat(harness.mailer.calls()).hasSize(10);
+        assertThat(harness.status(eleventh).nextAttemptAt()).contains(windowMoves);
 
         harness.time.advance(Duration.ofMinutes(1));
         assertThat(harness.receipt(eleventh)).isEqualTo(new DeliveryReceipt(eleventh, 1, windowMoves));

@@ -11,8 +11,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Time that moves only when a test says so. A thread waiting for a deadline sleeps until {@link #advance} reaches
- * it (or it is signalled); {@link #parkedUntil()} tells the test what the dispatcher waits for.
+ * Clocks that move only when a test says so: {@link #advance} moves both the wall clock and the monotonic clock,
+ * {@link #stepWallClock} only the wall clock (an NTP correction), {@link #newProcess()} only the monotonic clock's
+ * origin (a restart). A thread waiting for a deadline sleeps until {@link #advance} reaches it (or it is
+ * signalled); {@link #parkedUntil()} tells the test what the dispatcher waits for, as a wall-clock instant.
  *
  * <p>No lost wake-up: registering a waiter and checking the time happen under this object's monitor, as do
  * moving the time and taking the list of waiters to wake; a waiter registered before a move is signalled under
@@ -20,28 +22,40 @@ import java.util.concurrent.locks.Lock;
  */
 final class ManualTimeSource implements TimeSource {
 
-    private record Waiter(Lock lock, Condition condition, Instant deadline) {
+    /** @param deadline a monotonic reading; {@link Long#MAX_VALUE} for a signal only */
+    private record Waiter(Lock lock, Condition condition, long deadline) {
     }
 
     private final Set<Waiter> waiters = Collections.newSetFromMap(new IdentityHashMap<>());
-    private Instant now;
+    private Instant wall;
+    private long monotonic;
 
     ManualTimeSource(Instant start) {
-        this.now = start;
+        this.wall = start;
+        // An arbitrary origin, as System.nanoTime has: nothing may read meaning into the value.
+        this.monotonic = -7_000_000_000_000L;
     }
 
     @Override
     public synchronized Instant now() {
-        return now;
+        return wall;
     }
 
     @Override
-    public void awaitUntil(Lock lock, Condition condition, Instant deadline) throws InterruptedException {
-        Waiter waiter = new Waiter(lock, condition, deadline == null ? Instant.MAX : deadline);
+    public synchronized long nanoTime() {
+        return monotonic;
+    }
+
+    @Override
+    public void awaitNanos(Lock lock, Condition condition, long nanos) throws InterruptedException {
+        Waiter waiter;
         synchronized (this) {
-            if (!now.isBefore(waiter.deadline())) {
+            if (nanos <= 0) {
                 return;
             }
+            long deadline = nanos == Long.MAX_VALUE || monotonic + nanos < monotonic ? Long.MAX_VALUE
+                    : monotonic + nanos;
+            waiter = new Waiter(lock, condition, deadline);
             waiters.add(waiter);
         }
         try {
@@ -53,14 +67,53 @@ final class ManualTimeSource implements TimeSource {
         }
     }
 
-    /** Moves the time forward and wakes every waiter. */
+    /** Moves both clocks forward and wakes every waiter (a waiter whose deadline did not come waits again). */
     void advance(Duration duration) {
         List<Waiter> toWake;
         synchronized (this) {
-            now = now.plus(duration);
+            wall = wall.plus(duration);
+            monotonic += duration.toNanos();
             toWake = List.copyOf(waiters);
         }
-        for (Waiter waiter : toWake) {
+        wake(toWake);
+    }
+
+    /** Moves both clocks forward to a wall-clock instant. */
+    void advanceTo(Instant instant) {
+        advance(Duration.between(now(), instant));
+    }
+
+    /** Steps the wall clock alone, forward or backward, as NTP does to a gateway without a battery-backed clock. */
+    void stepWallClock(Duration step) {
+        List<Waiter> toWake;
+        synchronized (this) {
+            wall = wall.plus(step);
+            // Wake everyone: a waiter that (wrongly) waited for the wall clock would now see the step.
+            toWake = List.copyOf(waiters);
+        }
+        wake(toWake);
+    }
+
+    /** A new process: the monotonic clock gets another origin. Only while nothing waits (the service is closed). */
+    synchronized void newProcess() {
+        if (!waiters.isEmpty()) {
+            throw new IllegalStateException("a thread still waits: " + waiters.size());
+        }
+        monotonic += 123_456_789_000_000L;
+    }
+
+    /**
+     * @return the earliest deadline a thread waits for, as the wall-clock instant it comes at if the wall clock does
+     *     not step ({@link Instant#MAX}: a signal only); empty if none waits
+     */
+    synchronized Optional<Instant> parkedUntil() {
+        return waiters.stream().mapToLong(Waiter::deadline).min().stream().mapToObj(
+                deadline -> deadline == Long.MAX_VALUE ? Instant.MAX : wall.plusNanos(deadline - monotonic))
+                .findFirst();
+    }
+
+    private static void wake(List<Waiter> waiters) {
+        for (Waiter waiter : waiters) {
             waiter.lock().lock();
             try {
                 waiter.condition().signalAll();
@@ -68,15 +121,5 @@ final class ManualTimeSource implements TimeSource {
                 waiter.lock().unlock();
             }
         }
-    }
-
-    /** Moves the time forward to an instant. */
-    void advanceTo(Instant instant) {
-        advance(Duration.between(now(), instant));
-    }
-
-    /** @return the earliest deadline a thread waits for ({@link Instant#MAX}: a signal only); empty if none waits */
-    synchronized Optional<Instant> parkedUntil() {
-        return waiters.stream().map(Waiter::deadline).min(Instant::compareTo);
     }
 }

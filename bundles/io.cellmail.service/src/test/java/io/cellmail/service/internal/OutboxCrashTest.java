@@ -49,9 +49,9 @@ class OutboxCrashTest {
         }
         assertThat(child.exitValue()).as("killed, not exited").isNotIn(0, 3);
 
-        List<OutboxRecord> records = new Outbox(directory).load();
+        List<OutboxRecord> records = OutboxContents.records(directory);
 
-        assertThat(records).extracting(r -> r.stored().message().subject())
+        assertThat(records).extracting(r -> OutboxContents.message(directory, r.file()).message().subject())
                 .containsExactlyElementsOf(IntStream.range(0, MAILS).mapToObj(i -> "crash " + i).toList());
         assertThat(records.get(0).state()).as("killed during its send").satisfies(s -> {
             assertThat(s.inFlight()).isTrue();
@@ -71,7 +71,7 @@ class OutboxCrashTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> service.counters().sent() == MAILS);
             assertThat(mailer.subjects()).first().isEqualTo("crash 0");
-            assertThat(new Outbox(directory).load()).isEmpty();
+            assertThat(OutboxContents.mailFiles(directory)).isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.cellmail.service.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import io.cellmail.api.Priority;
 class RecordCodecTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00.123456789Z");
+    private static final ServiceTime S0 = new ServiceTime(Duration.ofDays(3).toNanos());
     private static final MailMessage FULL = MailMessage.builder().id("3f1c-id")
             .to("ops@example.com", "oncall@example.com").cc("boss@example.com").bcc("audit@example.com")
             .senderAddress("pump3@example.com").senderName("Pumpe 3 – Süd")
@@ -26,105 +28,178 @@ class RecordCodecTest {
             .attach("log.txt", "line".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
             .attach("empty.bin", new byte[0])
             .charset(MailCharset.UTF_8).priority(Priority.URGENT).build();
-    private static final StoredMessage STORED = new StoredMessage(42, T0, FULL);
+    private static final StoredMessage STORED = new StoredMessage(
+            new MailHeader(FULL.id(), 42, Priority.URGENT, T0, S0), FULL);
 
     private final RecordCodec codec = new RecordCodec();
 
     @Test
-    void shouldReadBackEveryPartOfAMail() throws Exception {
-        RecordCodec.Decoded decoded = codec.decode(codec.encodeFile(STORED));
+    void shouldReadBackTheHeaderAndEveryPartOfAMail() throws Exception {
+        Parts parts = parts(codec.encodeFile(STORED));
 
-        assertThat(decoded.stored()).isEqualTo(STORED);
-        assertThat(decoded.state()).isEqualTo(DeliveryState.initial(T0));
-        assertThat(decoded.stateFrames()).isZero();
-        assertThat(decoded.tornTail()).isFalse();
+        assertThat(codec.decodeHeader(parts.header())).isEqualTo(STORED.header());
+        assertThat(codec.decodeMessage(STORED.header(), parts.message())).isEqualTo(FULL);
+        assertThat(codec.decodeStates(parts.states())).satisfies(states -> {
+            assertThat(states.state()).isNull();
+            assertThat(states.frames()).isZero();
+            assertThat(states.tornTail()).isFalse();
+        });
     }
 
     @Test
     void shouldReadAMailWithoutOptionalParts() throws Exception {
         MailMessage minimal = MailMessage.builder().id("min").to("ops@example.com").build();
-        StoredMessage stored = new StoredMessage(0, T0, minimal);
+        StoredMessage stored = new StoredMessage(new MailHeader("min", 0, minimal.priority(), T0, S0), minimal);
+        Parts parts = parts(codec.encodeFile(stored));
 
-        assertThat(codec.decode(codec.encodeFile(stored)).stored()).isEqualTo(stored);
+        assertThat(codec.decodeMessage(stored.header(), parts.message())).isEqualTo(minimal);
     }
 
     @Test
-    void shouldTakeTheLastOfSeveralAppendedStates() throws Exception {
-        DeliveryState first = new DeliveryState(1, T0, Optional.empty(), true);
-        DeliveryState second = new DeliveryState(1, T0.plusSeconds(30), Optional.of(MailErrorCode.SMTP_421), false);
+    void shouldTakeTheLastOfSeveralAppendedStatesAndTheLatestRecordedTime() {
+        DeliveryState first = new DeliveryState(1, S0, Optional.empty(), 0, true, false);
+        DeliveryState second = new DeliveryState(1, S0.plus(Duration.ofSeconds(30)),
+                Optional.of(MailErrorCode.UPLOAD_MISMATCH), 1, false, false);
 
-        RecordCodec.Decoded decoded = codec.decode(concat(codec.encodeFile(STORED), codec.encodeState(first),
-                codec.encodeState(second)));
+        RecordCodec.States states = codec.decodeStates(concat(codec.encodeState(first, S0),
+                codec.encodeState(second, S0.plus(Duration.ofSeconds(5)))));
 
-        assertThat(decoded.state()).isEqualTo(second);
-        assertThat(decoded.stateFrames()).isEqualTo(2);
+        assertThat(states.state()).isEqualTo(second);
+        assertThat(states.frames()).isEqualTo(2);
+        assertThat(states.lastRecorded()).isEqualTo(S0.plus(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void shouldKeepTheFinishedMarkAndTheFailuresInARow() {
+        DeliveryState finished = new DeliveryState(4, S0, Optional.of(MailErrorCode.UPLOAD_MISMATCH), 2, false,
+                true);
+
+        assertThat(codec.decodeStates(codec.encodeState(finished, S0)).state()).isEqualTo(finished);
     }
 
     @ParameterizedTest(name = "cut {0} bytes off")
     @ValueSource(ints = {1, 4, 9, 20})
-    void shouldTreatABrokenLastStateAsATornAppendAndKeepThePreviousState(int cut) throws Exception {
-        DeliveryState kept = new DeliveryState(2, T0.plusSeconds(60), Optional.of(MailErrorCode.TIMEOUT), false);
-        byte[] intact = concat(codec.encodeFile(STORED), codec.encodeState(kept));
-        byte[] file = concat(intact, codec.encodeState(new DeliveryState(3, T0.plusSeconds(90), Optional.empty(),
-                true)));
+    void shouldTreatABrokenLastStateAsATornAppendAndKeepThePreviousState(int cut) {
+        DeliveryState kept = state(2, false);
+        byte[] intact = codec.encodeState(kept, S0);
+        byte[] region = concat(intact, codec.encodeState(state(3, true), S0));
 
-        RecordCodec.Decoded decoded = codec.decode(Arrays.copyOf(file, file.length - cut));
+        RecordCodec.States states = codec.decodeStates(Arrays.copyOf(region, region.length - cut));
 
-        assertThat(decoded.state()).isEqualTo(kept);
-        assertThat(decoded.tornTail()).isTrue();
-        assertThat(decoded.validLength()).isEqualTo(intact.length);
+        assertThat(states.state()).isEqualTo(kept);
+        assertThat(states.tornTail()).isTrue();
+        assertThat(states.validLength()).isEqualTo(intact.length);
     }
 
     @Test
-    void shouldTreatALastStateWithAFlippedByteAsTorn() throws Exception {
-        byte[] file = concat(codec.encodeFile(STORED), codec.encodeState(new DeliveryState(1, T0,
-                Optional.empty(), true)));
-        file[file.length - 6] ^= 1;
+    void shouldGoOnAfterAHalfWrittenFrameThatLaterAppendsFollowed() {
+        // The fault of issue 10: an append failed half-way, the next one landed after the broken bytes.
+        byte[] first = codec.encodeState(state(1, true), S0);
+        byte[] torn = Arrays.copyOf(codec.encodeState(state(1, false), S0), 17);
+        DeliveryState latest = state(2, true);
 
-        RecordCodec.Decoded decoded = codec.decode(file);
+        RecordCodec.States states = codec.decodeStates(concat(first, torn, codec.encodeState(latest, S0)));
 
-        assertThat(decoded.tornTail()).isTrue();
-        assertThat(decoded.state()).isEqualTo(DeliveryState.initial(T0));
+        assertThat(states.state()).isEqualTo(latest);
+        assertThat(states.damagedFrames()).isTrue();
+        assertThat(states.tornTail()).isFalse();
+        assertThat(states.frames()).isEqualTo(2);
     }
 
     @Test
-    void shouldRejectADamagedStateBeforeTheLast() {
-        byte[] message = codec.encodeFile(STORED);
-        byte[] file = concat(message, codec.encodeState(new DeliveryState(1, T0, Optional.empty(), true)),
-                codec.encodeState(new DeliveryState(1, T0, Optional.of(MailErrorCode.TIMEOUT), false)));
-        file[message.length + 7] ^= 1;
+    void shouldKeepTheLastGoodStateWhenEveryLaterFrameIsDamaged() {
+        DeliveryState good = state(1, false);
+        byte[] region = concat(codec.encodeState(good, S0), codec.encodeState(state(2, true), S0),
+                codec.encodeState(state(3, false), S0));
+        int firstLength = codec.encodeState(good, S0).length;
+        region[firstLength + 7] ^= 1;
+        region[2 * firstLength + 7] ^= 1;
 
-        assertThatThrownBy(() -> codec.decode(file)).isInstanceOf(CorruptRecordException.class);
-    }
+        RecordCodec.States states = codec.decodeStates(region);
 
-    @ParameterizedTest(name = "file cut to {0} bytes")
-    @ValueSource(ints = {0, 3, 5, 12, 60, 120})
-    void shouldRejectATornMessage(int length) {
-        byte[] file = codec.encodeFile(STORED);
-
-        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(file, Math.min(length, file.length - 1))))
-                .isInstanceOf(CorruptRecordException.class);
+        assertThat(states.state()).isEqualTo(good);
+        assertThat(states.tornTail()).isTrue();
+        assertThat(states.validLength()).isEqualTo(firstLength);
     }
 
     @Test
-    void shouldRejectAMessageWithAnyByteFlipped() {
-        byte[] file = codec.encodeFile(STORED);
-        for (int i = 0; i < file.length; i++) {
-            byte[] damaged = file.clone();
+    void shouldRejectAHeaderWithAnyByteFlipped() {
+        byte[] header = parts(codec.encodeFile(STORED)).header();
+        for (int i = 0; i < header.length; i++) {
+            byte[] damaged = header.clone();
             damaged[i] ^= 0x10;
 
-            assertThatThrownBy(() -> codec.decode(damaged)).as("byte %d flipped", i)
+            assertThatThrownBy(() -> codec.decodeHeader(damaged)).as("byte %d flipped", i)
                     .isInstanceOf(CorruptRecordException.class);
         }
     }
 
     @Test
-    void shouldRejectAnUnknownVersion() {
-        byte[] file = codec.encodeFile(STORED);
-        file[RecordCodec.MAGIC.length] = 2;
+    void shouldRejectAMessageWithAnyByteFlipped() {
+        byte[] message = parts(codec.encodeFile(STORED)).message();
+        for (int i = 0; i < message.length; i++) {
+            byte[] damaged = message.clone();
+            damaged[i] ^= 0x10;
 
-        assertThatThrownBy(() -> codec.decode(file)).isInstanceOf(CorruptRecordException.class)
-                .hasMessageContaining("version 2");
+            assertThatThrownBy(() -> codec.decodeMessage(STORED.header(), damaged)).as("byte %d flipped", i)
+                    .isInstanceOf(CorruptRecordException.class);
+        }
+    }
+
+    @Test
+    void shouldRejectAnUnknownVersionAndAcceptBothKnownOnes() throws Exception {
+        byte[] file = codec.encodeFile(STORED);
+        assertThat(codec.version(Arrays.copyOf(file, RecordCodec.HEADER_SIZE))).isEqualTo(2);
+        file[RecordCodec.MAGIC.length] = 3;
+
+        assertThatThrownBy(() -> codec.version(Arrays.copyOf(file, RecordCodec.HEADER_SIZE)))
+                .isInstanceOf(CorruptRecordException.class).hasMessageContaining("version 3");
+    }
+
+    @Test
+    void shouldReadAFileOfTheFirstFormatWithItsLastState() throws Exception {
+        Instant next = T0.plusSeconds(90);
+        byte[] legacy = new LegacyOutboxFile(7, T0, FULL)
+                .state(1, T0, Optional.empty(), true)
+                .state(1, next, Optional.of(MailErrorCode.SMTP_421), false).bytes();
+
+        RecordCodec.LegacyMail mail = codec.decodeLegacy(legacy);
+
+        assertThat(mail).isEqualTo(new RecordCodec.LegacyMail(7, T0, FULL, 1, next,
+                Optional.of(MailErrorCode.SMTP_421), false));
+    }
+
+    @Test
+    void shouldKeepTheMailOfAFirstFormatFileWhoseMiddleStateIsDamaged() throws Exception {
+        LegacyOutboxFile file = new LegacyOutboxFile(7, T0, FULL);
+        int messageLength = file.bytes().length;
+        byte[] legacy = file.state(1, T0, Optional.empty(), true)
+                .state(1, T0.plusSeconds(30), Optional.of(MailErrorCode.TIMEOUT), false).bytes();
+        legacy[messageLength + 7] ^= 1;
+
+        RecordCodec.LegacyMail mail = codec.decodeLegacy(legacy);
+
+        assertThat(mail.message()).isEqualTo(FULL);
+        assertThat(mail.lastError()).contains(MailErrorCode.TIMEOUT);
+    }
+
+    private static DeliveryState state(int attempts, boolean inFlight) {
+        return new DeliveryState(attempts, S0.plus(Duration.ofSeconds(attempts * 30L)),
+                attempts > 1 ? Optional.of(MailErrorCode.TIMEOUT) : Optional.empty(), attempts > 1 ? 1 : 0, inFlight,
+                false);
+    }
+
+    /** The three parts of a file: header frame, message frame, state frames. */
+    private record Parts(byte[] header, byte[] message, byte[] states) {
+    }
+
+    private Parts parts(byte[] file) {
+        int headerEnd = RecordCodec.HEADER_SIZE + RecordCodec.FRAME_OVERHEAD
+                + java.nio.ByteBuffer.wrap(file).getInt(RecordCodec.HEADER_SIZE + 1);
+        byte[] header = Arrays.copyOfRange(file, RecordCodec.HEADER_SIZE, headerEnd);
+        int messageEnd = headerEnd + codec.messageFrameLength(header);
+        return new Parts(header, Arrays.copyOfRange(file, headerEnd, messageEnd),
+                Arrays.copyOfRange(file, messageEnd, file.length));
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -36,6 +36,7 @@ final class ScriptedMailer implements ModemMailer {
     private final Map<String, Deque<MailErrorCode>> failures = new ConcurrentHashMap<>();
     private final Map<String, MailErrorCode> failForever = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<MailMessage> messages = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile Consumer<MailMessage> validator = message -> { };
     private volatile ModemHealth health = new ModemHealth(ModemState.READY, Registration.HOME, OptionalInt.of(20));
@@ -86,6 +87,11 @@ final class ScriptedMailer implements ModemMailer {
         return List.copyOf(calls);
     }
 
+    /** @return every mail the modem was given, whole, in order */
+    List<MailMessage> messages() {
+        return List.copyOf(messages);
+    }
+
     List<String> subjects() {
         return calls.stream().map(Call::subject).toList();
     }
@@ -102,6 +108,7 @@ final class ScriptedMailer implements ModemMailer {
     @Override
     public void send(MailMessage message, SenderIdentity sender, Duration deadline) {
         calls.add(new Call(message.subject(), sender, deadline));
+        messages.add(message);
         try {
             gate.await();
         } catch (InterruptedException e) {

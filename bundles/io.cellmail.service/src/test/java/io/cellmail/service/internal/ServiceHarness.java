@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailEvents;
@@ -46,6 +44,7 @@ final class ServiceHarness implements AutoCloseable {
     final ManualTimeSource time = new ManualTimeSource(T0);
     final RecordingEvents events = new RecordingEvents();
     final Path directory;
+    private final OutboxFileSystem files;
     final String name = "modem" + NAMES.incrementAndGet();
     private final Map<String, CompletionStage<DeliveryReceipt>> stages = new ConcurrentHashMap<>();
     private MailServiceSettings settings;
@@ -57,13 +56,27 @@ final class ServiceHarness implements AutoCloseable {
      * @param customize changes to the test defaults: retry 10 s to 80 s, expiry 24 h, no rate limit
      */
     ServiceHarness(Path directory, UnaryOperator<MailServiceSettings.Builder> customize) {
+        this(directory, OutboxFileSystem.PLATFORM, customize);
+    }
+
+    /**
+     * @param directory the outbox directory
+     * @param files the file operations the outbox makes
+     * @param customize changes to the test defaults
+     */
+    ServiceHarness(Path directory, OutboxFileSystem files, UnaryOperator<MailServiceSettings.Builder> customize) {
         this.directory = directory;
+        this.files = files;
         open(customize);
     }
 
-    /** Closes the service and opens a new one on the same outbox, clock and events, with a new modem. */
+    /**
+     * Closes the service and opens a new one on the same outbox, wall clock and events, with a new modem and a new
+     * process's monotonic clock.
+     */
     void restart(UnaryOperator<MailServiceSettings.Builder> customize) {
         service.close();
+        time.newProcess();
         open(customize);
     }
 
@@ -74,7 +87,7 @@ final class ServiceHarness implements AutoCloseable {
                 .maxPerHour(0)).build();
         mailer = new ScriptedMailer();
         try {
-            service = new MailService(settings, mailer, events, time, new SplittableRandom(42));
+            service = new MailService(settings, mailer, events, time, new SplittableRandom(42), files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,15 +152,22 @@ final class ServiceHarness implements AutoCloseable {
 
     /** @return the mail files in the outbox directory */
     List<Path> outboxFiles() {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(Outbox.SUFFIX)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OutboxContents.mailFiles(directory);
     }
 
+    /** @return the file of the mail with this id */
     Path fileOf(String id) {
-        return directory.resolve(id + Outbox.SUFFIX);
+        return OutboxContents.fileOf(directory, id);
+    }
+
+    /**
+     * Waits until the dispatcher sleeps until a moment that has not come yet (a due time, a checkpoint of the clock, or
+     * a signal only): it did everything that was due. Right after a {@code send} the dispatcher may still look parked
+     * while it wakes for the new mail: wait for what the mail causes first.
+     */
+    void awaitIdle() {
+        await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                .until(() -> time.parkedUntil().filter(until -> until.isAfter(time.now())).isPresent());
     }
 
     @Override
