@@ -41,6 +41,7 @@ public final class FaultSpecParser {
             case "smtp-reply" -> faults.smtpReply(integer(required(name, value)));
             case "auth-failure" -> none(name, value, faults::authFailure);
             case "mute-on" -> faults.muteOn(required(name, value));
+            case "cts-stall" -> faults.ctsStall(duration(required(name, value)));
             case "delay-on" -> {
                 String[] parts = split(name, required(name, value));
                 faults.delayOn(parts[0], duration(parts[1]));
