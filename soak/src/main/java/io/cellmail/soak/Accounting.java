@@ -155,10 +155,13 @@ final class Accounting {
     }
 
     private List<String> injections() {
-        return run.deliveries().stream().filter(d -> d.recipients().stream().anyMatch(r -> r.contains(Alarm.INTRUDER)))
-                .map(d -> d.alarmId().orElse("(no alarm)") + " received " + d.firstSeen() + " addressed to "
-                        + d.recipients())
-                .toList();
+        List<String> injections = new ArrayList<>();
+        run.textHeardAsCommands().forEach(line -> injections.add("the " + line.module() + " module took alarm text"
+                + " as a command at " + line.time() + ": " + line.line().text()));
+        run.deliveries().stream().filter(d -> d.recipients().stream().anyMatch(r -> r.contains(Alarm.INTRUDER)))
+                .forEach(d -> injections.add(d.alarmId().orElse("(no alarm)") + " received " + d.firstSeen()
+                        + " addressed to " + d.recipients()));
+        return injections;
     }
 
     private List<String> altered(boolean escapeText) {

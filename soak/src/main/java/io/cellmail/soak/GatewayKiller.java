@@ -47,8 +47,22 @@ final class GatewayKiller {
      * @throws InterruptedException when interrupted
      */
     Outcome kill(GatewayProcess gateway, KillKind kind, int number) throws InterruptedException {
+        return kill(gateway, kind, number, Optional.empty());
+    }
+
+    /**
+     * @param gateway the running gateway
+     * @param kind when to kill it
+     * @param number the kill's number if it happens
+     * @param trial the {@code +++} text a run on the lenient module must try before it is killed, bounded by
+     *        {@link #PUT_WAIT}
+     * @return the kill, or the incident that made it moot (the gateway ended by itself)
+     * @throws InterruptedException when interrupted
+     */
+    Outcome kill(GatewayProcess gateway, KillKind kind, int number, Optional<EscapeTextTrial> trial)
+            throws InterruptedException {
         String note = "";
-        if (kind == KillKind.DURING_STARTUP) {
+        if (kind == KillKind.DURING_STARTUP && trial.isEmpty()) {
             if (gateway.awaitExit(Duration.ofMillis(200 + random.nextInt(1_300)))) {
                 return endedByItself(gateway);
             }
@@ -62,8 +76,12 @@ final class GatewayKiller {
             note = "its alarm bundle did not start within " + READY_WAIT.toSeconds() + " s";
         }
         Instant from = ready.orElse(Instant.now());
+        if (trial.isPresent() && !BoundedWait.until(trial.get()::settled, PUT_WAIT)) {
+            note = join(note, "the '+++' alarm(s) " + trial.get().tried() + " were neither refused for their text"
+                    + " nor sent within " + PUT_WAIT.toSeconds() + " s");
+        }
         switch (kind) {
-            case TIMED -> {
+            case TIMED, DURING_STARTUP -> {
                 if (gateway.awaitExit(Duration.ofMillis(1_000 + random.nextInt(9_000)))) {
                     return endedByItself(gateway);
                 }

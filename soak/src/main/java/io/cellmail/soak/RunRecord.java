@@ -18,12 +18,14 @@ import java.util.Set;
  * @param connections when a host was connected to the line
  * @param outboxFiles the ids whose outbox files were left at the end
  * @param setAside the files the service moved to {@code corrupt/}
+ * @param textHeardAsCommands command lines the modules heard that are alarm text (they name the intruder's
+ *        address, which only the {@code +++} alarms' bodies hold)
  * @param incidents what else the run noticed
  */
 record RunRecord(Map<String, Alarm> requested, AlarmJournal.Snapshot journal, List<Delivery> deliveries,
         List<Put> puts, List<Kill> kills, List<Restart> restarts, List<ArmedFault> faults,
         List<ModemLine.Connection> connections, Set<String> outboxFiles, Set<String> setAside,
-        List<String> incidents) {
+        List<HeardLine> textHeardAsCommands, List<String> incidents) {
 
     RunRecord {
         requested = Map.copyOf(requested);
@@ -35,6 +37,7 @@ record RunRecord(Map<String, Alarm> requested, AlarmJournal.Snapshot journal, Li
         connections = List.copyOf(connections);
         outboxFiles = Set.copyOf(outboxFiles);
         setAside = Set.copyOf(setAside);
+        textHeardAsCommands = List.copyOf(textHeardAsCommands);
         incidents = List.copyOf(incidents);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param reportedFinal accepted alarms not delivered whose service reported a final outcome, with it
  * @param lost accepted alarms neither delivered nor reported final, with what the run saw of each
  * @param duplicates alarms received more than once
- * @param injections mails that went to the address only text run as AT commands reaches
+ * @param injections alarm text the modules took as AT commands, and mails that went to the address only such
+ *        text names
  * @param alteredEscapeText alarms with {@code +++} text that arrived different from what was sent
  * @param alteredOther other alarms that arrived different from what was sent
  * @param strays mails that carry no alarm of this run, or one that was never accepted
@@ -65,7 +66,7 @@ record SoakFigures(int accepted, Map<String, Integer> refusedByCode, int deliver
             failures.add(unexplainedDuplicates().size() + " duplicate(s) not explained by a lost result");
         }
         if (!injections.isEmpty()) {
-            failures.add(injections.size() + " mail(s) sent by alarm text run as AT commands");
+            failures.add(injections.size() + " sign(s) of alarm text run as AT commands");
         }
         if (!alteredEscapeText.isEmpty()) {
             failures.add(alteredEscapeText.size() + " alarm(s) with '+++' text delivered altered");

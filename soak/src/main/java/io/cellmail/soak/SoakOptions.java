@@ -139,13 +139,22 @@ record SoakOptions(int kills, int alarms, long seed, Path workDirectory, Path di
         return MEAN_CYCLE.multipliedBy(kills).dividedBy(alarms);
     }
 
-    /** @return the mean gap between two faults */
+    /** @return the mean gap between two faults: short enough that even a short run meets every kind */
     Duration meanFaultGap() {
-        return Duration.ofSeconds(4);
+        return Duration.ofSeconds(3);
     }
 
+    /** @return the command that replays the run: its options without where the results and files went */
     private static String commandLine(String[] args, long seed, boolean seedChosen) {
-        return "soak/run " + String.join(" ", args) + (seedChosen ? " --seed " + seed : "");
+        StringBuilder command = new StringBuilder("soak/run");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") || args[i].equals("--work")) {
+                i++;
+                continue;
+            }
+            command.append(' ').append(args[i]);
+        }
+        return command + (seedChosen ? " --seed " + seed : "");
     }
 
     private static String value(String[] args, int index, String option) {

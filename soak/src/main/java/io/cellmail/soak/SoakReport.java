@@ -78,7 +78,8 @@ final class SoakReport {
         row(md, "Duplicated (received more than once)", figures.duplicates().size() + " (" + explained
                 + " from a result lost to a kill, module reboot or dropped link during its PUT; "
                 + figures.unexplainedDuplicates().size() + " unexplained)");
-        row(md, "`+++` text run as AT commands (mail to " + Alarm.INTRUDER + ")",
+        row(md, "`+++` alarm text run as AT commands (lines the module took as commands, mails to "
+                + Alarm.INTRUDER + ")",
                 Integer.toString(figures.injections().size()));
         row(md, "`+++` alarms delivered altered", Integer.toString(figures.alteredEscapeText().size()));
         row(md, "Other alarms delivered altered", Integer.toString(figures.alteredOther().size()));

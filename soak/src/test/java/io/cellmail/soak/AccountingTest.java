@@ -128,11 +128,13 @@ class AccountingTest {
 
         SoakFigures figures = new Accounting(new RunRecord(Map.of("a00001", escape),
                 new AlarmJournal.Snapshot(sender, events), deliveries, PutLog.of(transcript), kills, List.of(), faults,
-                connections, Set.of(), Set.of(), List.of())).figures();
+                connections, Set.of(), Set.of(), new Lines("lenient").host("AT+QSMTPDST=1,1,\"" + Alarm.INTRUDER
+                        + "\"").lines(), List.of())).figures();
 
-        assertThat(figures.injections()).hasSize(1);
+        assertThat(figures.injections()).hasSize(2);
         assertThat(figures.alteredEscapeText()).hasSize(1);
         assertThat(figures.failures(0, 0)).hasSize(2);
+        assertThat(figures.injections().get(0)).contains("took alarm text as a command");
     }
 
     private void accepted(String... ids) {
@@ -148,7 +150,8 @@ class AccountingTest {
 
     private SoakFigures figures(Set<String> outboxFiles) {
         return new Accounting(new RunRecord(Map.of(), new AlarmJournal.Snapshot(sender, events), deliveries,
-                PutLog.of(transcript), kills, List.of(), faults, connections, outboxFiles, Set.of(), List.of()))
+                PutLog.of(transcript), kills, List.of(), faults, connections, outboxFiles, Set.of(), List.of(),
+                List.of()))
                 .figures();
     }
 }

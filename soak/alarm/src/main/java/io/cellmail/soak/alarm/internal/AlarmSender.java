@@ -59,6 +59,9 @@ final class AlarmSender implements Runnable {
             // The harness renames finished requests into the spool: a create event.
             spool.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
             journal.append("STARTED", "-", "hold=" + holdService);
+            if (holdService) {
+                service.get();
+            }
             long idleSince = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
                 List<Path> requests = pending();
