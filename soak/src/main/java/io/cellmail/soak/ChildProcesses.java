@@ -14,7 +14,8 @@ final class ChildProcesses implements AutoCloseable {
     private static final long KILL_WAIT_SECONDS = 30;
 
     private final List<Process> processes = new CopyOnWriteArrayList<>();
-    private final Thread hook = new Thread(this::killAll, "cellmail-soak-kill-children");
+    private final List<AutoCloseable> afterSignal = new CopyOnWriteArrayList<>();
+    private final Thread hook = new Thread(this::onSignal, "cellmail-soak-kill-children");
 
     ChildProcesses() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -31,9 +32,28 @@ final class ChildProcesses implements AutoCloseable {
         return process;
     }
 
+    /**
+     * @param resource released by the shutdown hook once every child is dead (a mount the children used); the
+     *        normal path closes it itself
+     */
+    void releaseOnSignal(AutoCloseable resource) {
+        afterSignal.add(resource);
+    }
+
     /** @return how many registered processes still run */
     long alive() {
         return processes.stream().filter(Process::isAlive).count();
+    }
+
+    private void onSignal() {
+        killAll();
+        for (AutoCloseable resource : afterSignal) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("soak: could not release " + resource + ": " + e);
+            }
+        }
     }
 
     private void killAll() {

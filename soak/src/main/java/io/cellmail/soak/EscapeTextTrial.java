@@ -10,9 +10,13 @@ import java.util.Objects;
 /**
  * A run on the lenient module must try alarm text with {@code +++} in it: one is requested when the module is
  * plugged in, and the run is not killed before the gateway refused it for its text (a typed refusal naming the
- * field) or started its PUT. Refused for another reason (a full disk), another one is requested.
+ * field) or started its PUT. Refused for another reason (a full disk), another one is requested, up to
+ * {@value #TRIES} in all.
  */
 final class EscapeTextTrial {
+
+    /** How many alarms a trial requests at most: a full disk refuses them all. */
+    private static final int TRIES = 3;
 
     private final AlarmProducer producer;
     private final AlarmJournal journal;
@@ -36,13 +40,16 @@ final class EscapeTextTrial {
         tried.add(producer.requestEscapeText());
     }
 
-    /** @return whether the gateway refused the alarm for its text or started its PUT; requests another if needed */
+    /**
+     * @return whether the gateway refused the alarm for its text or started its PUT, or the trial gave up; requests
+     *         another alarm when one was refused for another reason, a few times at most
+     */
     boolean settled() {
         String id = tried.get(tried.size() - 1);
         try {
             String refusal = journal.read().refused().get(id);
             if (refusal != null) {
-                if (refusal.startsWith("INVALID_MESSAGE")) {
+                if (refusal.startsWith("INVALID_MESSAGE") || tried.size() >= TRIES) {
                     return true;
                 }
                 tried.add(producer.requestEscapeText());

@@ -82,7 +82,7 @@ final class GatewayKiller {
         }
         switch (kind) {
             case TIMED, DURING_STARTUP -> {
-                if (gateway.awaitExit(Duration.ofMillis(1_000 + random.nextInt(9_000)))) {
+                if (gateway.awaitExit(Duration.ofMillis(2_000 + random.nextInt(18_000)))) {
                     return endedByItself(gateway);
                 }
             }

@@ -28,6 +28,7 @@ final class SmallDisk implements AutoCloseable {
     private final Path directory;
     private final boolean mounted;
     private final String description;
+    private boolean unmounted;
 
     private SmallDisk(Path directory, boolean mounted, String description) {
         this.directory = directory;
@@ -37,12 +38,16 @@ final class SmallDisk implements AutoCloseable {
 
     /**
      * @param directory the outbox directory; created when missing
-     * @param size the tmpfs size, e.g. {@code 256k}
+     * @param size the tmpfs size, e.g. {@code 2m}
      * @return the disk: mounted, or a plain directory with the reason
      * @throws IOException when the directory cannot be created
      * @throws InterruptedException when interrupted
      */
     static SmallDisk mount(Path directory, String size) throws IOException, InterruptedException {
+        // A size the soak chose; checked anyway, since it goes on a command line.
+        if (!size.matches("\\d+[kmg]?")) {
+            throw new IllegalArgumentException("a tmpfs size is a number with k, m or g: " + size);
+        }
         Files.createDirectories(directory);
         unmountLeftover(directory);
         CommandResult result = run("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0755", "tmpfs",
@@ -101,11 +106,13 @@ final class SmallDisk implements AutoCloseable {
         Files.deleteIfExists(directory.resolve(BALLAST));
     }
 
+    /** Unmounts; idempotent, since a shutdown hook may get here as well. */
     @Override
-    public void close() throws IOException, InterruptedException {
-        if (!mounted) {
+    public synchronized void close() throws IOException, InterruptedException {
+        if (!mounted || unmounted) {
             return;
         }
+        unmounted = true;
         free();
         CommandResult result = run("umount", directory.toString());
         if (result.code() != 0) {

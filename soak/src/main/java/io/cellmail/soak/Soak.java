@@ -74,6 +74,7 @@ final class Soak {
                 ModemLine line = ModemLine.start(modules.strict());
                 SmallDisk disk = SmallDisk.mount(work.resolve("outbox"), options.outboxDiskSize());
                 ChildProcesses children = new ChildProcesses()) {
+            children.releaseOnSignal(disk);
             AlarmJournal journal = new AlarmJournal(work.resolve("journal"));
             AlarmSpool spool = new AlarmSpool(work.resolve("spool"));
             GatewayInstall install = GatewayInstall.create(options.distribution(), work,

@@ -26,8 +26,8 @@ record SoakOptions(int kills, int alarms, long seed, Path workDirectory, Path di
         Duration finalWait, Duration timeLimit, boolean consumerHoldsService, String outboxDiskSize,
         String commandLine) {
 
-    /** A gateway's life between two kills, on average: start-up plus a few seconds of work. */
-    static final Duration MEAN_CYCLE = Duration.ofSeconds(8);
+    /** A gateway's life between two kills, on average: start-up plus some seconds of work (see GatewayKiller). */
+    static final Duration MEAN_CYCLE = Duration.ofSeconds(10);
 
     static final String USAGE = """
             usage: soak/run [--short] [--kills N] [--alarms N] [--seed N] [options]
@@ -45,7 +45,7 @@ record SoakOptions(int kills, int alarms, long seed, Path workDirectory, Path di
               --time-limit S     stop killing after S seconds even if the targets are not met (default 3600)
               --consumer-holds   the alarm bundle keeps the mail service for good instead of only while it
                                  has alarms to send
-              --outbox-disk SIZE the outbox's tmpfs size (default 256k)
+              --outbox-disk SIZE the outbox's tmpfs size (default 2m); the disk-full fault fills it
               --help             this text
             Exit code: 0 when nothing was lost, every duplicate is explained and no '+++' text ran as commands;
             1 otherwise; 2 for a wrong command line.
@@ -72,7 +72,7 @@ record SoakOptions(int kills, int alarms, long seed, Path workDirectory, Path di
     static SoakOptions shortRun(Path root, long seed) {
         return new SoakOptions(4, 30, seed, root.resolve("soak/target/soak-short"),
                 root.resolve("features/gateway/target/cellmail-gateway"), Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(120), false, "256k", "soak/run --short --seed " + seed);
+                Duration.ofSeconds(120), false, "2m", "soak/run --short --seed " + seed);
     }
 
     /**
@@ -91,7 +91,7 @@ record SoakOptions(int kills, int alarms, long seed, Path workDirectory, Path di
         Long finalWait = null;
         Long timeLimit = null;
         boolean holds = false;
-        String disk = "256k";
+        String disk = "2m";
         boolean shortRun = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

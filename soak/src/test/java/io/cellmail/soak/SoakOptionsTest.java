@@ -41,7 +41,7 @@ class SoakOptionsTest {
     void shouldSpreadTheAlarmsSoThatBothTargetsAreMetTogether() {
         SoakOptions options = SoakOptions.parse(new String[] {"--kills", "50", "--alarms", "500"}, ROOT);
 
-        assertThat(options.meanAlarmGap()).isEqualTo(Duration.ofMillis(800));
+        assertThat(options.meanAlarmGap()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
