@@ -3,7 +3,6 @@ package io.cellmail.soak;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.cellmail.emulator.ModemEmulator;
 
 /**
  * One soak run: the real gateway distribution as a separate process with the alarm bundle as its consumer, the
@@ -81,49 +77,23 @@ final class Soak {
                     mailService(line.port(), disk.directory()), alarms(spool.directory(), journal.directory()));
             console.println("cellmail soak: gateway copy " + install.home() + ", modem line tcp://127.0.0.1:"
                     + line.port() + ", SMTP " + smtp.route() + ", outbox on " + disk.description());
-            List<FaultKind> faultCards = new ArrayList<>(List.of(FaultKind.values()));
             AlarmProducer producer = new AlarmProducer(new AlarmFactory(new Random(seeds.nextLong()), 0.04, 0.35),
                     spool, journal, options.alarms(), options.meanAlarmGap(), new Random(seeds.nextLong()),
                     () -> line.module() == modules.lenient());
-            FaultArmer armer = new FaultArmer(new Deck<>(faultCards, new Random(seeds.nextLong())),
+            FaultArmer armer = new FaultArmer(new Deck<>(List.of(FaultKind.values()), new Random(seeds.nextLong())),
                     new FaultInjector(line, modules, disk, timer, new Random(seeds.nextLong())), timer,
                     options.meanFaultGap(), new Random(seeds.nextLong()));
             Deck<KillKind> killKinds = new Deck<>(List.of(KillKind.DURING_STARTUP, KillKind.TIMED, KillKind.TIMED,
                     KillKind.AT_PUT_START, KillKind.AFTER_DELIVERY), new Random(seeds.nextLong()));
             GatewayKiller killer = new GatewayKiller(transcripts, smtp, journal, new Random(seeds.nextLong()));
-            ModulePlan plan = new ModulePlan(options.kills(), new Random(seeds.nextLong()));
-
-            List<Kill> kills = new ArrayList<>();
-            List<Restart> restarts = new ArrayList<>();
-            List<String> incidents = new ArrayList<>();
+            GatewayRuns runs = new GatewayRuns(install, new ModulePlan(options.kills(), new Random(seeds.nextLong())),
+                    line, modules, children, work, disk.directory());
+            KillPhase phase = new KillPhase(options, runs, killer, killKinds, producer, journal, transcripts, smtp,
+                    console);
             producer.start();
             armer.start();
-            int run = 0;
             try {
-                Instant limit = Instant.now().plus(options.timeLimit());
-                while (kills.size() < options.kills() || !producer.done()) {
-                    if (Instant.now().isAfter(limit)) {
-                        incidents.add("the kill phase reached its time limit of " + options.timeLimit().toSeconds()
-                                + " s with " + kills.size() + " kills and " + journal.read().accepted().size()
-                                + " accepted alarms");
-                        break;
-                    }
-                    // A run on the lenient module gets an alarm with '+++' text before it starts, and is not
-                    // killed before that alarm was refused or sent: the fault must meet its test case.
-                    Optional<EscapeTextTrial> trial = plan.lenient(run) && !plan.lenient(run - 1)
-                            ? Optional.of(new EscapeTextTrial(producer, journal, transcripts, Instant.now()))
-                            : Optional.empty();
-                    GatewayProcess gateway = startGateway(run, plan, line, modules, install, children, work,
-                            restarts, disk.directory());
-                    KillKind kind = killKinds.draw();
-                    GatewayKiller.Outcome outcome = killer.kill(gateway, kind, kills.size() + 1, trial);
-                    outcome.kill().ifPresent(kills::add);
-                    outcome.incident().ifPresent(incidents::add);
-                    console.println("cellmail soak: " + outcome.kill().map(Kill::toString)
-                            .orElse(outcome.incident().orElse("")) + "; accepted so far "
-                            + journal.read().accepted().size() + ", delivered " + smtp.count());
-                    run++;
-                }
+                phase.run();
             } finally {
                 armer.stop();
                 producer.close();
@@ -131,31 +101,12 @@ final class Soak {
             modules.strict().faults().clear();
             modules.lenient().faults().clear();
             disk.free();
-            GatewayProcess last = startGateway(run, plan, line, modules, install, children, work, restarts,
-                    disk.directory());
-            console.println("cellmail soak: kill phase over (" + kills.size() + " kills); the last gateway gets "
-                    + options.finalWait().toSeconds() + " s to deliver or settle every accepted alarm");
-            boolean settled = BoundedWait.until(() -> settled(journal, smtp), options.finalWait());
-            if (!settled) {
-                long heard = transcripts.lines().stream().filter(l -> l.fromHost() && l.time().isAfter(
-                        last.startedAt())).count();
-                incidents.add("not every accepted alarm was delivered or settled within the final wait of "
-                        + options.finalWait().toSeconds() + " s; the module heard " + heard + " command line(s)"
-                        + " from the last gateway, whose alarm bundle "
-                        + (journal.read().serviceHolds().stream().anyMatch(hold -> hold.kind().equals("ACQUIRED")
-                                && hold.time().isAfter(last.startedAt())) ? "got" : "never got (nothing to send)")
-                        + " the mail service");
-            }
-            if (!last.stop(Duration.ofSeconds(30))) {
-                incidents.add("the last gateway did not stop within 30 s of SIGTERM and was killed");
-            }
-            if (transcripts.lostLines() > 0) {
-                incidents.add(transcripts.lostLines() + " transcript read(s) came too late and lost lines");
-            }
+            List<String> incidents = new ArrayList<>(phase.incidents());
+            incidents.addAll(finalRun(runs, journal, smtp, transcripts, phase.kills().size()));
             List<HeardLine> heard = transcripts.lines();
             RunRecord seen = new RunRecord(producer.requested(), journal.read(), smtp.deliveries(),
-                    PutLog.of(heard), kills, restarts, armer.armed(), line.connections(),
-                    ids(disk.directory(), ".msg"), names(disk.directory().resolve("corrupt")),
+                    PutLog.of(heard), phase.kills(), runs.restarts(), armer.armed(), line.connections(),
+                    runs.outboxIds(), runs.setAside(),
                     heard.stream().filter(l -> l.fromHost() && l.line().text().contains(Alarm.INTRUDER)).toList(),
                     incidents);
             writeEvidence(work, seen);
@@ -169,22 +120,35 @@ final class Soak {
         }
     }
 
-    private GatewayProcess startGateway(int run, ModulePlan plan, ModemLine line, Modules modules,
-            GatewayInstall install, ChildProcesses children, Path work, List<Restart> restarts, Path outbox)
-            throws IOException {
-        ModemEmulator module = plan.lenient(run) ? modules.lenient() : modules.strict();
-        if (line.module() != module) {
-            // Faults armed on the module being unplugged would act when it comes back; they belong to its run.
-            line.module().faults().clear();
-            line.plugIn(module);
+    /**
+     * The last gateway, without faults or kills, gets the final wait to deliver or settle every accepted alarm; then
+     * SIGTERM.
+     *
+     * @return what went wrong, if anything
+     */
+    private List<String> finalRun(GatewayRuns runs, AlarmJournal journal, SmtpSink smtp,
+            TranscriptFollower transcripts, int kills) throws IOException, InterruptedException {
+        List<String> incidents = new ArrayList<>();
+        GatewayProcess last = runs.startNext();
+        console.println("cellmail soak: kill phase over (" + kills + " kills); the last gateway gets "
+                + options.finalWait().toSeconds() + " s to deliver or settle every accepted alarm");
+        if (!BoundedWait.until(() -> settled(journal, smtp), options.finalWait())) {
+            long heard = transcripts.lines().stream().filter(l -> l.fromHost() && l.time().isAfter(
+                    last.startedAt())).count();
+            boolean held = journal.read().serviceHolds().stream().anyMatch(hold -> hold.kind().equals("ACQUIRED")
+                    && hold.time().isAfter(last.startedAt()));
+            incidents.add("not every accepted alarm was delivered or settled within the final wait of "
+                    + options.finalWait().toSeconds() + " s; the module heard " + heard + " command line(s) from"
+                    + " the last gateway, whose alarm bundle " + (held ? "got" : "never got (nothing to send)")
+                    + " the mail service");
         }
-        Set<String> pending = ids(outbox, ".msg");
-        GatewayProcess gateway = GatewayProcess.start(run, install, children,
-                work.resolve(String.format("gateway-%03d.log", run)));
-        if (run > 0) {
-            restarts.add(new Restart(run, gateway.startedAt(), modules.nameOf(module), pending));
+        if (!last.stop(Duration.ofSeconds(30))) {
+            incidents.add("the last gateway did not stop within 30 s of SIGTERM and was killed");
         }
-        return gateway;
+        if (transcripts.lostLines() > 0) {
+            incidents.add(transcripts.lostLines() + " transcript read(s) came too late and lost lines");
+        }
+        return incidents;
     }
 
     private static boolean settled(AlarmJournal journal, SmtpSink smtp) {
@@ -263,27 +227,6 @@ final class Soak {
                 + delivery.alarmId().orElse("(no alarm)") + " to " + delivery.recipients())));
         events.sort(Map.Entry.comparingByKey());
         Files.write(work.resolve("timeline.txt"), events.stream().map(e -> e.getKey() + " " + e.getValue()).toList());
-    }
-
-    private static Set<String> ids(Path directory, String suffix) throws IOException {
-        Set<String> ids = new TreeSet<>();
-        for (String name : names(directory)) {
-            if (name.endsWith(suffix)) {
-                ids.add(name.substring(0, name.length() - suffix.length()));
-            }
-        }
-        return ids;
-    }
-
-    private static Set<String> names(Path directory) throws IOException {
-        Set<String> names = new TreeSet<>();
-        if (!Files.isDirectory(directory)) {
-            return names;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            files.forEach(file -> names.add(file.getFileName().toString()));
-        }
-        return names;
     }
 
     /** Empties the run's directory; a tmpfs a killed soak left mounted in it is unmounted first. */
