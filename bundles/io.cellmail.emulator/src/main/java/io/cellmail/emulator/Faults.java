@@ -40,6 +40,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * mute-on=PREFIX                the next matching command line is never answered (and not executed)
  * error-on=PREFIX               the next matching command line is answered ERROR and not executed, as a module
  *                               that refuses a value does
+ * cts-stall=DURATION            now: the module stops reading the line for DURATION (CTS off, as when it sleeps
+ *                               or resets): what the host writes waits in the line's buffers, and a host that
+ *                               writes more than they hold blocks until the stall ends
  * delay-on=PREFIX:DURATION      the answer to the next matching command line comes DURATION late
  * urc-in-reply=PREFIX:URC       the URC line is sent between the info lines and the final result code of
  *                               the next matching command line; urc-in-reply=AT+QSMTPPUT:+QSMTPPUT:0 sends a
@@ -118,6 +121,14 @@ public interface Faults {
 
     /** @param commandPrefix the next matching command line is answered {@code ERROR} and not executed */
     void errorOn(String commandPrefix);
+
+    /**
+     * Stops reading the line now, for a while (CTS off): the host's bytes wait in the line's buffers, and a host
+     * that writes more than they hold blocks. A stall armed during another extends it.
+     *
+     * @param duration how long, positive
+     */
+    void ctsStall(Duration duration);
 
     /**
      * @param commandPrefix the next matching command line

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.cellmail.emulator.internal.line.InMemoryHostSide;
 
 /** Every fault of {@link Faults}, armed from text as the command line does, seen from the host. */
 class FaultsTest extends ModemTestSupport {
@@ -79,6 +83,36 @@ class FaultsTest extends ModemTestSupport {
 
         host.expectLines("+CSQ: 20,0", "OK", "OK");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void shouldReadNothingDuringACtsStallAndAnswerAfterIt() {
+        modem.faults().apply("cts-stall=800ms");
+
+        host.write("AT\r");
+
+        String before = host.rawText();
+        await().during(Duration.ofMillis(300)).atMost(HostConsole.WAIT).until(() -> host.rawText().equals(before));
+        assertThat(host.nextLine()).as("answered once the stall ended").isEqualTo("OK");
+        assertThat(modem.transcript().commands()).endsWith("AT");
+    }
+
+    @Test
+    void shouldBlockAHostThatWritesMoreThanTheLineHoldsUntilTheStallEnds() throws Exception {
+        expect("AT+QSMTPBODY=0", "OK ~ CONNECT");
+        modem.faults().apply("cts-stall=1s");
+        byte[] beyondTheBuffers = new byte[InMemoryHostSide.CAPACITY * 2];
+        java.util.Arrays.fill(beyondTheBuffers, (byte) 'x');
+        Silence silence = new Silence();
+
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> host.write(beyondTheBuffers));
+
+        await().during(Duration.ofMillis(300)).atMost(HostConsole.WAIT).until(() -> !writer.isDone());
+        writer.get(HostConsole.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        silence.wrote();
+        silence.keep(GUARD.multipliedBy(3));
+        host.write("+++");
+        assertThat(host.nextLine()).as("the whole payload arrived, beyond the body limit").isEqualTo("+QSMTPBODY:-13");
     }
 
     @Test

@@ -45,21 +45,26 @@ final class ConfigAdminClient {
 
     /**
      * Creates or replaces one configuration. Left unbound to a bundle location, so that whichever bundle's
-     * component asks for it gets it (ConfigurationAdmin binds it then).
+     * component asks for it gets it (ConfigurationAdmin binds it then). A configuration that a kept framework
+     * storage already holds with the same properties is left alone: re-applying it at every start would make
+     * every component using it reconfigure itself for nothing.
      *
      * @param configuration what to apply
+     * @return whether ConfigurationAdmin changed anything
      * @throws GatewayException when ConfigurationAdmin refuses it
      */
-    void apply(DefaultConfiguration configuration) throws GatewayException {
+    boolean apply(DefaultConfiguration configuration) throws GatewayException {
         Objects.requireNonNull(configuration, "configuration");
         Object target = configuration.factoryPid()
                 .isPresent()
                 ? adminType.call(admin, "getFactoryConfiguration", STRINGS_3, configuration.factoryPid().get(),
                         configuration.name(), null)
                 : adminType.call(admin, "getConfiguration", STRINGS_2, configuration.pid(), null);
-        configurationType.call(target, "update", new Class<?>[] {Dictionary.class},
-                dictionary(configuration.properties()));
-        LOG.debug("applied configuration {}", configuration.pid());
+        // Configuration Admin 1.6 (OSGi R7), which the gateway ships.
+        boolean changed = (Boolean) configurationType.call(target, "updateIfDifferent",
+                new Class<?>[] {Dictionary.class}, dictionary(configuration.properties()));
+        LOG.debug("configuration {} {}", configuration.pid(), changed ? "applied" : "unchanged");
+        return changed;
     }
 
     private static Dictionary<String, Object> dictionary(Map<String, Object> properties) {

@@ -157,12 +157,24 @@ final class EmbeddedFramework implements AutoCloseable {
     }
 
     /**
-     * Waits until the framework stops from the inside (e.g. the console's {@code exit}).
+     * Waits until the framework stops: from the inside (the console's {@code exit}, a management agent), or because
+     * the JVM is asked to end (Ctrl-C, SIGTERM), which then stops the framework first so that every bundle ends
+     * cleanly.
      *
      * @throws InterruptedException when interrupted
      */
-    void awaitStop() throws InterruptedException {
-        framework.waitForStop(0);
+    void runUntilStopped() throws InterruptedException {
+        Thread stopOnSignal = new Thread(this::close, "cellmail-gateway-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            framework.waitForStop(0);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook is running: it stops the framework itself.
+            }
+        }
     }
 
     /** Stops the framework and waits a bounded time for it. */

@@ -2,17 +2,22 @@ package io.cellmail.gateway.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the gateway: a loopback SMTP server, the framework with every bundle, the default configuration
- * (its emulated modem routed to that SMTP server), then the demo or the console.
+ * One run of the gateway: the framework with every bundle, the configurations (the distribution's defaults or
+ * the operator's directory), then the background run, the console or the demo. In the demo, or when asked, a
+ * loopback SMTP server runs beside the framework and every emulated modem is routed to it.
  */
 final class Gateway {
 
@@ -33,24 +38,59 @@ final class Gateway {
     int run() throws GatewayException, IOException, InterruptedException {
         Deadline deadline = Deadline.in(options.timeout());
         GatewayConfiguration conf = GatewayConfiguration.read(home);
-        try (LoopbackSmtpServer smtp = LoopbackSmtpServer.start();
-                FrameworkStorage storage = FrameworkStorage.of(options.dataDirectory())) {
+        List<DefaultConfiguration> configurations = configurations(conf);
+        Optional<LoopbackSmtpServer> smtp = options.loopbackSmtp() ? Optional.of(LoopbackSmtpServer.start())
+                : Optional.empty();
+        try (FrameworkStorage storage = FrameworkStorage.of(options.dataDirectory())) {
             Map<String, String> properties = conf.frameworkProperties(storage,
                     options.mode() == GatewayOptions.Mode.INTERACTIVE);
             try (EmbeddedFramework framework = startFramework(properties, conf, smtp, deadline)) {
                 ServiceWaiter waiter = new ServiceWaiter(framework.context());
-                applyConfigurations(conf.defaultConfigurations(), smtp, waiter, deadline);
-                if (options.mode() == GatewayOptions.Mode.INTERACTIVE) {
-                    return new InteractiveSession(framework, smtp, out).run();
+                applyConfigurations(configurations, smtp, waiter, deadline);
+                switch (options.mode()) {
+                    case INTERACTIVE:
+                        return new InteractiveSession(framework, smtp, out).run();
+                    case DEMO:
+                        return new DemoScenario(waiter, smtp.orElseThrow(), out, deadline,
+                                storage.directory().resolve("demo")).run();
+                    default:
+                        return new BackgroundRun(framework, out).run(describe(configurations, smtp));
                 }
-                return new DemoScenario(waiter, smtp, out, deadline, storage.directory().resolve("demo"))
-                        .run();
             }
+        } finally {
+            smtp.ifPresent(LoopbackSmtpServer::close);
         }
     }
 
+    /** @return the distribution's defaults (demo, or no directory named), then the operator's directory */
+    private List<DefaultConfiguration> configurations(GatewayConfiguration conf) throws IOException,
+            GatewayException {
+        List<DefaultConfiguration> configurations = new ArrayList<>();
+        if (options.distributionConfigurations()) {
+            configurations.addAll(conf.defaultConfigurations());
+        }
+        if (options.confDirectory().isPresent()) {
+            Path directory = options.confDirectory().get();
+            if (!Files.isDirectory(directory)) {
+                throw new GatewayException("no configuration directory " + directory.toAbsolutePath());
+            }
+            configurations.addAll(ConfigurationFiles.read(directory));
+        }
+        return configurations;
+    }
+
+    private String describe(List<DefaultConfiguration> configurations, Optional<LoopbackSmtpServer> smtp) {
+        String from = options.confDirectory().map(dir -> dir.toAbsolutePath().toString())
+                .orElse(home.conf().resolve(GatewayConfiguration.CONFIGURATIONS).toString());
+        if (options.demo() && options.confDirectory().isPresent()) {
+            from = home.conf().resolve(GatewayConfiguration.CONFIGURATIONS) + " and " + from;
+        }
+        return configurations.size() + " configurations from " + from
+                + smtp.map(server -> ", emulated modems deliver to SMTP " + server.route()).orElse("");
+    }
+
     private EmbeddedFramework startFramework(Map<String, String> properties, GatewayConfiguration conf,
-            LoopbackSmtpServer smtp, Deadline deadline) throws GatewayException, InterruptedException {
+            Optional<LoopbackSmtpServer> smtp, Deadline deadline) throws GatewayException, InterruptedException {
         BundlePlan plan = conf.bundlePlan().inStartLevelOrder();
         if (options.mode() == GatewayOptions.Mode.INTERACTIVE) {
             InteractiveSession.announce(plan.entries().size(), smtp, out);
@@ -69,7 +109,8 @@ final class Gateway {
                 framework.close();
                 throw new GatewayException(report);
             }
-            // At the console the operator can look into it (lb, scr:list).
+            // A running gateway stays up: at the console the operator can look into it (lb, scr:list), and a
+            // gateway in the field keeps sending what it can.
             out.println("WARNING: " + report);
         }
         LOG.debug("framework up with {} bundles", framework.bundles().size());
@@ -86,11 +127,12 @@ final class Gateway {
         }
     }
 
-    private void applyConfigurations(List<DefaultConfiguration> configurations, LoopbackSmtpServer smtp,
+    private void applyConfigurations(List<DefaultConfiguration> configurations, Optional<LoopbackSmtpServer> smtp,
             ServiceWaiter waiter, Deadline deadline) throws GatewayException, InterruptedException {
         ConfigAdminClient admin = ConfigAdminClient.connect(waiter, deadline.remaining());
         for (DefaultConfiguration configuration : configurations) {
-            admin.apply(EmulatorRoute.toLoopback(configuration, smtp.route()));
+            admin.apply(smtp.map(server -> EmulatorRoute.toLoopback(configuration, server.route()))
+                    .orElse(configuration));
         }
     }
 }

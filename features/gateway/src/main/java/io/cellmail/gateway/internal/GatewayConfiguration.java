@@ -3,15 +3,11 @@ package io.cellmail.gateway.internal;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -81,6 +77,7 @@ final class GatewayConfiguration {
         return plan;
     }
 
+    /** @return the configurations of the distribution's {@code conf/configurations/}, in PID order */
     List<DefaultConfiguration> defaultConfigurations() {
         return configurations;
     }
@@ -93,27 +90,7 @@ final class GatewayConfiguration {
         return properties;
     }
 
-    /** {@code <factoryPid>~<name>.cfg} for a factory configuration, {@code <pid>.cfg} for a singleton. */
-    private static List<DefaultConfiguration> configurations(Path directory) throws IOException {
-        List<DefaultConfiguration> found = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return found;
-        }
-        // In PID order, so that a run is repeatable (and io.cellmail.emulator~… exists before io.cellmail.mail~…
-        // first opens its port).
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.cfg")) {
-            for (Path file : files) {
-                String base = file.getFileName().toString().replaceFirst("\\.cfg$", "");
-                int tilde = base.indexOf('~');
-                Map<String, Object> values = new LinkedHashMap<>();
-                Properties properties = properties(file);
-                properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-                found.add(tilde < 0 ? new DefaultConfiguration(Optional.empty(), base, values)
-                        : new DefaultConfiguration(Optional.of(base.substring(0, tilde)), base.substring(tilde + 1),
-                                values));
-            }
-        }
-        found.sort(Comparator.comparing(DefaultConfiguration::pid));
-        return found;
+    private static List<DefaultConfiguration> configurations(Path directory) throws IOException, GatewayException {
+        return Files.isDirectory(directory) ? ConfigurationFiles.read(directory) : List.of();
     }
 }

@@ -8,15 +8,23 @@ import java.util.Optional;
 /**
  * What the command line asked for.
  *
- * @param mode demo (send one alarm mail, print what arrived, exit) or interactive (the Gogo console)
- * @param timeout the bound of the demo, from launch to the last line printed
+ * @param mode what the launcher does once the gateway is up
+ * @param demo the demo's surroundings: a loopback SMTP server for the emulated modem of the distribution's
+ *        {@code conf/configurations/}, which are applied even with {@code --conf}
+ * @param smtpServer a loopback SMTP server for every emulated modem without the demo
+ * @param timeout the bound of the start and, in the demo, of everything up to the last line printed
  * @param dataDirectory where the framework keeps its state (outbox included); absent means a fresh temporary
  *        directory, removed on exit, so every demo starts from the same state
+ * @param confDirectory the operator's configuration directory, whose {@code *.cfg} files are applied instead of
+ *        the distribution's {@code conf/configurations/}
  */
-record GatewayOptions(Mode mode, Duration timeout, Optional<Path> dataDirectory) {
+record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration timeout, Optional<Path> dataDirectory,
+        Optional<Path> confDirectory) {
 
     /** What the launcher does once the gateway is up. */
     enum Mode {
+        /** Run until the framework is stopped (a signal, or a management agent), without a console on stdin. */
+        RUN,
         /** Send a demo alarm mail through the whole stack, print what the SMTP server received, exit. */
         DEMO,
         /** Leave the Gogo console open with the {@code cellmail:*} commands. */
@@ -26,21 +34,46 @@ record GatewayOptions(Mode mode, Duration timeout, Optional<Path> dataDirectory)
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(45);
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar cellmail-gateway.jar [--demo | --interactive] [--timeout SECONDS] [--data DIR]",
-            "  --demo          send a demo alarm mail through service, driver, AT engine and the emulated modem",
-            "                  to a loopback SMTP server, print what it received and the AT transcript (default)",
-            "  --interactive   start the same gateway and leave the Gogo console open (cellmail:* commands)",
-            "  --timeout N     give up the demo after N seconds (default " + DEFAULT_TIMEOUT.toSeconds() + ")",
-            "  --data DIR      keep the framework state (bundle cache, outbox) in DIR instead of a temporary one",
+            "usage: java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--demo] [--interactive] [--smtp-server]",
+            "                                      [--timeout SECONDS]",
+            "  (no mode)       run the gateway until it is stopped (Ctrl-C, SIGTERM)",
+            "  --conf DIR      apply the *.cfg files of DIR through ConfigurationAdmin instead of conf/configurations:",
+            "                  <pid>.cfg, factory configurations <factoryPid>-<name>.cfg or <factoryPid>~<name>.cfg",
+            "  --data DIR      keep the framework state (bundle cache, configurations, outboxes) in DIR instead of a",
+            "                  temporary directory removed on exit",
+            "  --demo          the demo (./cellmail-demo): a loopback SMTP server for the emulated modem 'demo' of",
+            "                  conf/configurations; send a demo alarm mail through service, driver, AT engine and",
+            "                  that modem, print what the server received and the AT transcript, exit",
+            "  --interactive   leave the Gogo console open on the terminal (with --demo: the demo's gateway)",
+            "  --smtp-server   without --demo: a loopback SMTP server that every emulated modem delivers to",
+            "  --timeout N     give up after N seconds when the gateway does not start, or the demo does not finish",
+            "                  (default " + DEFAULT_TIMEOUT.toSeconds() + ")",
             "  --help          print this text");
 
     GatewayOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(confDirectory, "confDirectory");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
+        if (mode == Mode.DEMO && !demo) {
+            throw new IllegalArgumentException("the demo needs its surroundings");
+        }
+    }
+
+    /** @return whether the launcher runs a loopback SMTP server and routes every emulated modem to it */
+    boolean loopbackSmtp() {
+        return demo || smtpServer;
+    }
+
+    /**
+     * @return whether the distribution's {@code conf/configurations/} are applied: in the demo (its modem lives
+     *         there), and whenever the operator names no directory of their own
+     */
+    boolean distributionConfigurations() {
+        return demo || confDirectory.isEmpty();
     }
 
     /**
@@ -49,23 +82,36 @@ record GatewayOptions(Mode mode, Duration timeout, Optional<Path> dataDirectory)
      * @throws UsageException when the command line is wrong
      */
     static GatewayOptions parse(String... args) throws UsageException {
-        Mode mode = Mode.DEMO;
+        Mode mode = Mode.RUN;
+        boolean demo = false;
+        boolean smtpServer = false;
         Duration timeout = DEFAULT_TIMEOUT;
         Path data = null;
+        Path conf = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--demo":
+                    // The last of --demo and --interactive says what runs; any --demo gives the demo's surroundings,
+                    // so ./cellmail-demo --interactive (the script puts --demo first) is the demo's gateway at a
+                    // console.
                     mode = Mode.DEMO;
+                    demo = true;
                     break;
                 case "--interactive":
                     mode = Mode.INTERACTIVE;
+                    break;
+                case "--smtp-server":
+                    smtpServer = true;
                     break;
                 case "--timeout":
                     timeout = Duration.ofSeconds(positiveSeconds(valueOf(args, ++i, arg)));
                     break;
                 case "--data":
                     data = Path.of(valueOf(args, ++i, arg));
+                    break;
+                case "--conf":
+                    conf = Path.of(valueOf(args, ++i, arg));
                     break;
                 case "--help":
                 case "-h":
@@ -74,7 +120,8 @@ record GatewayOptions(Mode mode, Duration timeout, Optional<Path> dataDirectory)
                     throw new UsageException("unknown argument: " + arg);
             }
         }
-        return new GatewayOptions(mode, timeout, Optional.ofNullable(data));
+        return new GatewayOptions(mode, demo, smtpServer, timeout, Optional.ofNullable(data),
+                Optional.ofNullable(conf));
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

@@ -2,19 +2,20 @@ package io.cellmail.gateway.internal;
 
 import java.io.PrintStream;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The gateway with its console open: the Gogo shell reads the terminal, mail that reaches the loopback SMTP server
- * is announced as it arrives, and the run ends when the framework stops ({@code exit} at the console, Ctrl-D,
- * Ctrl-C).
+ * (if the launcher runs one) is announced as it arrives, and the run ends when the framework stops ({@code exit}
+ * at the console, Ctrl-D, Ctrl-C).
  */
 final class InteractiveSession {
 
     private final EmbeddedFramework framework;
-    private final LoopbackSmtpServer smtp;
+    private final Optional<LoopbackSmtpServer> smtp;
     private final PrintStream out;
 
-    InteractiveSession(EmbeddedFramework framework, LoopbackSmtpServer smtp, PrintStream out) {
+    InteractiveSession(EmbeddedFramework framework, Optional<LoopbackSmtpServer> smtp, PrintStream out) {
         this.framework = Objects.requireNonNull(framework, "framework");
         this.smtp = Objects.requireNonNull(smtp, "smtp");
         this.out = Objects.requireNonNull(out, "out");
@@ -24,29 +25,24 @@ final class InteractiveSession {
      * Says what is about to run; printed before the framework starts, so that it comes before the shell's prompt.
      *
      * @param bundles how many bundles the gateway runs
-     * @param smtp the loopback SMTP server
+     * @param smtp the loopback SMTP server, if the launcher runs one
      * @param out where to print
      */
-    static void announce(int bundles, LoopbackSmtpServer smtp, PrintStream out) {
-        out.println("cellmail gateway: " + bundles + " bundles; emulated modem 'demo' (port emulator:demo) delivers to"
-                + " SMTP " + smtp.route() + " (mail shown as it arrives).");
+    static void announce(int bundles, Optional<LoopbackSmtpServer> smtp, PrintStream out) {
+        out.println("cellmail gateway: " + bundles + " bundles" + smtp.map(server -> "; emulated modems deliver to"
+                + " SMTP " + server.route() + " (mail shown as it arrives).").orElse("."));
         out.println("Try: cellmail:status, cellmail:send (alone: how to use it), cellmail:queue, cellmail:probe,"
                 + " cellmail:transcript. 'exit 0' or Ctrl-D stops the gateway.");
     }
 
     int run() throws InterruptedException {
-        Thread stopOnSignal = new Thread(framework::close, "cellmail-gateway-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        MailAnnouncer announcer = MailAnnouncer.start(smtp, out);
+        Optional<MailAnnouncer> announcer = smtp.map(server -> MailAnnouncer.start(server, out));
         try {
-            framework.awaitStop();
+            framework.runUntilStopped();
             return 0;
         } finally {
-            announcer.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // The hook is running: it stops the framework itself.
+            if (announcer.isPresent()) {
+                announcer.get().close();
             }
         }
     }

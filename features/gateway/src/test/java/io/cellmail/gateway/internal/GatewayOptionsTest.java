@@ -13,30 +13,64 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GatewayOptionsTest {
 
     @Test
-    void shouldRunTheDemoWithTheDefaultTimeoutAndATemporaryStateWhenGivenNothing() throws Exception {
+    void shouldRunTheGatewayWithoutSmtpServerOnTheDistributionsConfigurationsWhenGivenNothing() throws Exception {
         GatewayOptions options = GatewayOptions.parse();
 
-        assertThat(options.mode()).isEqualTo(GatewayOptions.Mode.DEMO);
+        assertThat(options.mode()).isEqualTo(GatewayOptions.Mode.RUN);
+        assertThat(options.loopbackSmtp()).isFalse();
+        assertThat(options.distributionConfigurations()).isTrue();
         assertThat(options.timeout()).isEqualTo(GatewayOptions.DEFAULT_TIMEOUT);
         assertThat(options.dataDirectory()).isEmpty();
+        assertThat(options.confDirectory()).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--demo                          | DEMO        | 45 | ",
-        "--interactive                   | INTERACTIVE | 45 | ",
-        "--interactive --demo            | DEMO        | 45 | ",
-        "--timeout 20                    | DEMO        | 20 | ",
-        "--interactive --data /tmp/gw    | INTERACTIVE | 45 | /tmp/gw",
-        "--timeout 5 --data state        | DEMO        | 5  | state",
+        "--demo                          | DEMO        | true  | 45 | ",
+        "--interactive                   | INTERACTIVE | false | 45 | ",
+        "--demo --interactive            | INTERACTIVE | true  | 45 | ",
+        "--interactive --demo            | DEMO        | true  | 45 | ",
+        "--demo --timeout 20             | DEMO        | true  | 20 | ",
+        "--interactive --data /tmp/gw    | INTERACTIVE | false | 45 | /tmp/gw",
+        "--demo --timeout 5 --data state | DEMO        | true  | 5  | state",
+        "--data /var/lib/cellmail        | RUN         | false | 45 | /var/lib/cellmail",
     })
-    void shouldReadTheCommandLine(String line, GatewayOptions.Mode mode, long seconds, String data)
+    void shouldReadTheCommandLine(String line, GatewayOptions.Mode mode, boolean smtp, long seconds, String data)
             throws Exception {
         GatewayOptions options = GatewayOptions.parse(line.trim().split("\\s+"));
 
         assertThat(options.mode()).isEqualTo(mode);
+        assertThat(options.loopbackSmtp()).as("loopback SMTP server").isEqualTo(smtp);
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(seconds));
         assertThat(options.dataDirectory()).isEqualTo(Optional.ofNullable(data).map(Path::of));
+    }
+
+    @Test
+    void shouldApplyTheOperatorsDirectoryInsteadOfTheDistributionsWithoutSmtpServer() throws Exception {
+        GatewayOptions options = GatewayOptions.parse("--data", "state", "--conf", "/etc/cellmail");
+
+        assertThat(options.mode()).isEqualTo(GatewayOptions.Mode.RUN);
+        assertThat(options.confDirectory()).contains(Path.of("/etc/cellmail"));
+        assertThat(options.distributionConfigurations()).isFalse();
+        assertThat(options.loopbackSmtp()).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheDemosModemBesideTheOperatorsDirectory() throws Exception {
+        GatewayOptions options = GatewayOptions.parse("--demo", "--conf", "extra");
+
+        assertThat(options.distributionConfigurations()).isTrue();
+        assertThat(options.confDirectory()).contains(Path.of("extra"));
+        assertThat(options.loopbackSmtp()).isTrue();
+    }
+
+    @Test
+    void shouldStartTheSmtpServerWithoutTheDemoWhenAsked() throws Exception {
+        GatewayOptions options = GatewayOptions.parse("--interactive", "--smtp-server");
+
+        assertThat(options.mode()).isEqualTo(GatewayOptions.Mode.INTERACTIVE);
+        assertThat(options.demo()).isFalse();
+        assertThat(options.loopbackSmtp()).isTrue();
     }
 
     @ParameterizedTest
@@ -47,6 +81,8 @@ class GatewayOptionsTest {
         "--timeout soon    | --timeout needs a positive number of seconds, not 'soon'",
         "--data            | --data needs a value",
         "--data --demo     | --data needs a value",
+        "--conf            | --conf needs a value",
+        "--conf --demo     | --conf needs a value",
     })
     void shouldRejectAWrongCommandLineSayingWhatIsWrong(String line, String message) {
         assertThatThrownBy(() -> GatewayOptions.parse(line.trim().split("\\s+")))
@@ -57,5 +93,6 @@ class GatewayOptionsTest {
     void shouldAnswerHelpWithNoOptions() throws Exception {
         assertThat(GatewayOptions.parse("--help")).isNull();
         assertThat(GatewayOptions.parse("-h")).isNull();
+        assertThat(GatewayOptions.parse("--demo", "--help")).isNull();
     }
 }

@@ -31,6 +31,9 @@ public final class FaultPlan implements Faults {
 
         /** Put raw bytes on the line now. */
         void noise(byte[] bytes);
+
+        /** Stop taking bytes from the line for a while, from now (CTS off). */
+        void stallInput(Duration duration);
     }
 
     private enum LineFaultType { REBOOT_BEFORE, MUTE, DELAY, URC_IN_REPLY, REBOOT_AFTER, REFUSE }
@@ -135,6 +138,15 @@ public final class FaultPlan implements Faults {
     @Override
     public void muteOn(String commandPrefix) {
         arm(LineFaultType.MUTE, commandPrefix, Duration.ZERO, "");
+    }
+
+    @Override
+    public void ctsStall(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a CTS stall lasts a positive time: " + duration);
+        }
+        actions.stallInput(duration);
     }
 
     @Override

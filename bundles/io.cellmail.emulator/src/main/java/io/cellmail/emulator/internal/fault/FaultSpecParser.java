@@ -44,6 +44,7 @@ public final class FaultSpecParser {
             case "auth-failure" -> none(name, value, faults::authFailure);
             case "mute-on" -> faults.muteOn(required(name, value));
             case "error-on" -> faults.errorOn(required(name, value));
+            case "cts-stall" -> faults.ctsStall(duration(required(name, value)));
             case "delay-on" -> {
                 String[] parts = split(name, required(name, value));
                 faults.delayOn(parts[0], duration(parts[1]));

@@ -20,6 +20,13 @@ public interface HostConnection {
      */
     void received(byte[] bytes, long arrivalNanos);
 
+    /**
+     * Returns when the modem takes bytes from the line again; at once unless it stalls its input (CTS off).
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void awaitClearToSend() throws InterruptedException;
+
     /** The host connection writing to {@code toHost} is gone. */
     void disconnected(OutputStream toHost);
 }

@@ -60,6 +60,8 @@ public final class SessionRunner implements EmulatorSession {
             int n;
             while ((n = fromHost.read(buffer, 0, buffer.length)) >= 0) {
                 if (n > 0) {
+                    // Bytes read while the modem stalls its input wait here, as in a UART FIFO nobody empties.
+                    modem.awaitClearToSend();
                     inputRate.pace(n);
                     modem.received(Arrays.copyOf(buffer, n), nanoClock.getAsLong());
                 }

@@ -31,6 +31,7 @@ import io.cellmail.emulator.internal.fault.FaultPlan;
 import io.cellmail.emulator.internal.fault.LineFaults;
 import io.cellmail.emulator.internal.line.FinalCode;
 import io.cellmail.emulator.internal.line.HostConnection;
+import io.cellmail.emulator.internal.line.InputStall;
 import io.cellmail.emulator.internal.line.LineRate;
 import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.smtp.OutgoingMail;
@@ -65,6 +66,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private final ScheduledExecutorService modemThread;
     private final ExecutorService smtpWorkers;
     private final LineAssembler assembler = new LineAssembler();
+    private final InputStall inputStall;
     private final List<String> heldUrcs = new ArrayList<>();
     private volatile Runnable hangUp = () -> { };
     private boolean poweredOn;
@@ -84,6 +86,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         this.transcript = Objects.requireNonNull(transcript, "transcript");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.state = new ModemState(settings);
+        this.inputStall = new InputStall(nanoClock);
         this.faults = new FaultPlan(this);
         this.format = new ResultFormat(settings.compactResults());
         this.interpreter = CommandInterpreter.standard(format);
@@ -115,6 +118,11 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     @Override
     public void received(byte[] bytes, long arrivalNanos) {
         post(() -> onBytes(bytes, arrivalNanos));
+    }
+
+    @Override
+    public void awaitClearToSend() throws InterruptedException {
+        inputStall.awaitClearToSend();
     }
 
     @Override
@@ -150,9 +158,16 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         post(() -> out.noise(bytes));
     }
 
+    @Override
+    public void stallInput(Duration duration) {
+        // Not a modem-thread task: the stall holds the line, and the modem keeps answering what it already has.
+        inputStall.stallFor(duration);
+    }
+
     /** Stops the modem and SMTP threads; a mail in flight never gets its result. */
     @Override
     public void close() {
+        inputStall.release();
         modemThread.shutdownNow();
         smtpWorkers.shutdownNow();
         try {

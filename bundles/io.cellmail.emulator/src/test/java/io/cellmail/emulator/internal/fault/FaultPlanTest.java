@@ -1,6 +1,7 @@
 package io.cellmail.emulator.internal.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ class FaultPlanTest {
         @Override
         public void noise(byte[] bytes) {
             actions.add("noise " + bytes.length);
+        }
+
+        @Override
+        public void stallInput(Duration duration) {
+            actions.add("stall " + duration);
         }
     });
 
@@ -95,6 +101,16 @@ class FaultPlanTest {
         assertThat(plan.takeFor("AT+QSMTPSRV=\"a\",25").refuse()).isFalse();
         assertThat(plan.takeFor("AT+QSMTPSUB=0,\"x\"").refuse()).isTrue();
         assertThat(plan.takeFor("AT+QSMTPSUB=0,\"x\"").refuse()).as("one-shot").isFalse();
+    }
+
+    @Test
+    void shouldStallTheInputAtOnceAndRefuseAStallOfNoTime() {
+        plan.ctsStall(Duration.ofSeconds(2));
+
+        assertThat(actions).containsExactly("stall PT2S");
+        assertThat(plan.takeFor("AT").mute()).as("a stall is not a line fault").isFalse();
+        assertThatThrownBy(() -> plan.ctsStall(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plan.ctsStall(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -95,6 +95,11 @@ class FaultSpecParserTest {
         }
 
         @Override
+        public void ctsStall(Duration duration) {
+            calls.add("ctsStall " + duration);
+        }
+
+        @Override
         public void delayOn(String prefix, Duration delay) {
             calls.add("delayOn " + prefix + " " + delay);
         }
@@ -193,7 +198,28 @@ class FaultSpecParserTest {
             @Override
             public void noise(byte[] bytes) {
             }
+
+            @Override
+            public void stallInput(Duration duration) {
+            }
         });
         assertThatThrownBy(() -> plan.apply(spec)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cts-stall=3s                    | ctsStall PT3S
+            CTS-STALL=750ms                 | ctsStall PT0.75S
+            """)
+    void shouldArmACtsStallForItsDuration(String spec, String call) {
+        recorder.apply(spec);
+
+        assertThat(calls).containsExactly(call);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cts-stall", "cts-stall=", "cts-stall=soon"})
+    void shouldRejectACtsStallWithoutADuration(String spec) {
+        assertThatThrownBy(() -> recorder.apply(spec)).isInstanceOf(IllegalArgumentException.class);
     }
 }
