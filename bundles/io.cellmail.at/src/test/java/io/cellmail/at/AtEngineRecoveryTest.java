@@ -209,6 +209,21 @@ class AtEngineRecoveryTest extends EngineTestSupport {
     }
 
     @Test
+    void shouldNotTakeTheBootLinesOfASimUnlockedByItsPinForAReboot() throws Exception {
+        modem.on("AT+SLOW").after(Duration.ofMillis(400)).reply("OK");
+        modem.on("AT+CPIN=\"1234\"").reply("OK", "+CPIN: READY", "Call Ready");
+        startEngine();
+        result(engine.send(AtCommand.of("AT+SLOW"))); // past the boot window of the module's start
+
+        result(engine.send(AtCommand.of("AT+CPIN=\"1234\"").maskingParameter(0)));
+        await().atMost(WAIT).until(() -> urcs.stream().anyMatch(u -> u.line().equals("Call Ready")));
+        result(engine.send(AtCommand.of("AT")));
+
+        assertThat(engine.counters().reboots()).isZero();
+        assertThat(engine.epoch()).isEqualTo(1);
+    }
+
+    @Test
     void shouldTreatAPowerDownLikeALossOfModemState() {
         startEngine();
 

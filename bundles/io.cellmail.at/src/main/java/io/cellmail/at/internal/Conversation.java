@@ -341,6 +341,11 @@ final class Conversation {
         AtException failure = ex.failure();
         if (failure == null) {
             modem.answered();
+            if (isPinEntry(j.command)) {
+                // A SIM that takes its PIN announces itself as at a boot (+CPIN: READY, then Call Ready seconds
+                // later): those lines belong to the unlock, not to a reboot.
+                bootWatch.bootMayStart(System.nanoTime());
+            }
             succeed(j, ex.value());
             return;
         }
@@ -416,6 +421,10 @@ final class Conversation {
         } else {
             modem.answered();
         }
+    }
+
+    private static boolean isPinEntry(AtCommand command) {
+        return command.text().regionMatches(true, 0, "AT+CPIN=", 0, "AT+CPIN=".length());
     }
 
     void abandoned(Job<?> j) {
