@@ -202,7 +202,7 @@ final class Soak {
     private List<String> setup(ModemLine line, SmallDisk disk) {
         return List.of("Gateway: the Felix distribution as a separate process, `--data` kept across restarts, `--conf`"
                 + " with `io.cellmail.mail-soak.cfg`: port tcp://127.0.0.1 (the emulator), guardTime 150 ms,"
-                + " sendDeadline 20 s, retryBase 1 s, retryCap 5 s, maxPerHour 0, lenientEscape false",
+                + " sendDeadline 20 s, retryBase 1 s, retryCap 5 s, maxPerHour 0, escapeMode auto (the default: the driver probes each module)",
                 "Modules: emulated M95 `strict` (guard time " + Modules.GUARD_TIME.toMillis() + " ms) and `lenient`"
                         + " (ends data mode at any `+++`), swapped between some runs; SMTP relayed to GreenMail on"
                         + " 127.0.0.1",

@@ -98,7 +98,13 @@ public enum MailErrorCode {
      * The mail's outbox file is damaged on disk (its header or content no longer matches its checksum), so the mail
      * cannot be read back to be sent. The file is moved to the outbox's {@code corrupt/} directory.
      */
-    OUTBOX_DAMAGED(1015, "The mail's outbox file is damaged; the mail cannot be read back", false);
+    OUTBOX_DAMAGED(1015, "The mail's outbox file is damaged; the mail cannot be read back", false),
+    /**
+     * {@code send} could not store the mail: the disk holding the outbox is full or failing. Nothing was accepted;
+     * the caller may send it again later (transient), e.g. once the disk has room.
+     */
+    OUTBOX_WRITE_FAILED(1016, "The outbox cannot store the mail now (disk full or failing); nothing was accepted",
+            true);
 
     private final int code;
     private final String meaning;

@@ -179,7 +179,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
             name = outbox.add(stored, file);
         } catch (IOException e) {
             queue.abandon(stored.id());
-            throw new MailException(MailErrorCode.UNKNOWN, null, "The outbox of " + settings.name()
+            throw new MailException(MailErrorCode.OUTBOX_WRITE_FAILED, null, "The outbox of " + settings.name()
                     + " cannot store the mail: " + e, e);
         } catch (RuntimeException e) {
             queue.abandon(stored.id());

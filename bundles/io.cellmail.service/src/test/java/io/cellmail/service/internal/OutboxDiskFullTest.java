@@ -1,6 +1,7 @@
 package io.cellmail.service.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.MessageState;
 
@@ -78,6 +80,24 @@ class OutboxDiskFullTest {
         harness.start();
         harness.awaitAttempts(1);
         await().atMost(ServiceHarness.WAIT).until(() -> harness.events.kindsOf(id).contains("SENT"));
+    }
+
+    @Test
+    void shouldRefuseAMailItCannotStoreWithATypedCodeAndLeaveNothingBehind() throws Exception {
+        harness = new ServiceHarness(mount.resolve("outbox"), s -> s);
+        fillUp(mount.resolve("filler"));
+        MailMessage message = MailMessage.builder().to("ops@example.com").subject("disk full").body("x".repeat(5000))
+                .build();
+
+        assertThatThrownBy(() -> harness.service.send(message)).isInstanceOfSatisfying(MailException.class, e -> {
+            assertThat(e.code()).isEqualTo(MailErrorCode.OUTBOX_WRITE_FAILED);
+            assertThat(e.code().isTransient()).as("the caller may send it again once there is room").isTrue();
+        });
+        assertThat(harness.service.status(message.id())).isEmpty();
+        assertThat(harness.service.queue()).isEmpty();
+        try (var files = Files.list(mount.resolve("outbox"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 
     /** @return a mail whose outbox file ends ten bytes before a page boundary: its first append needs a new page */
