@@ -18,7 +18,6 @@ import io.cellmail.emulator.ModemEmulator;
  */
 final class GatewayRuns {
 
-    static final String OUTBOX_SUFFIX = ".msg";
 
     private final GatewayInstall install;
     private final ModulePlan plan;
@@ -79,9 +78,7 @@ final class GatewayRuns {
     Set<String> outboxIds() throws IOException {
         Set<String> ids = new TreeSet<>();
         for (String name : names(outbox)) {
-            if (name.endsWith(OUTBOX_SUFFIX)) {
-                ids.add(name.substring(0, name.length() - OUTBOX_SUFFIX.length()));
-            }
+            OutboxFileId.of(outbox.resolve(name)).ifPresent(ids::add);
         }
         return ids;
     }
