@@ -233,12 +233,24 @@ final class Conversation {
      */
     private long phaseNanos(Exchange ex, Duration timeout) {
         LinkSession s = session;
-        // the link's measured round trip comes on top of what the modem may take (see LinkTiming)
-        long nanos = timeout.toNanos() + (s == null ? 0 : s.timing().allowanceNanos());
+        long nanos = timeout.toNanos() + (s == null ? 0 : linkShare(ex.phase(), s.timing()));
         if (ex.phase() == Exchange.Phase.LINGER_OK) {
             nanos = Math.max(nanos, quietUntilNanos - System.nanoTime());
         }
         return nanos;
+    }
+
+    /**
+     * What the link adds to a phase's deadline (see {@link LinkTiming}): a wait for an answer gets the whole measured
+     * round trip on top of what the modem may take; a linger for a line that follows one that just arrived (info
+     * after {@code OK}, {@code OK} after an upload's result, silence after a probe's {@code OK}) gets only the
+     * round trip's variation, since the line it follows has already paid the delay.
+     */
+    private static long linkShare(Exchange.Phase phase, LinkTiming timing) {
+        return switch (phase) {
+            case LINGER_INFO, LINGER_OK, SETTLE -> timing.jitterNanos();
+            default -> timing.allowanceNanos();
+        };
     }
 
     private void deadlinePassed(Exchange ex, int serial) {
@@ -279,9 +291,9 @@ final class Conversation {
     }
 
     /**
-     * Once every write handed over so far is done: what is left of their line time, the guard time and the link's
-     * round-trip allowance; {@code +++} in one write; then nothing is sent until the line is free of it and another
-     * guard time (and allowance) has passed. Nothing else starts meanwhile.
+     * Once every write handed over so far is done: what is left of their line time, the guard time and how much the
+     * link's round trip varies ({@link LinkTiming#jitterNanos()}); {@code +++} in one write; then nothing is sent
+     * until the line is free of it and another guard time (and jitter) has passed. Nothing else starts meanwhile.
      *
      * <p>The wait counts from when the line is really free ({@link LinkTiming#lineFreeNanos()}): a blocking write
      * already spent the line time, so only the guard time is left, while after a buffered write the line time is
@@ -293,7 +305,7 @@ final class Conversation {
         afterWrites(() -> {
             LinkTiming timing = s.timing();
             long delay = timing.busyNanos(System.nanoTime()) + settings.guardTime().toNanos()
-                    + timing.allowanceNanos();
+                    + timing.jitterNanos();
             loop.schedule(() -> escapeNow(s, stillNeeded, afterEscape), delay);
         });
     }
@@ -311,7 +323,7 @@ final class Conversation {
         write(ESCAPE_SEQUENCE, end -> {
             LinkTiming timing = s.timing();
             quietUntilNanos = Math.max(end, timing.lineFreeNanos()) + settings.guardTime().toNanos()
-                    + timing.allowanceNanos();
+                    + timing.jitterNanos();
             escaping = false;
             modem.escaped();
             afterEscape.run();

@@ -13,9 +13,10 @@ package io.cellmail.at.internal;
  * <p><b>Round trip.</b> The time from the end of writing one of the engine's own short commands ({@code AT} probes,
  * the initialisation, the idle check) to the arrival of its final result: the link's latency plus the module's
  * turnaround. Kept like TCP keeps its retransmission timer (RFC 6298): a smoothed mean and mean deviation, and an
- * allowance of mean + 4 deviations, which the engine adds wherever it waits for the line. On a local UART the
+ * allowance of mean + 4 deviations, which the engine adds to every deadline of a reply. On a local UART the
  * allowance is a few milliseconds; on a serial bridge over a network it is what the network really costs,
- * whatever baud rate the link URI claims.
+ * whatever baud rate the link URI claims. The guard times around {@code +++} get only the variation
+ * ({@link #jitterNanos()}): a constant delay moves both sides of the gap.
  */
 final class LinkTiming {
 
@@ -110,6 +111,15 @@ final class LinkTiming {
     /** @return the smoothed round trip, 0 before the first measurement */
     long smoothedRoundTripNanos() {
         return Math.max(0, smoothedRoundTripNanos);
+    }
+
+    /**
+     * @return how much the round trip varies: four mean deviations, 0 before the first measurement. The guard times
+     *     around {@code +++} get this, not the whole round trip: a constant delay shifts the end of the payload and
+     *     the {@code +++} alike, so the modem sees the gap the host made; only a delay that varies can shrink it.
+     */
+    long jitterNanos() {
+        return smoothedRoundTripNanos < 0 ? 0 : 4 * roundTripDeviationNanos;
     }
 
     /**

@@ -94,4 +94,18 @@ class LinkTimingTest {
 
         assertThat(timing.allowanceNanos()).isGreaterThan(250 * MS);
     }
+
+    @Test
+    void shouldGiveTheGuardTimesOnlyWhatASteadyRoundTripVariesBy() {
+        assertThat(timing.jitterNanos()).as("nothing measured yet").isZero();
+        for (int i = 0; i < 40; i++) {
+            timing.roundTrip(40 * MS);
+        }
+
+        assertThat(timing.allowanceNanos()).isGreaterThanOrEqualTo(40 * MS);
+        assertThat(timing.jitterNanos()).isLessThan(1 * MS);
+
+        timing.roundTrip(400 * MS);
+        assertThat(timing.jitterNanos()).as("a delay that varies widens the guard").isGreaterThan(100 * MS);
+    }
 }
