@@ -100,7 +100,12 @@ final class Accounting {
             }
         }
         // One copy may come from a PUT whose result the gateway got: the one that ended the mail.
-        return new Duplicate(id, copies.size(), reasons, credited <= 1);
+        List<String> history = new ArrayList<>();
+        run.journal().about(id).forEach(entry -> history.add("journal: " + entry));
+        run.restarts().stream().filter(restart -> restart.pending().contains(id))
+                .forEach(restart -> history.add("restart " + restart.number() + " at " + restart.at()
+                        + " found it waiting in the outbox"));
+        return new Duplicate(id, copies.size(), reasons, credited <= 1, history);
     }
 
     /**

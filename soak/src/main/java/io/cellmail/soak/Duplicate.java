@@ -12,11 +12,14 @@ import java.util.Objects;
  *        or that it did
  * @param explained whether all copies but one come from results lost between the SMTP server and the outbox: the
  *        gateway killed during that PUT, the module rebooted during it, or the link dropped under it
+ * @param history what else the run knows of the alarm, to find the cause of an unexplained one: the alarm bundle's
+ *        journal and the restarts that found it waiting in the outbox
  */
-record Duplicate(String alarmId, int deliveries, List<String> copies, boolean explained) {
+record Duplicate(String alarmId, int deliveries, List<String> copies, boolean explained, List<String> history) {
 
     Duplicate {
         Objects.requireNonNull(alarmId, "alarmId");
         copies = List.copyOf(copies);
+        history = List.copyOf(history);
     }
 }

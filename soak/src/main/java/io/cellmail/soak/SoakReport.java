@@ -99,7 +99,8 @@ final class SoakReport {
         findings(md, "Lost alarms", figures.lost().entrySet().stream()
                 .map(entry -> entry.getKey() + ": " + String.join("; ", entry.getValue())).toList(), shown);
         findings(md, "Unexplained duplicates", figures.unexplainedDuplicates().stream()
-                .map(d -> d.alarmId() + " received " + d.deliveries() + " times: " + String.join("; ", d.copies()))
+                .map(d -> d.alarmId() + " received " + d.deliveries() + " times: " + String.join("; ", d.copies())
+                        + "; what else is known of it: " + String.join("; ", d.history()))
                 .toList(), shown);
         findings(md, "Explained duplicates", figures.duplicates().stream().filter(Duplicate::explained)
                 .map(d -> d.alarmId() + " received " + d.deliveries() + " times: " + String.join("; ", d.copies()))

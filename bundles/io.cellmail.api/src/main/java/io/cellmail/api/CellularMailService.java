@@ -26,7 +26,10 @@ public interface CellularMailService {
     /**
      * Accepts a mail for delivery. Never blocks on the modem. The mail is known by {@link MailMessage#id()} from
      * now on; sending a mail whose id is still in the outbox queues nothing new and returns a stage that
-     * completes with the queued mail's outcome.
+     * completes with the queued mail's outcome, and sending one whose id was delivered within the last hour the
+     * service ran (the last 1000 such ids, kept across restarts) queues nothing and returns that delivery's
+     * receipt. So a caller that does not know whether its {@code send} got through (it died during the call) can
+     * send the same mail again without causing a second copy.
      *
      * @param message the mail
      * @return a stage that completes with the receipt when the SMTP server accepted the mail, or exceptionally

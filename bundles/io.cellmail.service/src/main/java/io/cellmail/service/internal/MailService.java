@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +63,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
     private final MailQueue queue;
     private final PendingReceipts receipts;
     private final ServiceEvents events;
+    private final DeliveredMail delivered;
     private final Transitions transitions;
     private final ClockCheckpoints checkpoints;
     private final OutboxRecovery recovery;
@@ -117,9 +119,10 @@ public final class MailService implements CellularMailService, AutoCloseable {
             this.queue = new MailQueue(clock, rateLimiter, settings.maxMessages(), settings.maxBytes());
             this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
             this.events = new ServiceEvents(settings.name(), eventSink);
-            this.transitions = new Transitions(outbox, queue, clock, events, receipts);
+            this.delivered = new DeliveredMail(outbox, clock);
+            this.transitions = new Transitions(outbox, queue, clock, events, receipts, delivered);
             this.checkpoints = new ClockCheckpoints(stateFile, clock);
-            this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, settings.expiry(),
+            this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, delivered, settings.expiry(),
                     settings.retryCap(), sequence);
             this.dispatcher = new Dispatcher(queue, transitions, outbox, recovery, checkpoints, this.mailer::get,
                     new RetryPolicy(settings.retryBase(), settings.retryCap(), random), clock);
@@ -168,6 +171,14 @@ public final class MailService implements CellularMailService, AutoCloseable {
                 // Another send of this id is writing its file: its outcome decides, so wait for it and ask again.
                 busy.settled().join();
             } else {
+                Optional<DeliveredMail.Entry> done = delivered.find(stored.id());
+                if (done.isPresent()) {
+                    // Asked after the admission: a mail the dispatcher finishes meanwhile is remembered by then.
+                    queue.abandon(stored.id());
+                    LOG.info("Mail {} was delivered at {}; sent again, it is not queued twice", stored.id(),
+                            done.get().sentAt());
+                    return CompletableFuture.completedFuture(done.get().receipt());
+                }
                 return accept(stored, file);
             }
         }
@@ -197,7 +208,8 @@ public final class MailService implements CellularMailService, AutoCloseable {
     @Override
     public Optional<MessageStatus> status(String messageId) {
         Objects.requireNonNull(messageId, "messageId");
-        return queue.status(messageId).or(() -> transitions.finalStatus(messageId));
+        return queue.status(messageId).or(() -> transitions.finalStatus(messageId))
+                .or(() -> delivered.find(messageId).map(DeliveredMail.Entry::status));
     }
 
     @Override

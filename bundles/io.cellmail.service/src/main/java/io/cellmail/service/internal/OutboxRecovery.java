@@ -45,6 +45,7 @@ final class OutboxRecovery {
     private final MailQueue queue;
     private final ServiceClock clock;
     private final Transitions transitions;
+    private final DeliveredMail delivered;
     private final Duration expiry;
     private final Duration retryCap;
     private final AtomicLong sequence;
@@ -60,16 +61,18 @@ final class OutboxRecovery {
      * @param queue the index to fill
      * @param clock the outbox's clock, moved forward to what the files recorded
      * @param transitions what reports a damaged file
+     * @param delivered the mail delivered lately: a file of one outlived its delivery and is deleted
      * @param expiry how long a mail lives, in service time
      * @param retryCap the longest wait before an attempt: no recorded retry time lies further ahead
      * @param sequence the next sequence number; raised past every number found on disk
      */
-    OutboxRecovery(Outbox outbox, MailQueue queue, ServiceClock clock, Transitions transitions, Duration expiry,
-            Duration retryCap, AtomicLong sequence) {
+    OutboxRecovery(Outbox outbox, MailQueue queue, ServiceClock clock, Transitions transitions,
+            DeliveredMail delivered, Duration expiry, Duration retryCap, AtomicLong sequence) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
+        this.delivered = Objects.requireNonNull(delivered, "delivered");
         this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.retryCap = Objects.requireNonNull(retryCap, "retryCap");
         this.sequence = Objects.requireNonNull(sequence, "sequence");
@@ -210,7 +213,9 @@ final class OutboxRecovery {
             transitions.damagedFile(candidate.name(), e.messageId(), e.getMessage());
             return Outcome.DONE;
         }
-        if (record.state().finished()) {
+        if (record.state().finished()
+                || delivered.holds(record.header().id(), record.header().sequence())) {
+            // Final, or delivered with the service stopping before the file was deleted: not sent again.
             deleteFinished(candidate.name());
             return Outcome.DONE;
         }

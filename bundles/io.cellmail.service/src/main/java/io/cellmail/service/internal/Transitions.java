@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MessageState;
@@ -31,6 +30,7 @@ final class Transitions {
     private final ServiceClock clock;
     private final ServiceEvents events;
     private final PendingReceipts receipts;
+    private final DeliveredMail delivered;
     private final FinalStatuses finals = new FinalStatuses();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -39,12 +39,14 @@ final class Transitions {
     private final AtomicLong cancelled = new AtomicLong();
     private final AtomicLong setAside = new AtomicLong();
 
-    Transitions(Outbox outbox, MailQueue queue, ServiceClock clock, ServiceEvents events, PendingReceipts receipts) {
+    Transitions(Outbox outbox, MailQueue queue, ServiceClock clock, ServiceEvents events, PendingReceipts receipts,
+            DeliveredMail delivered) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
+        this.delivered = Objects.requireNonNull(delivered, "delivered");
     }
 
     /**
@@ -84,11 +86,15 @@ final class Transitions {
     }
 
     void sent(Pending pending, int attempt) {
+        DeliveredMail.Entry delivery = new DeliveredMail.Entry(pending.id(), pending.sequence(), attempt,
+                pending.header.acceptedAt(), clock.wallNow(), clock.now());
+        // Remembered before the mail leaves the queue and its file goes: its id is never unknown in between.
+        delivered.record(delivery);
         end(pending, MessageState.SENT, attempt, null);
         sent.incrementAndGet();
         LOG.debug("Mail {} sent at attempt {}", pending.id(), attempt);
         events.sent(pending.id(), attempt);
-        receipts.complete(pending.sequence(), new DeliveryReceipt(pending.id(), attempt, clock.wallNow()));
+        receipts.complete(pending.sequence(), delivery.receipt());
     }
 
     void failed(Pending pending, int attempt, MailException cause) {
