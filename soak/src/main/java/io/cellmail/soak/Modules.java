@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
-import io.cellmail.emulator.Transcript;
+import io.cellmail.emulator.ModuleTranscript;
 
 /**
  * The two emulated M95 modules the soak plugs in: {@code strict}, which ends data mode only at {@code +++} framed
@@ -54,7 +54,7 @@ final class Modules implements AutoCloseable {
     }
 
     /** @return both transcripts by module name */
-    Map<String, Transcript> transcripts() {
+    Map<String, ModuleTranscript> transcripts() {
         return Map.of(STRICT, strict.transcript(), LENIENT, lenient.transcript());
     }
 

@@ -18,12 +18,12 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cellmail.emulator.Transcript;
+import io.cellmail.emulator.ModuleTranscript;
 import io.cellmail.emulator.TranscriptLine;
 
 /**
  * Keeps every line of the modules' transcripts for the whole run (a transcript itself keeps only its most recent
- * {@value Transcript#CAPACITY}) and writes them to a file: the evidence behind every PUT, result and reboot the
+ * {@value ModuleTranscript#CAPACITY}) and writes them to a file: the evidence behind every PUT, result and reboot the
  * report names. It reads the transcripts at a short interval; {@link #await} lets the soak act on a line (a PUT
  * starting) a few milliseconds after the module heard it.
  */
@@ -32,14 +32,14 @@ final class TranscriptFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptFollower.class);
     private static final Duration INTERVAL = Duration.ofMillis(10);
 
-    private final Map<String, Transcript> transcripts;
+    private final Map<String, ModuleTranscript> transcripts;
     private final Map<String, TranscriptLine> lastSeen = new LinkedHashMap<>();
     private final List<HeardLine> lines = new ArrayList<>();
     private final BufferedWriter file;
     private final Thread thread;
     private int lost;
 
-    private TranscriptFollower(Map<String, Transcript> transcripts, BufferedWriter file) {
+    private TranscriptFollower(Map<String, ModuleTranscript> transcripts, BufferedWriter file) {
         this.transcripts = Map.copyOf(transcripts);
         this.file = file;
         this.thread = new Thread(this::follow, "cellmail-soak-transcripts");
@@ -52,7 +52,7 @@ final class TranscriptFollower implements AutoCloseable {
      * @return the running follower
      * @throws IOException when the file cannot be opened
      */
-    static TranscriptFollower start(Map<String, Transcript> transcripts, Path file) throws IOException {
+    static TranscriptFollower start(Map<String, ModuleTranscript> transcripts, Path file) throws IOException {
         TranscriptFollower follower = new TranscriptFollower(transcripts,
                 Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         follower.thread.start();
@@ -123,7 +123,7 @@ final class TranscriptFollower implements AutoCloseable {
     private void readNewLines() {
         List<HeardLine> fresh = new ArrayList<>();
         int dropped = 0;
-        for (Map.Entry<String, Transcript> transcript : transcripts.entrySet()) {
+        for (Map.Entry<String, ModuleTranscript> transcript : transcripts.entrySet()) {
             List<TranscriptLine> snapshot = transcript.getValue().lines();
             TranscriptLine last = lastSeen.get(transcript.getKey());
             int from = 0;

@@ -123,7 +123,7 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     /** @return every line received and sent */
-    public Transcript transcript() {
+    public ModuleTranscript transcript() {
         return transcript;
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One line of a {@link Transcript}.
+ * One line of a {@link ModuleTranscript}.
  *
  * @param time when the line was received or sent
  * @param direction who sent it

@@ -3,7 +3,7 @@ package io.cellmail.emulator.internal.command;
 import java.util.Objects;
 
 import io.cellmail.emulator.EmulatorSettings;
-import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.ModuleMemory;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 
 /**
@@ -13,7 +13,7 @@ import io.cellmail.emulator.internal.state.SmtpMailbox;
  * @param reply where the command's lines go
  * @param mail starts an SMTP transaction
  */
-public record CommandContext(ModemState state, Reply reply, MailStarter mail) {
+public record CommandContext(ModuleMemory state, Reply reply, MailStarter mail) {
 
     public CommandContext {
         Objects.requireNonNull(state, "state");

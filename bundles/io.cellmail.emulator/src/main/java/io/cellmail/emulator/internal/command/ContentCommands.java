@@ -139,7 +139,7 @@ public final class ContentCommands implements CommandFamily {
         SmtpMailbox mailbox = context.mailbox();
         int room = SmtpMailbox.MAX_ATTACHMENT_BYTES - mailbox.attachmentBytes();
         if (mailbox.attachments().size() >= SmtpMailbox.MAX_ATTACHMENTS || announced > room) {
-            context.reply().deferredResult("+QSMTPATT", ResultCodes.NO_MEMORY);
+            context.reply().deferredResult("+QSMTPATT", SmtpResultCodes.NO_MEMORY);
             return Outcome.ok();
         }
         int limit = announced > 0 ? announced : room;
@@ -155,7 +155,7 @@ public final class ContentCommands implements CommandFamily {
                 if (!context.state().sending()) {
                     mailbox.removeAllAttachments();
                 }
-                context.reply().deferredResult("+QSMTPDATT", context.state().sending() ? ResultCodes.BUSY : 0);
+                context.reply().deferredResult("+QSMTPDATT", context.state().sending() ? SmtpResultCodes.BUSY : 0);
             }
             case WRITE -> {
                 Params params = command.params();
@@ -163,9 +163,9 @@ public final class ContentCommands implements CommandFamily {
                 int index = params.number(0, 1, SmtpMailbox.MAX_ATTACHMENTS);
                 int result;
                 if (context.state().sending()) {
-                    result = ResultCodes.BUSY;
+                    result = SmtpResultCodes.BUSY;
                 } else {
-                    result = mailbox.removeAttachment(index) ? ResultCodes.OK : ResultCodes.WRONG_PARAMETER;
+                    result = mailbox.removeAttachment(index) ? SmtpResultCodes.OK : SmtpResultCodes.WRONG_PARAMETER;
                 }
                 context.reply().deferredResult("+QSMTPDATT", result);
             }

@@ -8,7 +8,7 @@ import io.cellmail.emulator.internal.at.AtCommand.Form;
 import io.cellmail.emulator.internal.at.FormatException;
 import io.cellmail.emulator.internal.at.Params;
 import io.cellmail.emulator.internal.state.IpRates;
-import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.ModuleMemory;
 
 /**
  * V.250 and 27.007 basics: {@code AT}, {@code ATE0/1} (echo, on after every boot), {@code ATV0/1},
@@ -65,7 +65,7 @@ public final class GeneralCommands implements CommandFamily {
     }
 
     private static Outcome errorMode(AtCommand command, CommandContext context) {
-        ModemState state = context.state();
+        ModuleMemory state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+CMEE: (0-2)");
             case READ -> context.reply().info("+CMEE: " + state.errorMode());
@@ -82,7 +82,7 @@ public final class GeneralCommands implements CommandFamily {
     }
 
     private static Outcome rate(AtCommand command, CommandContext context) {
-        ModemState state = context.state();
+        ModuleMemory state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+IPR: (),(" + IpRates.list() + ")");
             case READ -> context.reply().info("+IPR: " + state.rate());
@@ -103,7 +103,7 @@ public final class GeneralCommands implements CommandFamily {
     }
 
     private static Outcome flowControl(AtCommand command, CommandContext context) {
-        ModemState state = context.state();
+        ModuleMemory state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+IFC: (0,2),(0,2)");
             case READ -> context.reply().info("+IFC: " + state.flowLocal() + "," + state.flowRemote());

@@ -6,7 +6,7 @@ import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.AtCommand.Form;
 import io.cellmail.emulator.internal.at.FormatException;
 import io.cellmail.emulator.internal.at.Params;
-import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.ModuleMemory;
 import io.cellmail.emulator.internal.state.SimCard;
 
 /**
@@ -119,7 +119,7 @@ public final class NetworkCommands implements CommandFamily {
     }
 
     private static Outcome registration(AtCommand command, CommandContext context) {
-        ModemState state = context.state();
+        ModuleMemory state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+CREG: (0-2)");
             case READ -> context.reply().info("+CREG: " + state.registrationUrcMode() + "," + state.registration());
@@ -136,7 +136,7 @@ public final class NetworkCommands implements CommandFamily {
     }
 
     private static Outcome attach(AtCommand command, CommandContext context) {
-        ModemState state = context.state();
+        ModuleMemory state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+CGATT: (0,1)");
             case READ -> context.reply().info("+CGATT: " + state.attached());
@@ -172,7 +172,7 @@ public final class NetworkCommands implements CommandFamily {
     }
 
     private static Outcome foregroundContext(AtCommand command, CommandContext context) {
-        ModemState state = context.state();
+        ModuleMemory state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+QIFGCNT: (0-1)");
             case READ -> context.reply().info("+QIFGCNT: " + state.foregroundContext() + "," + state.contextMode());
@@ -189,7 +189,7 @@ public final class NetworkCommands implements CommandFamily {
     }
 
     private static Outcome contextSettings(AtCommand command, CommandContext context) {
-        ModemState state = context.state();
+        ModuleMemory state = context.state();
         switch (command.form()) {
             case TEST -> context.reply().info("+QICSGP: (0,1),\"APN/DIALNUMBER\",\"USER\",\"PWD\"");
             case READ -> context.reply().info("+QICSGP: " + state.contextMode() + ",\"" + state.apn() + "\"");

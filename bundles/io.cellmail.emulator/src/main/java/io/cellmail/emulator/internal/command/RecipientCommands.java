@@ -62,20 +62,20 @@ public final class RecipientCommands implements CommandFamily {
             throw new FormatException("empty address");
         }
         if (context.state().sending()) {
-            return ResultCodes.BUSY;
+            return SmtpResultCodes.BUSY;
         }
         SmtpMailbox mailbox = context.mailbox();
         if (add) {
-            return mailbox.addRecipient(type, address) ? ResultCodes.OK : ResultCodes.WRONG_PARAMETER;
+            return mailbox.addRecipient(type, address) ? SmtpResultCodes.OK : SmtpResultCodes.WRONG_PARAMETER;
         }
         if (address != null) {
-            return mailbox.removeRecipient(type, address) ? ResultCodes.OK : ResultCodes.WRONG_PARAMETER;
+            return mailbox.removeRecipient(type, address) ? SmtpResultCodes.OK : SmtpResultCodes.WRONG_PARAMETER;
         }
         if (type != null) {
             mailbox.removeRecipients(type);
         } else {
             mailbox.removeAllRecipients();
         }
-        return ResultCodes.OK;
+        return SmtpResultCodes.OK;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.Params;
-import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.ModuleMemory;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 
 /**
@@ -55,19 +55,19 @@ public final class SendCommand implements CommandFamily {
         return Outcome.ok();
     }
 
-    private static int refusal(ModemState state) {
+    private static int refusal(ModuleMemory state) {
         SmtpMailbox mailbox = state.mailbox();
         if (state.sending()) {
-            return ResultCodes.BUSY;
+            return SmtpResultCodes.BUSY;
         }
         if (mailbox.recipients().isEmpty()) {
-            return ResultCodes.NO_RECIPIENT;
+            return SmtpResultCodes.NO_RECIPIENT;
         }
         if (mailbox.server().isEmpty()) {
-            return ResultCodes.WRONG_PARAMETER;
+            return SmtpResultCodes.WRONG_PARAMETER;
         }
         if (!state.networkReady()) {
-            return ResultCodes.NETWORK;
+            return SmtpResultCodes.NETWORK;
         }
         return 0;
     }

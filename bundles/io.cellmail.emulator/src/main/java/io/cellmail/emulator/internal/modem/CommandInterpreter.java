@@ -24,7 +24,7 @@ import io.cellmail.emulator.internal.command.SendCommand;
 import io.cellmail.emulator.internal.command.SmtpSettingsCommands;
 import io.cellmail.emulator.internal.line.FinalCode;
 import io.cellmail.emulator.internal.line.ResponseWriter;
-import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.ModuleMemory;
 
 /**
  * Runs a command line: its commands in order until one fails (V.250: the rest is not executed), then the answer —
@@ -55,7 +55,7 @@ public final class CommandInterpreter {
      * @param urcsInReply URC lines to slip in before the final result code
      * @return the payload to receive, if the line switched to data mode
      */
-    public Optional<DataUpload> execute(String line, ModemState state, MailStarter mail, ResponseWriter out,
+    public Optional<DataUpload> execute(String line, ModuleMemory state, MailStarter mail, ResponseWriter out,
             List<String> urcsInReply) {
         Optional<List<AtCommand>> commands;
         try {

@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cellmail.emulator.internal.command.ResultCodes;
+import io.cellmail.emulator.internal.command.SmtpResultCodes;
 import io.cellmail.emulator.internal.fault.MailFault;
 import io.cellmail.emulator.internal.smtp.OutgoingMail;
 import io.cellmail.emulator.internal.smtp.SmtpRelay;
@@ -62,7 +62,7 @@ public final class MailSender {
         Duration delay = fault.delay();
         if (timeout.isPresent() && delay.compareTo(timeout.get()) >= 0) {
             TimeUnit.NANOSECONDS.sleep(timeout.get().toNanos());
-            return ResultCodes.TIMEOUT;
+            return SmtpResultCodes.TIMEOUT;
         }
         TimeUnit.NANOSECONDS.sleep(delay.toNanos());
         if (fault.forcedResult().isPresent()) {
@@ -74,7 +74,7 @@ public final class MailSender {
             return result;
         } catch (RuntimeException e) {
             LOG.debug("relay failed on {}", mail, e);
-            return ResultCodes.UNKNOWN;
+            return SmtpResultCodes.UNKNOWN;
         }
     }
 }

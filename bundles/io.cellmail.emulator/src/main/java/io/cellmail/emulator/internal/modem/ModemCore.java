@@ -36,7 +36,7 @@ import io.cellmail.emulator.internal.line.LineRate;
 import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.smtp.OutgoingMail;
 import io.cellmail.emulator.internal.smtp.SmtpRelay;
-import io.cellmail.emulator.internal.state.ModemState;
+import io.cellmail.emulator.internal.state.ModuleMemory;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 import io.cellmail.emulator.internal.transcript.TranscriptLog;
 
@@ -55,7 +55,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
     private final EmulatorSettings settings;
-    private final ModemState state;
+    private final ModuleMemory state;
     private final TranscriptLog transcript;
     private final FaultPlan faults;
     private final ResultFormat format;
@@ -85,7 +85,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transcript = Objects.requireNonNull(transcript, "transcript");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
-        this.state = new ModemState(settings);
+        this.state = new ModuleMemory(settings);
         this.inputStall = new InputStall(nanoClock);
         this.faults = new FaultPlan(this);
         this.format = new ResultFormat(settings.compactResults());

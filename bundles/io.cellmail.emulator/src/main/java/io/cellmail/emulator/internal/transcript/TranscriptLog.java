@@ -7,13 +7,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
-import io.cellmail.emulator.Transcript;
+import io.cellmail.emulator.ModuleTranscript;
 import io.cellmail.emulator.TranscriptLine;
 import io.cellmail.emulator.TranscriptLine.Direction;
 import io.cellmail.emulator.TranscriptLine.Kind;
 
-/** The bounded, thread-safe {@link Transcript}: every text passes {@link SecretMask} before it is stored. */
-public final class TranscriptLog implements Transcript {
+/** The bounded, thread-safe {@link ModuleTranscript}: every text passes {@link SecretMask} before it is stored. */
+public final class TranscriptLog implements ModuleTranscript {
 
     private final Clock clock;
     private final int capacity;

@@ -9,7 +9,7 @@ import io.cellmail.emulator.EmulatorSettings;
  * saved with {@code AT&W} ({@code +IPR}, {@code +IFC}) survive a reboot; so does what the {@link SimCard} keeps
  * (its count of wrong PINs); everything else is volatile and goes back to its power-on value on {@link #powerOn()}.
  */
-public final class ModemState {
+public final class ModuleMemory {
 
     private final EmulatorSettings settings;
     private final SmtpMailbox mailbox = new SmtpMailbox();
@@ -32,7 +32,7 @@ public final class ModemState {
     private String apn;
     private boolean sending;
 
-    public ModemState(EmulatorSettings settings) {
+    public ModuleMemory(EmulatorSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sim = new SimCard(settings);
         savedRate = settings.autobaud() ? 0 : ipRateFor(settings.baud());

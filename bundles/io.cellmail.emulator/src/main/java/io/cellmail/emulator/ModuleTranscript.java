@@ -14,7 +14,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Thread-safe: the emulator records while tests read.
  */
 @ProviderType
-public interface Transcript {
+public interface ModuleTranscript {
 
     /** How many lines are kept; older lines are dropped. */
     int CAPACITY = 10_000;

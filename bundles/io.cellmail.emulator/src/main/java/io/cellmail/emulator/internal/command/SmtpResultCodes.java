@@ -1,7 +1,7 @@
 package io.cellmail.emulator.internal.command;
 
 /** The chapter 3 codes the emulator produces from its own logic (the SMTP relay produces the others). */
-public final class ResultCodes {
+public final class SmtpResultCodes {
 
     /** Success. */
     public static final int OK = 0;
@@ -26,6 +26,6 @@ public final class ResultCodes {
     /** "Authentication failed". */
     public static final int AUTHENTICATION = -535;
 
-    private ResultCodes() {
+    private SmtpResultCodes() {
     }
 }
