@@ -18,8 +18,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.options.UrlProvisionOption;
 
 /**
- * The bundles the framework installs: every jar the build copied into {@code target/itest-bundles} (the pom's
- * {@code copy-itest-bundles} execution is the one list). Runs on Pax Exam's driver side, outside the framework.
+ * The bundles the framework installs: every jar the build put into {@code target/itest-bundle-set}, i.e. every
+ * group of the runtime bundle set ({@code features/runtime}, unpacked by the pom's {@code unpack-itest-bundles})
+ * and the test helpers of {@code copy-itest-bundles}. Runs on Pax Exam's driver side, outside the framework.
  */
 public final class ItestBundles {
 

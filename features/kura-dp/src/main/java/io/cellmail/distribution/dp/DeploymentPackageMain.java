@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The build's entry point: {@code <output.dp> <symbolic name> <version> <entry time ISO-8601> <bundle.jar>...}.
+ * The build's entry point: {@code <output.dp> <symbolic name> <version> <entry time ISO-8601> <group.list>[,<group.list>]...}.
+ * The package carries the jars of the named runtime bundle set groups ({@link BundleSetList}), group after group,
+ * each in its own order: that is the order Deployment Admin installs them in.
  */
 public final class DeploymentPackageMain {
 
@@ -17,11 +19,14 @@ public final class DeploymentPackageMain {
     public static void main(String[] args) throws IOException {
         if (args.length < 5) {
             throw new IllegalArgumentException(
-                    "usage: <output.dp> <symbolic name> <version> <entry time> <bundle.jar>...");
+                    "usage: <output.dp> <symbolic name> <version> <entry time> <group.list>...");
         }
         List<Path> bundles = new ArrayList<>();
         for (int i = 4; i < args.length; i++) {
-            bundles.add(Path.of(args[i]));
+            // The build passes the groups as one comma-separated argument, defined once in its pom.
+            for (String list : args[i].split(",")) {
+                bundles.addAll(BundleSetList.jars(Path.of(list.strip())));
+            }
         }
         String version = osgiVersion(args[2]);
         new DeploymentPackageWriter(args[1], version, Instant.parse(args[3])).write(Path.of(args[0]), bundles);
