@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * What one Markdown document of the repository refers to, and whether it is there. A document's references are
- * its links, the paths in its inline code spans and the project documents ({@code NAME.md}) it names; fenced code
- * blocks hold commands and example output and are not read. Rules:
+ * its links, the paths in its code (inline spans and fenced blocks, whose commands name scripts and modules) and
+ * the project documents ({@code NAME.md}) it names in prose. Rules:
  * <ul>
  * <li>a relative link must point at a file of the repository, and an anchor into a document at one of its
  * headings;</li>
@@ -54,9 +54,20 @@ final class DocumentReferences {
 
     /** @param document a document, relative to the root */
     List<Finding> check(Path document) {
-        String prose = withoutFencedBlocks(read(root.resolve(document)));
+        String text = read(root.resolve(document));
+        String prose = withoutFencedBlocks(text);
         List<Finding> findings = new ArrayList<>();
         Path directory = parentOf(document);
+        String[] lines = text.split("\n", -1);
+        String[] prosaic = prose.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            boolean inFencedBlock = prosaic[i].isEmpty() && !lines[i].isEmpty() && !FENCE.matcher(lines[i]).find();
+            if (inFencedBlock) {
+                for (String word : lines[i].trim().split("\\s+")) {
+                    checkPath(document, directory, i + 1, trim(word), findings);
+                }
+            }
+        }
         Matcher span = CODE_SPAN.matcher(prose);
         while (span.find()) {
             for (String word : span.group(1).split("\\s+")) {

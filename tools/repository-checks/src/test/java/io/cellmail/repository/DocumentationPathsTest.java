@@ -79,9 +79,18 @@ class DocumentationPathsTest {
         write("soak/README.md", "`soak/target/soak-run/` `conf/felix/bundles.list` `journal/events.log`\n"
                 + "`OSGI-INF/metatype/io.cellmail.mail.xml` `serial:/dev/ttyUSB2` `tcp://host:7000/x.txt`\n"
                 + "`/dev/serial/by-id/` `io/cellmail/mail/QUEUED` `-s/--service` `<factoryPid>/<name>.cfg`\n"
-                + "`soak/run --short` findings.md\n```\nmissing/file.txt RELIABILITY.md\n```\n");
+                + "`soak/run --short` findings.md\n```\njava -jar soak/target/soak.jar --out RELIABILITY.md\n```\n");
 
         assertThat(check("soak/README.md")).isEmpty();
+    }
+
+    @Test
+    void commandsInFencedBlocksAreCheckedToo() throws IOException {
+        file("soak/run");
+        write("README.md", "Run:\n\n```sh\nsoak/run --short\nsoak/walk --short   # a typo\n```\n");
+
+        assertThat(check("README.md")).extracting(Finding::toString)
+                .containsExactly("README.md:5: `soak/walk` does not exist");
     }
 
     private List<Finding> check(String document) {
