@@ -53,12 +53,20 @@ final class SmallDisk implements AutoCloseable {
         CommandResult result = run("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0755", "tmpfs",
                 directory.toString());
         if (result.code() == 0) {
-            return new SmallDisk(directory, true, "tmpfs of " + size + " at " + directory);
+            return new SmallDisk(directory, true, "tmpfs of " + size + " at " + shown(directory));
         }
-        String reason = "disk-full fault skipped: cannot mount a tmpfs at " + directory + " (" + result.output()
+        String reason = "disk-full fault skipped: cannot mount a tmpfs at " + shown(directory) + " ("
+                + result.output()
                 + "); the outbox is a plain directory";
         LOG.warn(reason);
         return new SmallDisk(directory, false, reason);
+    }
+
+    /** @return the directory as the report shows it: relative to where the soak runs (the repository), if inside */
+    private static String shown(Path directory) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = directory.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
     }
 
     /** @return whether the disk-full fault can run */
