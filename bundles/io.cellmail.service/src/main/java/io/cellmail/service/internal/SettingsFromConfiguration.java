@@ -130,12 +130,21 @@ public final class SettingsFromConfiguration {
         } else {
             mailer.noAuthentication();
         }
-        return MailServiceSettings.builder(name, mailer.build(), outbox)
-                .retry(Duration.ofSeconds(retryBase), Duration.ofSeconds(retryCap))
-                .expiry(Duration.ofHours(expiry))
-                .bounds(maxMessages, maxBytes)
-                .maxPerHour(maxPerHour)
-                .build();
+        try {
+            return MailServiceSettings.builder(name, mailer.build(), outbox)
+                    .retry(Duration.ofSeconds(retryBase), Duration.ofSeconds(retryCap))
+                    .expiry(Duration.ofHours(expiry))
+                    .bounds(maxMessages, maxBytes)
+                    .maxPerHour(maxPerHour)
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // The settings records guard their own invariants; one the checks above let through is still the
+            // configuration's fault, and their messages start with the setting's name and never hold a password.
+            String message = String.valueOf(e.getMessage());
+            int space = message.indexOf(' ');
+            problem(space > 0 ? message.substring(0, space) : message, space > 0 ? message.substring(space + 1) : "");
+            throw new InvalidConfigurationException(problems);
+        }
     }
 
     /** @return the whole number in [min, max]; the fallback, after noting the problem, when it is not one */
