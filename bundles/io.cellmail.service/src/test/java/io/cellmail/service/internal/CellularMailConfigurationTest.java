@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -64,6 +66,23 @@ class CellularMailConfigurationTest {
             secrets.add("." + component.getName());
         }
         assertThat(passwords).isEqualTo(secrets).containsExactlyInAnyOrder(".simPin", ".apnPassword", ".smtpPassword");
+    }
+
+    @Test
+    void shouldNameInstancesInWebConsolesByDefinedSettingsThatAreNoSecrets() throws Exception {
+        Element hint = generatedAttributes().stream()
+                .filter(ad -> ad.getAttribute("id").equals("webconsole.configurationFactory.nameHint")).findFirst()
+                .orElseThrow(() -> new AssertionError("no web console name hint in the metatype"));
+        List<String> placeholders = new ArrayList<>();
+        Matcher placeholder = Pattern.compile("\\{([^}]+)}")
+                .matcher(hint.getAttribute("default"));
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+
+        assertThat(placeholders).containsExactly("cellmail.name", "port", "smtpHost");
+        assertThat(attributeIds()).containsAll(placeholders);
+        assertThat(placeholders).noneMatch(id -> id.startsWith("."));
     }
 
     @Test
