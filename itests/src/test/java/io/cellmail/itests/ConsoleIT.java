@@ -28,7 +28,6 @@ import io.cellmail.itests.support.EventRecorder;
 import io.cellmail.itests.support.FreePort;
 import io.cellmail.itests.support.SmtpServer;
 import io.cellmail.itests.support.TestGateway;
-import io.cellmail.service.MailServiceProperties;
 
 /**
  * The {@code cellmail:} Gogo commands in the real Gogo runtime, against live services: {@code console} delivers
@@ -55,11 +54,11 @@ public class ConsoleIT extends CellmailTestSupport {
                 gateway().emulator("emu-console", smtp.hostAndPort()))));
         Map<String, Object> stuck = withSecrets(TestGateway.mailServiceProperties("stuck",
                 gateway().emulator("emu-stuck", null)));
-        stuck.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
-        stuck.put(MailServiceProperties.SMTP_PORT, FreePort.onLoopback());
+        stuck.put("smtpHost", "127.0.0.1");
+        stuck.put("smtpPort", FreePort.onLoopback());
         // After its failed first attempt a mail waits a minute: long enough to be seen and cancelled while waiting.
-        stuck.put(MailServiceProperties.RETRY_BASE, 60L);
-        stuck.put(MailServiceProperties.RETRY_CAP, 60L);
+        stuck.put("retryBase", 60L);
+        stuck.put("retryCap", 60L);
         gateway().mailService(stuck);
         service(CellularMailService.class, "(cellmail.name=console)");
         service(CellularMailService.class, "(cellmail.name=stuck)");
@@ -149,12 +148,12 @@ public class ConsoleIT extends CellmailTestSupport {
     }
 
     private static Map<String, Object> withSecrets(Map<String, Object> properties) {
-        properties.put(MailServiceProperties.AUTHENTICATION, true);
-        properties.put(MailServiceProperties.SMTP_USER, "alarm");
-        properties.put(MailServiceProperties.SMTP_PASSWORD, SMTP_PASSWORD);
-        properties.put(MailServiceProperties.APN, "internet.example");
-        properties.put(MailServiceProperties.APN_USER, "gprs");
-        properties.put(MailServiceProperties.APN_PASSWORD, APN_PASSWORD);
+        properties.put("authentication", true);
+        properties.put("smtpUser", "alarm");
+        properties.put(".smtpPassword", SMTP_PASSWORD);
+        properties.put("apn", "internet.example");
+        properties.put("apnUser", "gprs");
+        properties.put(".apnPassword", APN_PASSWORD);
         return properties;
     }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,8 +53,7 @@ import io.cellmail.itests.support.EventRecorder;
 import io.cellmail.itests.support.ReceivedMail;
 import io.cellmail.itests.support.SmtpServer;
 import io.cellmail.itests.support.TestGateway;
-import io.cellmail.service.MailServiceAdmin;
-import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.CellularMailAdmin;
 
 /**
  * The Kura path: with the test-only Kura API subset standing in for Kura's API bundle and a test CryptoService, a
@@ -103,11 +103,11 @@ public class KuraComponentIT extends CellmailTestSupport {
         assertThat(FrameworkUtil.getBundle(ConfigurableComponent.class).getSymbolicName())
                 .isEqualTo("io.cellmail.itests.kura-api-subset");
         assertThat(component).isInstanceOf(ConfigurableComponent.class).isInstanceOf(CellularMailService.class)
-                .isInstanceOf(MailServiceAdmin.class);
+                .isInstanceOf(CellularMailAdmin.class);
         assertThat(reference.getProperty("service.factoryPid")).isEqualTo(PID);
         assertThat(reference.getProperty(CellularMailService.NAME_PROPERTY)).isEqualTo("kura-alarm");
-        assertThat(reference.getPropertyKeys()).doesNotContain(MailServiceProperties.SMTP_PASSWORD,
-                MailServiceProperties.APN_PASSWORD);
+        assertThat(reference.getPropertyKeys()).doesNotContain(".smtpPassword",
+                ".apnPassword");
     }
 
     @Test
@@ -147,7 +147,7 @@ public class KuraComponentIT extends CellmailTestSupport {
                 passwords.add(attribute.getID());
             }
         }
-        assertThat(passwords).containsExactlyInAnyOrderElementsOf(MailServiceProperties.PASSWORDS);
+        assertThat(passwords).containsExactlyInAnyOrderElementsOf(Set.of(".smtpPassword", ".apnPassword", ".simPin"));
     }
 
     @Test
@@ -215,10 +215,10 @@ public class KuraComponentIT extends CellmailTestSupport {
             boolean authentication, String encryptedPassword) {
         Map<String, Object> properties = TestGateway.mailServiceProperties(name, link);
         properties.put(KURA_SERVICE_PID, kuraPid);
-        properties.put(MailServiceProperties.AUTHENTICATION, authentication);
-        properties.put(MailServiceProperties.SMTP_USER, authentication ? SMTP_LOGIN : "");
-        properties.put(MailServiceProperties.SMTP_PASSWORD, encryptedPassword);
-        properties.put(MailServiceProperties.APN_PASSWORD, "");
+        properties.put("authentication", authentication);
+        properties.put("smtpUser", authentication ? SMTP_LOGIN : "");
+        properties.put(".smtpPassword", encryptedPassword);
+        properties.put(".apnPassword", "");
         return properties;
     }
 

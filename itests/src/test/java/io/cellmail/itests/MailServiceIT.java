@@ -37,8 +37,8 @@ import io.cellmail.itests.support.ReceivedMail;
 import io.cellmail.itests.support.Services;
 import io.cellmail.itests.support.SmtpServer;
 import io.cellmail.itests.support.TestGateway;
-import io.cellmail.service.MailServiceAdmin;
-import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.CellularMailAdmin;
+import io.cellmail.service.CellularMailConfiguration;
 
 /**
  * The plain mail service in Felix, configured through ConfigAdmin like on a gateway: a factory configuration of
@@ -95,8 +95,8 @@ public class MailServiceIT extends CellmailTestSupport {
         // No route: the emulated module connects to the SMTP server the service configures, at first a dead port.
         String link = gateway().emulator("emu-change", null);
         Map<String, Object> properties = TestGateway.mailServiceProperties("change", link);
-        properties.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
-        properties.put(MailServiceProperties.SMTP_PORT, FreePort.onLoopback());
+        properties.put("smtpHost", "127.0.0.1");
+        properties.put("smtpPort", FreePort.onLoopback());
         Configuration configuration = gateway().mailService(properties);
         CellularMailService service = mailService("change");
         MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Queued across a change")
@@ -104,7 +104,7 @@ public class MailServiceIT extends CellmailTestSupport {
         CompletionStage<DeliveryReceipt> stage = service.send(mail);
         events.await(mail.id(), MailEvents.RETRYING, DELIVERY);
 
-        properties.put(MailServiceProperties.SMTP_PORT, smtp.port());
+        properties.put("smtpPort", smtp.port());
         Configurations.update(configuration, properties);
 
         assertThat(stage.toCompletableFuture().get(30, TimeUnit.SECONDS).messageId()).isEqualTo(mail.id());
@@ -121,9 +121,9 @@ public class MailServiceIT extends CellmailTestSupport {
         // The earlier incarnation: its module reaches no SMTP server, so the mail waits in the outbox.
         String link = gateway().emulator("emu-immediate", null);
         Map<String, Object> earlier = TestGateway.mailServiceProperties("earlier", link);
-        earlier.put(MailServiceProperties.OUTBOX_DIRECTORY, outbox.toString());
-        earlier.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
-        earlier.put(MailServiceProperties.SMTP_PORT, FreePort.onLoopback());
+        earlier.put("outboxDirectory", outbox.toString());
+        earlier.put("smtpHost", "127.0.0.1");
+        earlier.put("smtpPort", FreePort.onLoopback());
         Configuration first = gateway().mailService(earlier);
         MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Left in the outbox")
                 .body("queued before the power cut").build();
@@ -135,9 +135,9 @@ public class MailServiceIT extends CellmailTestSupport {
 
         // The next incarnation on the same outbox, now with a working SMTP server; nobody asks for the service.
         Map<String, Object> later = TestGateway.mailServiceProperties("later", link);
-        later.put(MailServiceProperties.OUTBOX_DIRECTORY, outbox.toString());
-        later.put(MailServiceProperties.SMTP_HOST, "127.0.0.1");
-        later.put(MailServiceProperties.SMTP_PORT, smtp.port());
+        later.put("outboxDirectory", outbox.toString());
+        later.put("smtpHost", "127.0.0.1");
+        later.put("smtpPort", smtp.port());
         gateway().mailService(later);
 
         assertThat(smtp.awaitMails(1, DELIVERY)).extracting(ReceivedMail::subject)
@@ -183,7 +183,7 @@ public class MailServiceIT extends CellmailTestSupport {
 
         assertThat(smtp.awaitMails(3, DELIVERY)).extracting(ReceivedMail::subject)
                 .containsExactlyInAnyOrder("from alpha", "from beta", "alpha after beta left");
-        String alphaTranscript = String.join("\n", service(MailServiceAdmin.class, "(cellmail.name=alpha)")
+        String alphaTranscript = String.join("\n", service(CellularMailAdmin.class, "(cellmail.name=alpha)")
                 .transcript(500));
         assertThat(alphaTranscript).contains("from alpha").doesNotContain("from beta");
     }
@@ -192,7 +192,7 @@ public class MailServiceIT extends CellmailTestSupport {
     private List<Integer> componentStatesOf(String name) {
         ServiceComponentRuntime runtime = service(ServiceComponentRuntime.class);
         return runtime.getComponentDescriptionDTOs().stream()
-                .filter(description -> description.name.equals(MailServiceProperties.FACTORY_PID))
+                .filter(description -> description.name.equals(CellularMailConfiguration.FACTORY_PID))
                 .flatMap(description -> runtime.getComponentConfigurationDTOs(description).stream())
                 .filter(configuration -> name.equals(configuration.properties.get(CellularMailService.NAME_PROPERTY)))
                 .map(configuration -> configuration.state).collect(Collectors.toList());

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -20,7 +19,9 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
-import io.cellmail.service.ConfiguredMailService;
+import io.cellmail.service.internal.ConfiguredMailService;
+import io.cellmail.service.internal.MailServiceSettings;
+import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.SenderIdentity;
@@ -34,9 +35,10 @@ class OutboxFileIdTest {
     @Test
     void shouldReadTheIdsOfTheMailTheServiceLeftInItsOutbox() throws IOException {
         try (ConfiguredMailService service = new ConfiguredMailService(settings -> new UnreachableModem(),
-                "soak-test", () -> null)) {
-            service.configure(Map.of("cellmail.name", "soak", "dialect", "soak-test", "outboxDirectory",
-                    outbox.toString()), null);
+                "soak-test", () -> null, null)) {
+            service.configure(MailServiceSettings.builder("soak",
+                    MailerSettings.builder("emulator:soak", "smtp.example.com", "soak@example.com").build(), outbox)
+                    .build());
             for (String id : List.of("a00001", "A00001", "a00002")) {
                 service.send(MailMessage.builder().id(id).to("ops@example.com").subject(id).body("x").build());
             }

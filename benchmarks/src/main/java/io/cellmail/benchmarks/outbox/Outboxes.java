@@ -8,7 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import io.cellmail.benchmarks.stack.BenchMails;
-import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.internal.MailServiceSettings;
 import io.cellmail.service.internal.MailService;
 import io.cellmail.service.spi.MailerSettings;
 

@@ -10,7 +10,7 @@ import io.cellmail.api.MailMessage;
 import io.cellmail.benchmarks.RunOptions;
 import io.cellmail.quectel.QuectelMailerFactory;
 import io.cellmail.serial.SerialLinks;
-import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.internal.MailServiceSettings;
 import io.cellmail.service.internal.MailService;
 import io.cellmail.service.spi.MailerSettings;
 

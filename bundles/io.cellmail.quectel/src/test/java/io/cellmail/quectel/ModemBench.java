@@ -22,7 +22,7 @@ import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
 import io.cellmail.quectel.internal.MailerTimings;
 import io.cellmail.serial.internal.SerialLinkRegistry;
-import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.internal.MailServiceSettings;
 import io.cellmail.service.internal.EventSink;
 import io.cellmail.service.internal.MailService;
 import io.cellmail.service.spi.MailerSettings;

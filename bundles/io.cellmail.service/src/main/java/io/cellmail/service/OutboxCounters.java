@@ -3,7 +3,8 @@ package io.cellmail.service;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What a mail service did since it started, and what its outbox holds now: {@link MailServiceAdmin#counters()}.
+ * What a {@code CellularMailService} did since it started, and what its outbox holds now:
+ * {@link CellularMailAdmin#counters()}.
  *
  * @param sent mails the SMTP server accepted
  * @param failed mails ended by a permanent failure

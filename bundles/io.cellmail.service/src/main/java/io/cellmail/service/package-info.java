@@ -1,8 +1,10 @@
 /**
- * Configuration of a cellmail mail service: {@link io.cellmail.service.MailServiceSettings}, the one settings type
- * every configuration front end (Declarative Services, Kura) maps its properties to.
+ * How a cellmail {@link io.cellmail.api.CellularMailService} is configured and operated: its configuration
+ * ({@link io.cellmail.service.CellularMailConfiguration}), operator access ({@link io.cellmail.service.CellularMailAdmin})
+ * and the factory a second configuration front end (Kura) runs it through. Contracts only: the implementation is
+ * private to this bundle.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package io.cellmail.service;
 
 import org.osgi.annotation.versioning.Version;

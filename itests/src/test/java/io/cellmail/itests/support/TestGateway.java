@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import org.osgi.service.cm.Configuration;
 
-import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.CellularMailConfiguration;
 
 /**
  * Configures a gateway the way an operator would, through ConfigAdmin: emulated modules served over TCP on free
@@ -55,20 +55,20 @@ public final class TestGateway {
      */
     public static Map<String, Object> mailServiceProperties(String name, String linkUri) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put(MailServiceProperties.NAME, name);
-        properties.put(MailServiceProperties.PORT, linkUri);
-        properties.put(MailServiceProperties.SMTP_HOST, "smtp.example.com");
-        properties.put(MailServiceProperties.AUTHENTICATION, false);
-        properties.put(MailServiceProperties.SENDER_ADDRESS, "gateway@example.com");
-        properties.put(MailServiceProperties.GUARD_TIME, SERVICE_GUARD_MILLIS);
-        properties.put(MailServiceProperties.SEND_DEADLINE, 30L);
-        properties.put(MailServiceProperties.RETRY_BASE, 1L);
-        properties.put(MailServiceProperties.RETRY_CAP, 2L);
+        properties.put("cellmail.name", name);
+        properties.put("port", linkUri);
+        properties.put("smtpHost", "smtp.example.com");
+        properties.put("authentication", false);
+        properties.put("senderAddress", "gateway@example.com");
+        properties.put("guardTime", SERVICE_GUARD_MILLIS);
+        properties.put("sendDeadline", 30L);
+        properties.put("retryBase", 1L);
+        properties.put("retryCap", 2L);
         return properties;
     }
 
     /** Creates a factory configuration of the plain mail service. */
     public Configuration mailService(Map<String, Object> properties) throws IOException {
-        return configurations.createFactory(MailServiceProperties.FACTORY_PID, properties);
+        return configurations.createFactory(CellularMailConfiguration.FACTORY_PID, properties);
     }
 }

@@ -20,7 +20,7 @@ import io.cellmail.api.CellularMailService;
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
-import io.cellmail.service.MailServiceAdmin;
+import io.cellmail.service.CellularMailAdmin;
 
 /**
  * The {@code cellmail:} commands of the Gogo console: {@code send}, {@code status}, {@code queue}, {@code probe} and
@@ -73,11 +73,11 @@ public final class MailCommands {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindMailServiceAdmin(MailServiceAdmin admin, Map<String, Object> properties) {
+    void bindCellularMailAdmin(CellularMailAdmin admin, Map<String, Object> properties) {
         services.addAdmin(properties, admin);
     }
 
-    void unbindMailServiceAdmin(MailServiceAdmin admin, Map<String, Object> properties) {
+    void unbindCellularMailAdmin(CellularMailAdmin admin, Map<String, Object> properties) {
         services.removeAdmin(properties, admin);
     }
 
@@ -159,8 +159,8 @@ public final class MailCommands {
             StringBuilder out = new StringBuilder();
             for (MailServices.Entry entry : services.select(service)) {
                 out.append(ConsoleText.status(entry.service().serviceStatus(),
-                        entry.admin().map(MailServiceAdmin::counters),
-                        entry.admin().flatMap(MailServiceAdmin::configurationProblem)));
+                        entry.admin().map(CellularMailAdmin::counters),
+                        entry.admin().flatMap(CellularMailAdmin::configurationProblem)));
             }
             return out.toString();
         } catch (UsageException e) {
@@ -261,8 +261,8 @@ public final class MailCommands {
         throw new UsageException("no mail service has a waiting mail " + id);
     }
 
-    private static MailServiceAdmin admin(MailServices.Entry entry) throws UsageException {
+    private static CellularMailAdmin admin(MailServices.Entry entry) throws UsageException {
         return entry.admin().orElseThrow(() -> new UsageException("the mail service " + entry.name()
-                + " offers no administration (it registered no MailServiceAdmin)"));
+                + " offers no administration (it registered no CellularMailAdmin)"));
     }
 }

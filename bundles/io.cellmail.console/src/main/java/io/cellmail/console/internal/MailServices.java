@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import io.cellmail.api.CellularMailService;
-import io.cellmail.service.MailServiceAdmin;
+import io.cellmail.service.CellularMailAdmin;
 
 /**
  * The mail services the console knows, by their {@value CellularMailService#NAME_PROPERTY}, each with the admin
@@ -25,11 +25,11 @@ final class MailServices {
      * @param service what sends
      * @param admin the operator's view of it, if it offers one
      */
-    record Entry(String name, CellularMailService service, Optional<MailServiceAdmin> admin) {
+    record Entry(String name, CellularMailService service, Optional<CellularMailAdmin> admin) {
     }
 
     private final ConcurrentMap<String, CellularMailService> services = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, MailServiceAdmin> admins = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, CellularMailAdmin> admins = new ConcurrentHashMap<>();
 
     void addService(Map<String, ?> properties, CellularMailService service) {
         services.put(nameOf(properties), Objects.requireNonNull(service, "service"));
@@ -39,11 +39,11 @@ final class MailServices {
         services.remove(nameOf(properties), service);
     }
 
-    void addAdmin(Map<String, ?> properties, MailServiceAdmin admin) {
+    void addAdmin(Map<String, ?> properties, CellularMailAdmin admin) {
         admins.put(nameOf(properties), Objects.requireNonNull(admin, "admin"));
     }
 
-    void removeAdmin(Map<String, ?> properties, MailServiceAdmin admin) {
+    void removeAdmin(Map<String, ?> properties, CellularMailAdmin admin) {
         admins.remove(nameOf(properties), admin);
     }
 

@@ -22,7 +22,7 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
-import io.cellmail.service.MailServiceAdmin;
+import io.cellmail.service.CellularMailAdmin;
 import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.ModemProbe;
 
@@ -30,7 +30,7 @@ import io.cellmail.service.spi.ModemProbe;
  * A mail service as the console sees it, both interfaces in one object like the real component: what {@code send}
  * does is scripted, everything else answers from fields the test sets.
  */
-final class FakeMailService implements CellularMailService, MailServiceAdmin {
+final class FakeMailService implements CellularMailService, CellularMailAdmin {
 
     static final Instant ACCEPTED = Instant.parse("2026-11-26T16:00:00Z");
 

@@ -34,7 +34,7 @@ class MailCommandsInGogoTest {
     void startGogo() {
         Map<String, Object> properties = Map.of(CellularMailService.NAME_PROPERTY, "modem1");
         commands.bindMailService(modem, properties);
-        commands.bindMailServiceAdmin(modem, properties);
+        commands.bindCellularMailAdmin(modem, properties);
         threadIo.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(threadIo);
         for (String function : new String[] { "send", "status", "queue", "probe", "transcript" }) {

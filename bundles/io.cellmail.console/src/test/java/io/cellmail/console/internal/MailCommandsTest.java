@@ -153,7 +153,7 @@ class MailCommandsTest {
         Map<String, Object> properties = properties("modem1");
 
         commands.unbindMailService(modem, properties);
-        commands.unbindMailServiceAdmin(modem, properties);
+        commands.unbindCellularMailAdmin(modem, properties);
 
         assertThat(commands.status("")).contains("no mail service is running");
     }
@@ -315,7 +315,7 @@ class MailCommandsTest {
         properties.put(".apnPassword", apnPassword);
         properties.put("smtpPassword", smtpPassword);
         commands.bindMailService(modem, properties);
-        commands.bindMailServiceAdmin(modem, properties);
+        commands.bindCellularMailAdmin(modem, properties);
 
         List<String> outputs = new ArrayList<>();
         outputs.add(send(a -> { }));
@@ -337,7 +337,7 @@ class MailCommandsTest {
         FakeMailService service = new FakeMailService(name);
         Map<String, Object> properties = properties(name);
         commands.bindMailService(service, properties);
-        commands.bindMailServiceAdmin(service, properties);
+        commands.bindCellularMailAdmin(service, properties);
         return service;
     }
 

@@ -1,7 +1,11 @@
 package io.cellmail.kura.internal;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.eclipse.kura.crypto.CryptoService;
@@ -12,48 +16,54 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cellmail.api.CellularMailService;
+import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailErrorCode;
-import io.cellmail.service.ConfiguredMailService;
-import io.cellmail.service.ForwardingMailService;
-import io.cellmail.service.MailServiceAdmin;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.MessageStatus;
+import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.CellularMailAdmin;
+import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.CellularMailFactory;
+import io.cellmail.service.ConfiguredCellularMail;
+import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.ModemMailerFactory;
+import io.cellmail.service.spi.ModemProbe;
 
 /**
  * A cellmail mail service configured from the Kura web UI: a factory {@link ConfigurableComponent} (one instance
  * per modem, each named by the operator) that is also the {@link CellularMailService} and the
- * {@link MailServiceAdmin} of its modem. Its metatype is {@code OSGI-INF/metatype/io.cellmail.kura.CellularMail.xml};
- * its properties are the plain service's, read through {@link CellularMailOptions} with the Password attributes
- * decrypted by Kura's {@link CryptoService}, and run by the same {@link ConfiguredMailService} as the plain
- * service's component.
+ * {@link CellularMailAdmin} of its modem. Its metatype is {@code OSGI-INF/metatype/io.cellmail.kura.CellularMail.xml},
+ * the plain service's attributes; Declarative Services converts its properties to the same
+ * {@link CellularMailConfiguration}, {@link CellularMailOptions} decrypts the Password attributes with Kura's
+ * {@link CryptoService}, and the service bundle's {@link CellularMailFactory} makes the service that runs it: the
+ * same composition, checks and live-change rules as the plain component's.
  *
  * <p>A wrong configuration never fails the component: it stays registered, so the instance stays editable in the
  * web UI, refuses mail with {@link MailErrorCode#SERVICE_STOPPED} naming the problem and logs one warning. A change
- * applies at once ({@link #updated(Map)}).
+ * applies at once ({@link #updated}).
  */
 @Component(name = CellularMailComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = { ConfigurableComponent.class, CellularMailService.class, MailServiceAdmin.class })
-public final class CellularMailComponent extends ForwardingMailService implements ConfigurableComponent {
+        service = { ConfigurableComponent.class, CellularMailService.class, CellularMailAdmin.class })
+public final class CellularMailComponent implements ConfigurableComponent, CellularMailService, CellularMailAdmin {
 
     /** The factory PID, OCD id, metatype file name and component name: Kura wants them all equal. */
     public static final String PID = "io.cellmail.kura.CellularMail";
 
     private static final Logger LOG = LoggerFactory.getLogger(CellularMailComponent.class);
 
+    private final ConfiguredCellularMail service;
     private final KuraPasswords passwords;
-    private final Path dataArea;
     /** The options in force; SCR calls activate, updated and deactivate one at a time. */
     private CellularMailOptions options;
 
     /**
      * For Declarative Services.
      *
+     * @param services makes the mail service, in the service bundle
      * @param mailerFactory the dialect's factory the {@code mailerFactory.target} filter selected, with its
      *     service properties
      * @param crypto Kura's crypto service
@@ -61,57 +71,117 @@ public final class CellularMailComponent extends ForwardingMailService implement
      */
     @Activate
     public CellularMailComponent(
+            @Reference(name = "services") CellularMailFactory services,
             @Reference(name = "mailerFactory", service = ModemMailerFactory.class)
             Map.Entry<Map<String, Object>, ModemMailerFactory> mailerFactory,
             @Reference(name = "crypto") CryptoService crypto,
             BundleContext context) {
-        this(mailerFactory.getValue(), dialectOf(mailerFactory.getKey()), crypto, dataAreaOf(context));
+        this(services, mailerFactory.getValue(), dialectOf(mailerFactory.getKey()), crypto, dataAreaOf(context));
     }
 
     /**
-     * For tests; events go nowhere until an EventAdmin is bound.
+     * For tests.
      *
+     * @param services makes the mail service
      * @param mailerFactory the dialect's factory
      * @param factoryDialect the dialect the factory serves, or null when unknown
      * @param crypto decrypts Password attributes
-     * @param dataArea where default outboxes live, or null
+     * @param dataArea where default outboxes live (this bundle's data area, as before the factory existed), or null
      */
-    CellularMailComponent(ModemMailerFactory mailerFactory, String factoryDialect, CryptoService crypto,
-            Path dataArea) {
-        super(mailerFactory, factoryDialect);
+    CellularMailComponent(CellularMailFactory services, ModemMailerFactory mailerFactory, String factoryDialect,
+            CryptoService crypto, Path dataArea) {
+        this.service = services.create(mailerFactory, factoryDialect, dataArea);
         this.passwords = new KuraPasswords(crypto);
-        this.dataArea = dataArea;
     }
 
     @Activate
-    void activate(Map<String, Object> properties) {
+    void activate(CellularMailConfiguration configuration, Map<String, Object> properties) {
         LOG.debug("Activating Kura mail service {}", properties.get(CellularMailOptions.KURA_SERVICE_PID));
-        updated(properties);
+        updated(configuration, properties);
     }
 
     /**
      * Applies a changed configuration at once (Kura's convention for the modified method).
      *
-     * @param properties the instance's properties, Password attributes encrypted
+     * @param configuration the instance's configuration, Password attributes encrypted
+     * @param properties the same as Kura delivered it, for its bookkeeping
      */
     @Modified
-    void updated(Map<String, Object> properties) {
-        options = new CellularMailOptions(properties, passwords, options);
-        service().configure(options.serviceProperties(), dataArea);
+    void updated(CellularMailConfiguration configuration, Map<String, Object> properties) {
+        options = new CellularMailOptions(configuration, passwords, options);
+        service.configure(options.configuration(), options.secrets());
     }
 
     @Deactivate
     void deactivate() {
-        service().close();
+        service.close();
         LOG.debug("Kura mail service {} deactivated", name());
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindEventAdmin(EventAdmin admin) {
-        eventAdminBound(admin);
+    private static String dialectOf(Map<String, Object> factoryProperties) {
+        Object dialect = factoryProperties.get(ModemMailerFactory.DIALECT_PROPERTY);
+        return dialect == null ? null : String.valueOf(dialect);
     }
 
-    void unbindEventAdmin(EventAdmin admin) {
-        eventAdminUnbound(admin);
+    private static Path dataAreaOf(BundleContext context) {
+        File area = context.getDataFile("");
+        return area == null ? null : area.toPath();
+    }
+
+    // CellularMailService and CellularMailAdmin: answered by the configured service.
+
+    @Override
+    public CompletionStage<DeliveryReceipt> send(MailMessage message) {
+        return service.send(message);
+    }
+
+    @Override
+    public Optional<MessageStatus> status(String messageId) {
+        return service.status(messageId);
+    }
+
+    @Override
+    public boolean cancel(String messageId) {
+        return service.cancel(messageId);
+    }
+
+    @Override
+    public ServiceStatus serviceStatus() {
+        return service.serviceStatus();
+    }
+
+    @Override
+    public String name() {
+        return service.name();
+    }
+
+    @Override
+    public Optional<String> configurationProblem() {
+        return service.configurationProblem();
+    }
+
+    @Override
+    public List<MessageStatus> queue() {
+        return service.queue();
+    }
+
+    @Override
+    public boolean retryNow(String messageId) {
+        return service.retryNow(messageId);
+    }
+
+    @Override
+    public ModemProbe probe() {
+        return service.probe();
+    }
+
+    @Override
+    public List<String> transcript(int lastLines) {
+        return service.transcript(lastLines);
+    }
+
+    @Override
+    public OutboxCounters counters() {
+        return service.counters();
     }
 }

@@ -1,54 +1,54 @@
 package io.cellmail.kura.internal;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
-import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.CellularMailSecrets;
 
 /**
- * The configuration of one Kura instance, read once: the plain mail service's properties (same names, same
- * defaults, see {@link MailServiceProperties}) with the Password attributes decrypted. Kura's own bookkeeping
- * ({@code kura.service.pid}, {@code service.pid}, ...) rides along and is ignored by the mapping.
+ * The configuration of one Kura instance, read once: the plain service's configuration
+ * ({@link CellularMailConfiguration}, same names, same defaults) with its Password attributes decrypted into
+ * {@link CellularMailSecrets}. Kura's own bookkeeping ({@code kura.service.pid}, ...) is no part of it.
  */
 final class CellularMailOptions {
 
     /** The property Kura gives each instance: the name the operator typed when creating it. */
     static final String KURA_SERVICE_PID = "kura.service.pid";
 
-    private final Map<String, Object> serviceProperties;
+    private final CellularMailConfiguration configuration;
+    private final CellularMailSecrets secrets;
 
     /**
-     * @param kuraProperties the properties Kura delivered to {@code activate} or {@code updated}
+     * @param configuration the configuration Kura delivered to {@code activate} or {@code updated}
      * @param passwords turns Password attributes into passwords
      * @param previous the options in force before, whose passwords stay where Kura sent its placeholder; null at
      *     activation
      */
-    CellularMailOptions(Map<String, ?> kuraProperties, KuraPasswords passwords, CellularMailOptions previous) {
-        Objects.requireNonNull(kuraProperties, "kuraProperties");
+    CellularMailOptions(CellularMailConfiguration configuration, KuraPasswords passwords,
+            CellularMailOptions previous) {
+        Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(passwords, "passwords");
-        Map<String, Object> properties = new HashMap<>(kuraProperties);
-        for (String key : MailServiceProperties.PASSWORDS) {
-            String current = previous == null ? "" : previous.password(key);
-            properties.put(key, passwords.reveal(key, kuraProperties.get(key), current));
-        }
-        this.serviceProperties = Map.copyOf(properties);
+        this.configuration = configuration;
+        CellularMailSecrets before = previous == null ? new CellularMailSecrets("", "", "") : previous.secrets;
+        this.secrets = new CellularMailSecrets(
+                passwords.reveal(".simPin", configuration._simPin(), before.simPin()),
+                passwords.reveal(".apnPassword", configuration._apnPassword(), before.apnPassword()),
+                passwords.reveal(".smtpPassword", configuration._smtpPassword(), before.smtpPassword()));
     }
 
-    /** @return the properties of the plain mail service, passwords in clear: never log them */
-    Map<String, Object> serviceProperties() {
-        return serviceProperties;
+    /** @return the configuration as Kura delivered it, Password attributes still encrypted */
+    CellularMailConfiguration configuration() {
+        return configuration;
     }
 
-    private String password(String key) {
-        Object value = serviceProperties.get(key);
-        return value == null ? "" : String.valueOf(value);
+    /** @return the passwords and PIN in clear: never log them */
+    CellularMailSecrets secrets() {
+        return secrets;
     }
 
-    /** @return the property names only: the values include passwords */
+    /** @return which secrets are set, never their values */
     @Override
     public String toString() {
-        return "CellularMailOptions" + new TreeSet<>(serviceProperties.keySet());
+        return "CellularMailOptions[" + secrets + "]";
     }
 }

@@ -19,6 +19,7 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.ModemState;
+import io.cellmail.service.internal.CellularMailFactoryComponent;
 
 /**
  * The Kura component's lifecycle driven directly, as Kura's SCR would: activate, updated, deactivate, with a fake
@@ -77,7 +78,7 @@ class CellularMailComponentTest {
         await().atMost(WAIT).until(() -> component.queue().size() == 1 && component.queue().get(0).attempts() >= 1);
 
         factory.offline(false);
-        component.updated(instance().with("smtpHost", "new.example.com").toMap());
+        update(instance().with("smtpHost", "new.example.com"));
 
         assertThat(factory.mailers).hasSize(2);
         assertThat(factory.mailers.get(0).closed).isTrue();
@@ -91,7 +92,7 @@ class CellularMailComponentTest {
     void shouldKeepRunningWithoutANewMailerWhenNothingItUsesChanged() {
         activate(instance().login("alarm", "secret"));
 
-        component.updated(instance().login("alarm", "secret").with("unrelated.kura.property", "x").toMap());
+        update(instance().login("alarm", "secret").with("unrelated.kura.property", "x"));
 
         assertThat(factory.mailers).hasSize(1);
         assertThat(factory.last().closed).isFalse();
@@ -115,7 +116,7 @@ class CellularMailComponentTest {
     void shouldRecoverWhenTheOperatorFixesTheConfiguration() throws Exception {
         activate(instance().with("smtpPort", 0));
 
-        component.updated(instance().with("smtpPort", 2525).toMap());
+        update(instance().with("smtpPort", 2525));
 
         assertThat(component.configurationProblem()).isEmpty();
         assertThat(component.send(mail("after the fix")).toCompletableFuture().get(10, TimeUnit.SECONDS)).isNotNull();
@@ -123,8 +124,9 @@ class CellularMailComponentTest {
 
     @Test
     void shouldRefuseAFactoryOfAnotherDialect() {
-        component = new CellularMailComponent(factory, "other-dialect", new ReversingCrypto(), dataArea);
-        component.activate(instance().toMap());
+        component = new CellularMailComponent(new CellularMailFactoryComponent(), factory, "other-dialect",
+                new ReversingCrypto(), dataArea);
+        component.activate(KuraScr.configuration(instance().toMap()), instance().toMap());
 
         assertThat(component.configurationProblem()).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("dialect").contains("other-dialect"));
@@ -150,8 +152,14 @@ class CellularMailComponentTest {
     }
 
     private void activate(KuraProperties properties) {
-        component = new CellularMailComponent(factory, "quectel-gsm", new ReversingCrypto(), dataArea);
-        component.activate(properties.toMap());
+        component = new CellularMailComponent(new CellularMailFactoryComponent(), factory, "quectel-gsm",
+                new ReversingCrypto(), dataArea);
+        component.activate(KuraScr.configuration(properties.toMap()), properties.toMap());
+    }
+
+    /** As Kura's SCR calls the modified method: the configuration typed, and the properties it came from. */
+    private void update(KuraProperties properties) {
+        component.updated(KuraScr.configuration(properties.toMap()), properties.toMap());
     }
 
     private static MailMessage mail(String subject) {

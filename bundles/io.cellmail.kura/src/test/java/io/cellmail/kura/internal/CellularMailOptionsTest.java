@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.cellmail.service.MailServiceProperties;
-import io.cellmail.service.MailServiceSettings;
+import io.cellmail.service.internal.MailServiceSettings;
+import io.cellmail.service.internal.SettingsFromConfiguration;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.MailerSettings.FlowControl;
 
@@ -49,7 +49,7 @@ class CellularMailOptionsTest {
                 .with("maxPerHour", 12)
                 .toMap();
 
-        MailServiceSettings settings = settings(new CellularMailOptions(kura, passwords, null));
+        MailServiceSettings settings = settings(new CellularMailOptions(KuraScr.configuration(kura), passwords, null));
 
         MailerSettings mailer = settings.mailer();
         assertThat(settings.name()).isEqualTo("alarm");
@@ -87,27 +87,27 @@ class CellularMailOptionsTest {
                 .with("smtpHost", "relay.example.net").with("authentication", false)
                 .with("port", "tcp://127.0.0.1:4001").toMap();
 
-        assertThat(settings(new CellularMailOptions(kura, passwords, null)))
-                .isEqualTo(MailServiceProperties.toSettings(plain, DATA_AREA));
+        assertThat(settings(new CellularMailOptions(KuraScr.configuration(kura), passwords, null)))
+                .isEqualTo(KuraScr.plainSettings(plain, DATA_AREA));
     }
 
     @Test
     void shouldKeepAnOutboxOfItsNameInTheBundleDataAreaByDefault() {
         Map<String, Object> kura = KuraProperties.instance("AlarmModem").with("cellmail.name", "alarm").toMap();
 
-        assertThat(settings(new CellularMailOptions(kura, passwords, null)).outboxDirectory())
+        assertThat(settings(new CellularMailOptions(KuraScr.configuration(kura), passwords, null)).outboxDirectory())
                 .isEqualTo(DATA_AREA.resolve("outbox-alarm"));
     }
 
     @Test
     void shouldKeepThePasswordsInUseWhenKuraSendsPlaceholders() {
-        CellularMailOptions first = new CellularMailOptions(KuraProperties.instance("m").login("u", "first-secret")
+        CellularMailOptions first = new CellularMailOptions(KuraScr.configuration(KuraProperties.instance("m").login("u", "first-secret")
                 .with(".apnPassword", ReversingCrypto.encrypt("apn-first"))
-                .with(".simPin", ReversingCrypto.encrypt("2468")).toMap(), passwords, null);
+                .with(".simPin", ReversingCrypto.encrypt("2468")).toMap()), passwords, null);
 
-        CellularMailOptions next = new CellularMailOptions(KuraProperties.instance("m").login("u", "ignored")
+        CellularMailOptions next = new CellularMailOptions(KuraScr.configuration(KuraProperties.instance("m").login("u", "ignored")
                 .with(".smtpPassword", KuraPasswords.PLACEHOLDER).with(".apnPassword", KuraPasswords.PLACEHOLDER)
-                .with(".simPin", KuraPasswords.PLACEHOLDER).toMap(), passwords, first);
+                .with(".simPin", KuraPasswords.PLACEHOLDER).toMap()), passwords, first);
 
         MailerSettings mailer = settings(next).mailer();
         assertThat(mailer.smtpPassword()).isEqualTo("first-secret");
@@ -119,7 +119,7 @@ class CellularMailOptionsTest {
     void shouldNameEveryInvalidPropertyWithoutQuotingAPassword() {
         Map<String, Object> kura = KuraProperties.instance("m").login("u", "hunter2-secret")
                 .with("smtpPort", 70000).with("flowControl", "xonxoff").toMap();
-        CellularMailOptions options = new CellularMailOptions(kura, passwords, null);
+        CellularMailOptions options = new CellularMailOptions(KuraScr.configuration(kura), passwords, null);
 
         assertThatThrownBy(() -> settings(options))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -128,24 +128,23 @@ class CellularMailOptionsTest {
     }
 
     @Test
-    void shouldPassKurasOwnPropertiesAlongForTheMappingToIgnore() {
-        CellularMailOptions options = new CellularMailOptions(KuraProperties.instance("AlarmModem").toMap(), passwords,
-                null);
+    void shouldIgnoreKurasOwnProperties() {
+        CellularMailOptions options = new CellularMailOptions(
+                KuraScr.configuration(KuraProperties.instance("AlarmModem").toMap()), passwords, null);
 
-        assertThat(options.serviceProperties()).containsEntry(CellularMailOptions.KURA_SERVICE_PID, "AlarmModem");
-        assertThat(settings(options)).isEqualTo(MailServiceProperties.toSettings(Map.of(), DATA_AREA));
+        assertThat(settings(options)).isEqualTo(KuraScr.plainSettings(Map.of(), DATA_AREA));
     }
 
     @Test
     void shouldShowNoPasswordInItsText() {
-        CellularMailOptions options = new CellularMailOptions(KuraProperties.instance("m").login("u", "s3cr3t-pw")
-                .toMap(), passwords, null);
+        CellularMailOptions options = new CellularMailOptions(KuraScr.configuration(KuraProperties.instance("m").login("u", "s3cr3t-pw")
+                .toMap()), passwords, null);
 
         assertThat(options.toString()).doesNotContain("s3cr3t-pw").doesNotContain(ReversingCrypto.encrypt("s3cr3t-pw"));
     }
 
-    /** The component hands the options to the service, which maps them exactly so. */
+    /** The component hands the options to the service, which checks them exactly so. */
     private static MailServiceSettings settings(CellularMailOptions options) {
-        return MailServiceProperties.toSettings(options.serviceProperties(), DATA_AREA);
+        return SettingsFromConfiguration.settings(options.configuration(), options.secrets(), DATA_AREA, null);
     }
 }

@@ -3,8 +3,6 @@ package io.cellmail.kura.internal;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.cellmail.service.MailServiceProperties;
-
 /** Builds the properties Kura hands to an instance: what the operator set, plus Kura's bookkeeping. */
 final class KuraProperties {
 
@@ -25,8 +23,8 @@ final class KuraProperties {
 
     /** An SMTP login whose password Kura stored encrypted. */
     KuraProperties login(String user, String password) {
-        return with(MailServiceProperties.AUTHENTICATION, true).with(MailServiceProperties.SMTP_USER, user)
-                .with(MailServiceProperties.SMTP_PASSWORD, ReversingCrypto.encrypt(password));
+        return with("authentication", true).with("smtpUser", user)
+                .with(".smtpPassword", ReversingCrypto.encrypt(password));
     }
 
     Map<String, Object> toMap() {

@@ -21,13 +21,18 @@ final class Metatype {
 
     /**
      * @param id the attribute id
+     * @param name the label a web UI shows
+     * @param description what it means
      * @param type the metatype type name (String, Integer, Long, Boolean, Password, ...)
+     * @param required whether a value is required
+     * @param cardinality 0 for a single value
      * @param defaultValue the default, or null when there is none
-     * @param options the option values, in order
+     * @param options the options as {@code value=label}, in order
      * @param min the smallest value, or null when there is no bound
      * @param max the largest value, or null when there is no bound
      */
-    record Attribute(String id, String type, String defaultValue, List<String> options, String min, String max) {
+    record Attribute(String id, String name, String description, String type, String required, String cardinality,
+            String defaultValue, List<String> options, String min, String max) {
 
         /** @return the default as Kura seeds it into the configuration */
         Object typedDefault() {
@@ -57,11 +62,17 @@ final class Metatype {
             List<String> options = new ArrayList<>();
             NodeList optionElements = ad.getElementsByTagName("Option");
             for (int j = 0; j < optionElements.getLength(); j++) {
-                options.add(((Element) optionElements.item(j)).getAttribute("value"));
+                Element option = (Element) optionElements.item(j);
+                options.add(option.getAttribute("value") + "=" + option.getAttribute("label"));
             }
             String id = ad.getAttribute("id");
-            attributes.put(id, new Attribute(id, ad.getAttribute("type"),
-                    ad.hasAttribute("default") ? ad.getAttribute("default") : null, options,
+            // Absent attributes take the metatype schema's defaults (required true, cardinality 0), and a default's
+            // escaped blanks are blanks: bnd writes both forms, a hand-written file the plain one.
+            attributes.put(id, new Attribute(id, ad.getAttribute("name"), ad.getAttribute("description"),
+                    ad.getAttribute("type"), ad.hasAttribute("required") ? ad.getAttribute("required") : "true",
+                    ad.hasAttribute("cardinality") ? ad.getAttribute("cardinality") : "0",
+                    ad.hasAttribute("default") ? ad.getAttribute("default").replaceAll("\\\\(.)", "$1") : null,
+                    options,
                     ad.hasAttribute("min") ? ad.getAttribute("min") : null,
                     ad.hasAttribute("max") ? ad.getAttribute("max") : null));
         }

@@ -27,7 +27,6 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
-import io.cellmail.service.MailServiceSettings;
 import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;

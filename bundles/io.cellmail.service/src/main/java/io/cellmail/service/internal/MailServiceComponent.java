@@ -1,7 +1,11 @@
 package io.cellmail.service.internal;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -18,31 +22,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cellmail.api.CellularMailService;
-import io.cellmail.service.ConfiguredMailService;
-import io.cellmail.service.ForwardingMailService;
-import io.cellmail.service.MailServiceAdmin;
-import io.cellmail.service.MailServiceProperties;
+import io.cellmail.api.DeliveryReceipt;
+import io.cellmail.api.MailMessage;
+import io.cellmail.api.MessageStatus;
+import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.CellularMailAdmin;
+import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.CellularMailSecrets;
+import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.ModemMailerFactory;
+import io.cellmail.service.spi.ModemProbe;
 
 /**
- * A mail service configured through ConfigAdmin: one factory configuration ({@value MailServiceProperties#FACTORY_PID})
- * per modem, described by {@link MailServiceConfiguration}. It registers {@link CellularMailService} and
- * {@link MailServiceAdmin} with the configuration's properties, so {@value CellularMailService#NAME_PROPERTY} is a
- * service property and the passwords (private properties) are not. What the service does with a configuration,
- * valid or not, is {@link ConfiguredMailService}'s job: this component never fails for a configuration.
+ * A mail service configured through ConfigAdmin: one factory configuration
+ * ({@value CellularMailConfiguration#FACTORY_PID}) per modem, handed to {@link #activate} and {@link #modified} as a
+ * {@link CellularMailConfiguration} with its types converted by Declarative Services. It registers
+ * {@link CellularMailService} and {@link CellularMailAdmin} with the configuration's properties, so
+ * {@value CellularMailService#NAME_PROPERTY} is a service property and the passwords (private properties) are not.
+ * What the service does with a configuration, valid or not, is {@link ConfiguredMailService}'s job: this component
+ * never fails for a configuration.
  *
  * <p>Immediate: a configured service reads its outbox and sends whether or not any bundle uses it. A delayed
  * component would leave mail accepted before a power cut unsent until some bundle asked for the service, and
  * would be deactivated, stalling its queue, when the last user let it go.
  */
-@Component(name = MailServiceProperties.FACTORY_PID, service = { CellularMailService.class, MailServiceAdmin.class },
+@Component(name = CellularMailConfiguration.FACTORY_PID,
+        service = { CellularMailService.class, CellularMailAdmin.class },
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
-@Designate(ocd = MailServiceConfiguration.class, factory = true)
-public final class MailServiceComponent extends ForwardingMailService {
+@Designate(ocd = CellularMailConfiguration.class, factory = true)
+public final class MailServiceComponent implements CellularMailService, CellularMailAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailServiceComponent.class);
 
-    private final Path dataArea;
+    private final ConfiguredMailService service;
+    private volatile EventAdmin eventAdmin;
 
     /**
      * For Declarative Services.
@@ -66,33 +79,109 @@ public final class MailServiceComponent extends ForwardingMailService {
      * @param dataArea where default outboxes live, or null
      */
     MailServiceComponent(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea) {
-        super(mailerFactory, factoryDialect);
-        this.dataArea = dataArea;
+        this.service = new ConfiguredMailService(mailerFactory, factoryDialect, () -> eventAdmin, dataArea);
     }
 
     @Activate
-    void activate(Map<String, Object> properties) {
-        LOG.debug("Activating mail service {}", properties.get(MailServiceProperties.NAME));
-        service().configure(properties, dataArea);
+    void activate(CellularMailConfiguration configuration) {
+        LOG.debug("Activating mail service {}", configuration.cellmail_name());
+        service.configure(configuration, CellularMailSecrets.of(configuration));
     }
 
     @Modified
-    void modified(Map<String, Object> properties) {
-        LOG.debug("Configuration of mail service {} changed", properties.get(MailServiceProperties.NAME));
-        service().configure(properties, dataArea);
+    void modified(CellularMailConfiguration configuration) {
+        LOG.debug("Configuration of mail service {} changed", configuration.cellmail_name());
+        service.configure(configuration, CellularMailSecrets.of(configuration));
     }
 
     @Deactivate
     void deactivate() {
-        service().close();
+        service.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindEventAdmin(EventAdmin admin) {
-        eventAdminBound(admin);
+        eventAdmin = admin;
     }
 
     void unbindEventAdmin(EventAdmin admin) {
-        eventAdminUnbound(admin);
+        if (eventAdmin == admin) {
+            eventAdmin = null;
+        }
+    }
+
+    /**
+     * @param factoryProperties the service properties of a {@link ModemMailerFactory}
+     * @return the dialect it serves, or null when it names none
+     */
+    static String dialectOf(Map<String, Object> factoryProperties) {
+        Object dialect = factoryProperties.get(ModemMailerFactory.DIALECT_PROPERTY);
+        return dialect == null ? null : String.valueOf(dialect);
+    }
+
+    /**
+     * @param context a bundle's context
+     * @return the bundle's data area, where default outboxes live, or null when the framework has none
+     */
+    static Path dataAreaOf(BundleContext context) {
+        File area = context.getDataFile("");
+        return area == null ? null : area.toPath();
+    }
+
+    // CellularMailService and CellularMailAdmin: answered by the configured service.
+
+    @Override
+    public CompletionStage<DeliveryReceipt> send(MailMessage message) {
+        return service.send(message);
+    }
+
+    @Override
+    public Optional<MessageStatus> status(String messageId) {
+        return service.status(messageId);
+    }
+
+    @Override
+    public boolean cancel(String messageId) {
+        return service.cancel(messageId);
+    }
+
+    @Override
+    public ServiceStatus serviceStatus() {
+        return service.serviceStatus();
+    }
+
+    @Override
+    public String name() {
+        return service.name();
+    }
+
+    @Override
+    public Optional<String> configurationProblem() {
+        return service.configurationProblem();
+    }
+
+    @Override
+    public List<MessageStatus> queue() {
+        return service.queue();
+    }
+
+    @Override
+    public boolean retryNow(String messageId) {
+        return service.retryNow(messageId);
+    }
+
+    @Override
+    public ModemProbe probe() {
+        return service.probe();
+    }
+
+    @Override
+    public List<String> transcript(int lastLines) {
+        return service.transcript(lastLines);
+    }
+
+    @Override
+    public OutboxCounters counters() {
+        return service.counters();
     }
 }

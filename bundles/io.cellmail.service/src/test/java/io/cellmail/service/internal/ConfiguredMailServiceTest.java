@@ -18,8 +18,6 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.ModemState;
-import io.cellmail.service.ConfiguredMailService;
-import io.cellmail.service.MailServiceSettings;
 import io.cellmail.service.spi.MailerSettings;
 
 /**
@@ -35,7 +33,7 @@ class ConfiguredMailServiceTest {
     Path outbox;
 
     private final FakeMailerFactory factory = new FakeMailerFactory();
-    private final ConfiguredMailService service = new ConfiguredMailService(factory, "quectel-gsm", () -> null);
+    private final ConfiguredMailService service = new ConfiguredMailService(factory, "quectel-gsm", () -> null, null);
 
     @AfterEach
     void close() {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.cellmail.service.MailServiceSettings;
 
 /**
  * The child process of {@link OutboxCrashTest}: accepts N mails into an outbox on the system clock, waits until

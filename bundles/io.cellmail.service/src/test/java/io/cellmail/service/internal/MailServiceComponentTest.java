@@ -33,7 +33,7 @@ import io.cellmail.api.MessageState;
 import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
-import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
@@ -95,7 +95,7 @@ class MailServiceComponentTest {
     void shouldStayUpAndRefuseMailNamingTheProblemWhenTheConfigurationIsInvalid() {
         MailServiceComponent component = component();
 
-        assertThatCode(() -> component.activate(configuration(MailServiceProperties.SMTP_PORT, "smtp")))
+        assertThatCode(() -> component.activate(configuration("smtpPort", "smtp")))
                 .doesNotThrowAnyException();
 
         assertThatThrownBy(() -> component.send(mail("refused")))
@@ -120,7 +120,7 @@ class MailServiceComponentTest {
     @Test
     void shouldStartOnceAnInvalidConfigurationIsFixed() throws Exception {
         MailServiceComponent component = component();
-        component.activate(configuration(MailServiceProperties.FLOW_CONTROL, "xonxoff"));
+        component.activate(configuration("flowControl", "xonxoff"));
 
         component.modified(configuration());
 
@@ -134,8 +134,8 @@ class MailServiceComponentTest {
                 + "' is longer than 50 characters"));
         MailServiceComponent component = component();
 
-        component.activate(configuration(MailServiceProperties.AUTHENTICATION, true,
-                MailServiceProperties.SMTP_PASSWORD, "hunter2-very-secret"));
+        component.activate(configuration("authentication", true,
+                ".smtpPassword", "hunter2-very-secret"));
 
         assertThat(component.configurationProblem()).hasValueSatisfying(problem -> {
             assertThat(problem).contains("refused the settings").contains("longer than 50");
@@ -145,7 +145,7 @@ class MailServiceComponentTest {
 
     @Test
     void shouldReportAnOutboxThatAnotherServiceHolds() {
-        Map<String, Object> shared = configuration(MailServiceProperties.OUTBOX_DIRECTORY, "shared");
+        CellularMailConfiguration shared = configuration("outboxDirectory", "shared");
         MailServiceComponent first = component();
         first.activate(shared);
         MailServiceComponent second = component();
@@ -176,7 +176,7 @@ class MailServiceComponentTest {
         CompletionStage<DeliveryReceipt> stage = component.send(mail("across the change"));
         await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
 
-        component.modified(configuration(MailServiceProperties.SMTP_HOST, "smtp2.example.com"));
+        component.modified(configuration("smtpHost", "smtp2.example.com"));
 
         assertThat(receipt(stage).attempts()).as("the stage of the running service survives").isEqualTo(2);
         assertThat(factory.created()).extracting(MailerSettings::smtpHost)
@@ -194,7 +194,7 @@ class MailServiceComponentTest {
         CompletionStage<DeliveryReceipt> stage = component.send(queued);
         await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
 
-        component.modified(configuration(MailServiceProperties.RETRY_BASE, 2, MailServiceProperties.RETRY_CAP, 4));
+        component.modified(configuration("retryBase", 2, "retryCap", 4));
 
         assertThat(failure(stage).code()).isEqualTo(MailErrorCode.SERVICE_STOPPED);
         assertThat(component.queue()).extracting(MessageStatus::messageId).containsExactly(queued.id());
@@ -213,7 +213,7 @@ class MailServiceComponentTest {
         receipt(component.send(mail("before")));
         String renamed = name + "-renamed";
 
-        component.modified(configuration(MailServiceProperties.NAME, renamed));
+        component.modified(configuration("cellmail.name", renamed));
 
         assertThat(component.name()).isEqualTo(renamed);
         assertThat(component.serviceStatus().name()).isEqualTo(renamed);
@@ -238,7 +238,7 @@ class MailServiceComponentTest {
         MailServiceComponent component = component();
         component.activate(configuration());
 
-        component.modified(configuration(MailServiceProperties.EXPIRY, 0));
+        component.modified(configuration("expiry", 0));
 
         assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p).contains("expiry"));
         assertThat(factory.mailers().get(0).isClosed()).isTrue();
@@ -293,20 +293,20 @@ class MailServiceComponentTest {
     }
 
     /** @return a valid configuration of this test's service, with the given keys and values changed */
-    private Map<String, Object> configuration(Object... changes) {
+    private CellularMailConfiguration configuration(Object... changes) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("service.pid", MailServiceProperties.FACTORY_PID + "~" + name);
-        properties.put(MailServiceProperties.NAME, name);
-        properties.put(MailServiceProperties.PORT, "emulator:test");
-        properties.put(MailServiceProperties.AUTHENTICATION, false);
-        properties.put(MailServiceProperties.SENDER_ADDRESS, "gateway@example.com");
-        properties.put(MailServiceProperties.RETRY_BASE, 1);
-        properties.put(MailServiceProperties.RETRY_CAP, 2);
-        properties.put(MailServiceProperties.MAX_PER_HOUR, 0);
+        properties.put("service.pid", CellularMailConfiguration.FACTORY_PID + "~" + name);
+        properties.put("cellmail.name", name);
+        properties.put("port", "emulator:test");
+        properties.put("authentication", false);
+        properties.put("senderAddress", "gateway@example.com");
+        properties.put("retryBase", 1);
+        properties.put("retryCap", 2);
+        properties.put("maxPerHour", 0);
         for (int i = 0; i < changes.length; i += 2) {
             properties.put((String) changes[i], changes[i + 1]);
         }
-        return properties;
+        return ScrConfiguration.of(properties);
     }
 
     private static MailMessage mail(String subject) {

@@ -26,7 +26,6 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
-import io.cellmail.service.MailServiceSettings;
 import io.cellmail.service.spi.ModemHealth;
 
 /** Acceptance into the outbox, its bounds, cancel, restart recovery, damaged files, and the service's lifecycle. */

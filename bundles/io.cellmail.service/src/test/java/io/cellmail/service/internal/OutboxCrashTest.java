@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.cellmail.service.MailServiceSettings;
 
 /**
  * A process is killed with SIGKILL while its modem is in the middle of a send: every mail it had accepted must be

@@ -25,7 +25,6 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.MessageStatus;
 import io.cellmail.api.Priority;
-import io.cellmail.service.MailServiceSettings;
 import io.cellmail.service.spi.MailerSettings;
 
 /**

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,31 +25,35 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import io.cellmail.service.MailServiceProperties;
+import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.CellularMailSecrets;
 
-/** The metatype (as bnd generates it) describes exactly the properties the shared mapping reads, with the same defaults. */
-class MailServiceConfigurationTest {
+/**
+ * The one definition ({@link CellularMailConfiguration}) and the metatype bnd generates from it agree with the check
+ * that turns a configuration into settings: defaults, passwords, ranges and the setting names problems are reported
+ * under.
+ */
+class CellularMailConfigurationTest {
 
     @Test
-    void shouldDescribeEveryPropertyOfTheMappingAndNoOther() {
-        assertThat(attributeIds()).isEqualTo(propertyNames());
+    void shouldReportProblemsOnlyUnderNamesTheDefinitionDeclares() {
+        assertThat(attributeIds()).containsAll(namesTheCheckReports());
     }
 
     @Test
     void shouldMapItsDefaultsToTheSameSettingsAsAnEmptyConfiguration() throws Exception {
         Map<String, Object> defaults = new HashMap<>();
-        for (Method attribute : MailServiceConfiguration.class.getDeclaredMethods()) {
+        for (Method attribute : CellularMailConfiguration.class.getDeclaredMethods()) {
             defaults.put(idOf(attribute), attribute.getDefaultValue());
         }
         Path dataArea = Path.of("/data");
 
-        assertThat(MailServiceProperties.toSettings(defaults, dataArea))
-                .isEqualTo(MailServiceProperties.toSettings(Map.of(), dataArea));
-        assertThat(defaults).containsEntry(MailServiceProperties.MAILER_FACTORY_TARGET, "(dialect=quectel-gsm)");
+        assertThat(ScrConfiguration.settings(defaults, dataArea)).isEqualTo(ScrConfiguration.settings(Map.of(), dataArea));
+        assertThat(defaults).containsEntry("mailerFactory.target", "(dialect=quectel-gsm)");
     }
 
     @Test
-    void shouldDeclareBothPasswordsAsPasswordAttributesInTheGeneratedMetatype() throws Exception {
+    void shouldDeclareEverySecretAsAPrivatePasswordAttributeInTheGeneratedMetatype() throws Exception {
         Set<String> passwords = new TreeSet<>();
         for (Element ad : generatedAttributes()) {
             if (ad.getAttribute("type").equals("Password")) {
@@ -55,7 +61,28 @@ class MailServiceConfigurationTest {
             }
         }
 
-        assertThat(passwords).isEqualTo(MailServiceProperties.PASSWORDS);
+        Set<String> secrets = new TreeSet<>();
+        for (var component : CellularMailSecrets.class.getRecordComponents()) {
+            secrets.add("." + component.getName());
+        }
+        assertThat(passwords).isEqualTo(secrets).containsExactlyInAnyOrder(".simPin", ".apnPassword", ".smtpPassword");
+    }
+
+    @Test
+    void shouldNameInstancesInWebConsolesByDefinedSettingsThatAreNoSecrets() throws Exception {
+        Element hint = generatedAttributes().stream()
+                .filter(ad -> ad.getAttribute("id").equals("webconsole.configurationFactory.nameHint")).findFirst()
+                .orElseThrow(() -> new AssertionError("no web console name hint in the metatype"));
+        List<String> placeholders = new ArrayList<>();
+        Matcher placeholder = Pattern.compile("\\{([^}]+)}")
+                .matcher(hint.getAttribute("default"));
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+
+        assertThat(placeholders).containsExactly("cellmail.name", "port", "smtpHost");
+        assertThat(attributeIds()).containsAll(placeholders);
+        assertThat(placeholders).noneMatch(id -> id.startsWith("."));
     }
 
     @Test
@@ -99,14 +126,14 @@ class MailServiceConfigurationTest {
     }
 
     private static void assertRefused(String id, Object value) {
-        assertThatThrownBy(() -> MailServiceProperties.toSettings(Map.of(id, value), Path.of("/data")))
+        assertThatThrownBy(() -> ScrConfiguration.settings(Map.of(id, value), Path.of("/data")))
                 .as("%s = %s", id, value).hasMessageContaining(id + " must be from");
     }
 
     /** The value passes its own property's check; another property's rule may still refuse it (retryCap). */
     private static void assertWithinItsOwnRange(String id, Object value) {
         try {
-            MailServiceProperties.toSettings(Map.of(id, value), Path.of("/data"));
+            ScrConfiguration.settings(Map.of(id, value), Path.of("/data"));
         } catch (IllegalArgumentException e) {
             assertThat(e.getMessage()).as("%s = %s", id, value).doesNotContain(id + " must be from");
         }
@@ -114,8 +141,8 @@ class MailServiceConfigurationTest {
 
     /** @return the AD elements of the metatype bnd generated into this build's classes */
     private static List<Element> generatedAttributes() throws Exception {
-        String resource = "OSGI-INF/metatype/" + MailServiceProperties.FACTORY_PID + ".xml";
-        try (InputStream in = MailServiceConfigurationTest.class.getClassLoader().getResourceAsStream(resource)) {
+        String resource = "OSGI-INF/metatype/" + CellularMailConfiguration.FACTORY_PID + ".xml";
+        try (InputStream in = CellularMailConfigurationTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -134,16 +161,17 @@ class MailServiceConfigurationTest {
     }
 
     private static Set<String> attributeIds() {
-        return Arrays.stream(MailServiceConfiguration.class.getDeclaredMethods())
-                .map(MailServiceConfigurationTest::idOf).collect(Collectors.toCollection(TreeSet::new));
+        return Arrays.stream(CellularMailConfiguration.class.getDeclaredMethods())
+                .map(CellularMailConfigurationTest::idOf).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<String> propertyNames() {
+    /** @return the setting names the check puts in its problems */
+    private static Set<String> namesTheCheckReports() {
         Set<String> names = new TreeSet<>();
-        for (Field field : MailServiceProperties.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                    && !field.getName().startsWith("DEFAULT_") && !field.getName().equals("FACTORY_PID")) {
+        for (Field field : SettingsFromConfiguration.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 try {
+                    field.setAccessible(true);
                     names.add((String) field.get(null));
                 } catch (IllegalAccessException e) {
                     throw new AssertionError(e);

@@ -1,4 +1,4 @@
-package io.cellmail.service;
+package io.cellmail.service.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,13 +10,11 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cellmail.api.CellularMailService;
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailEvents;
@@ -26,7 +24,11 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
-import io.cellmail.service.internal.MailService;
+import io.cellmail.service.CellularMailFactory;
+import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.CellularMailSecrets;
+import io.cellmail.service.ConfiguredCellularMail;
+import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.ModemMailerFactory;
@@ -34,28 +36,13 @@ import io.cellmail.service.spi.ModemProbe;
 
 /**
  * The mail service of one modem as a configuration front end runs it: the one composition of outbox, dispatcher
- * and dialect that the Declarative Services component of this bundle and the Kura component share. A front end
- * creates it with the dialect's factory, hands it every configuration it gets, and registers it (or delegates to
- * it) as {@link CellularMailService} and {@link MailServiceAdmin}.
- *
- * <ul>
- * <li>{@link #configure(Map, Path)} maps properties with {@link MailServiceProperties} and applies them;
- * {@link #configure(MailServiceSettings)} applies settings a front end mapped itself (e.g. after decrypting
- * passwords). Neither throws: a configuration that cannot work stops the service, which then refuses mail with
- * {@link MailErrorCode#SERVICE_STOPPED} naming the problem, reports {@link ModemState#UNAVAILABLE} and logs one
- * warning. Mail already accepted stays on disk.</li>
- * <li>When only the modem's or SMTP server's settings change, the dialect's mailer is replaced under the running
- * service: queued mail and open stages stay, and a send cut short is retried at once. When the service's own
- * settings change (name, outbox, retries, expiry, bounds), the service is closed and a new one opens the outbox:
- * mail on disk stays, open stages fail with {@link MailErrorCode#SERVICE_STOPPED} and events report outcomes.</li>
- * <li>Nothing here talks to the modem: creating a mailer does not (the factory's contract), so every method is safe
- * on a configuration thread such as SCR's.</li>
- * </ul>
+ * and dialect that this bundle's Declarative Services component and, through {@link CellularMailFactory}, the Kura
+ * component share. See {@link ConfiguredCellularMail} for what it does with a configuration; besides that contract
+ * it takes ready settings ({@link #configure(MailServiceSettings)}) and refusals ({@link #reject}).
  *
  * Thread-safe.
  */
-@ProviderType
-public final class ConfiguredMailService implements CellularMailService, MailServiceAdmin, AutoCloseable {
+public final class ConfiguredMailService implements ConfiguredCellularMail {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredMailService.class);
     private static final String MASK = "****";
@@ -63,6 +50,7 @@ public final class ConfiguredMailService implements CellularMailService, MailSer
     private final ModemMailerFactory mailerFactory;
     private final String factoryDialect;
     private final Supplier<EventAdmin> eventAdmin;
+    private final Path dataArea;
     private final Object lifecycle = new Object();
 
     /** Replaced as a whole under {@link #lifecycle}, read without it. */
@@ -71,30 +59,27 @@ public final class ConfiguredMailService implements CellularMailService, MailSer
     /**
      * @param mailerFactory the dialect's factory
      * @param factoryDialect the dialect the factory registered with ({@value ModemMailerFactory#DIALECT_PROPERTY}),
-     *     checked against the configured {@value MailServiceProperties#DIALECT}; null when unknown
+     *     checked against the configured {@code dialect}; null when unknown
      * @param eventAdmin gives the EventAdmin to post events to right now, or null; without one events are dropped
+     * @param dataArea where default and relative outboxes live, or null
      */
     public ConfiguredMailService(ModemMailerFactory mailerFactory, String factoryDialect,
-            Supplier<EventAdmin> eventAdmin) {
+            Supplier<EventAdmin> eventAdmin, Path dataArea) {
         this.mailerFactory = Objects.requireNonNull(mailerFactory, "mailerFactory");
         this.factoryDialect = factoryDialect;
         this.eventAdmin = Objects.requireNonNull(eventAdmin, "eventAdmin");
+        this.dataArea = dataArea;
     }
 
-    /**
-     * Maps the properties and makes the service follow them. Never throws.
-     *
-     * @param properties a configuration of {@link MailServiceProperties}' names, passwords in clear
-     * @param dataArea where default and relative outboxes live, or null
-     */
-    public void configure(Map<String, ?> properties, Path dataArea) {
-        Objects.requireNonNull(properties, "properties");
+    @Override
+    public void configure(CellularMailConfiguration configuration, CellularMailSecrets secrets) {
+        Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(secrets, "secrets");
         MailServiceSettings settings;
         try {
-            settings = MailServiceProperties.toSettings(properties, dataArea);
-            requireFactoryOfDialect(MailServiceProperties.dialect(properties));
-        } catch (IllegalArgumentException e) {
-            reject(nameOf(properties), e.getMessage());
+            settings = SettingsFromConfiguration.settings(configuration, secrets, dataArea, factoryDialect);
+        } catch (InvalidConfigurationException e) {
+            reject(SettingsFromConfiguration.nameOf(configuration), e.getMessage());
             return;
         }
         configure(settings);
@@ -188,14 +173,6 @@ public final class ConfiguredMailService implements CellularMailService, MailSer
         return Objects.requireNonNull(mailerFactory.create(settings.mailer()), "the mailer factory returned null");
     }
 
-    private void requireFactoryOfDialect(String dialect) {
-        if (factoryDialect != null && !factoryDialect.equals(dialect)) {
-            throw new IllegalArgumentException("Invalid mail service configuration: " + MailServiceProperties.DIALECT
-                    + " is '" + dialect + "' but " + MailServiceProperties.MAILER_FACTORY_TARGET
-                    + " selected the factory of dialect '" + factoryDialect + "'; make them agree");
-        }
-    }
-
     /** @return what the dialect refused, without a password or the PIN: its message is not ours to trust */
     private String refusal(RuntimeException e, MailServiceSettings settings) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -250,7 +227,7 @@ public final class ConfiguredMailService implements CellularMailService, MailSer
                 Optional.empty());
     }
 
-    // MailServiceAdmin
+    // CellularMailAdmin
 
     @Override
     public String name() {
@@ -299,16 +276,6 @@ public final class ConfiguredMailService implements CellularMailService, MailSer
         State current = state;
         return new MailException(code, "The mail service " + current.name() + " does not run"
                 + current.problem().map(problem -> ": " + problem).orElse(""));
-    }
-
-    /** @return the configured name, else the PID, for reporting a configuration that cannot be mapped */
-    private static String nameOf(Map<String, ?> properties) {
-        Object name = properties.get(MailServiceProperties.NAME);
-        if (name != null && !String.valueOf(name).isBlank()) {
-            return String.valueOf(name).strip();
-        }
-        Object pid = properties.get("service.pid");
-        return pid != null ? String.valueOf(pid) : MailServiceProperties.DEFAULT_NAME;
     }
 
     /**

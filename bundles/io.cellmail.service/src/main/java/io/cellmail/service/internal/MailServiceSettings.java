@@ -1,4 +1,4 @@
-package io.cellmail.service;
+package io.cellmail.service.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,12 +12,13 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.service.spi.ModemProbe;
 
 /**
- * Operator access to one configured mail service: its outbox, its modem and its configuration problems. Registered
- * beside the {@link CellularMailService} of the same service, with the same {@value CellularMailService#NAME_PROPERTY}
- * property; meant for consoles and management agents, not for bundles that only send mail.
+ * Operator access to one configured {@link CellularMailService}: its outbox, its modem and its configuration
+ * problems. Registered beside the {@link CellularMailService} of the same modem, with the same
+ * {@value CellularMailService#NAME_PROPERTY} property; meant for consoles and management agents, not for bundles that
+ * only send mail.
  */
 @ProviderType
-public interface MailServiceAdmin {
+public interface CellularMailAdmin {
 
     /** @return the service's configured name, the value of its {@value CellularMailService#NAME_PROPERTY} property */
     String name();

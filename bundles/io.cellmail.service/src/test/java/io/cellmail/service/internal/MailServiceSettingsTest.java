@@ -1,4 +1,4 @@
-package io.cellmail.service;
+package io.cellmail.service.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

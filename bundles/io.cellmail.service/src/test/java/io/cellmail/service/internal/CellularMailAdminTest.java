@@ -24,7 +24,7 @@ import io.cellmail.service.spi.ModemProbe;
 import io.cellmail.service.spi.SenderIdentity;
 
 /** What an operator does with a running service: list the queue, retry now, replace the mailer, ask the modem. */
-class MailServiceAdminTest {
+class CellularMailAdminTest {
 
     @TempDir
     Path directory;

@@ -1,0 +1,186 @@
+package io.cellmail.service;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * The configuration of one {@link io.cellmail.api.CellularMailService}, i.e. of one modem: the one definition of
+ * every setting's name, type, default, range and description. Declarative Services hands it, types converted, to
+ * the component of factory PID {@value #FACTORY_PID} and to the Kura component; the metatype bnd generates from it
+ * is what web consoles show, and the Kura metatype, the README's table and the default {@code .cfg} files are
+ * checked against it by the build.
+ *
+ * <p>Names: {@code _} stands for {@code .}, and a leading {@code _} gives the leading {@code .} of a private
+ * property, which Declarative Services never registers as a service property (the passwords and the PIN).
+ * Ranges that the metatype cannot express (e.g. {@code retryCap} not below {@code retryBase}) are checked when the
+ * configuration is applied; every problem is then named at once.
+ */
+@ProviderType
+@ObjectClassDefinition(id = CellularMailConfiguration.FACTORY_PID, name = "cellmail mail service",
+        description = "Sends e-mail through the SMTP client of a cellular modem. One configuration per modem.")
+public @interface CellularMailConfiguration {
+
+    /** The ConfigAdmin factory PID of the plain (non-Kura) component: one factory configuration per modem. */
+    String FACTORY_PID = "io.cellmail.mail";
+
+    /** @return the service's name */
+    @AttributeDefinition(name = "Name", description = "The service's name, unique on this gateway: the cellmail.name "
+            + "service property consumers filter on, and part of the outbox directory's name. Give each modem its own.")
+    String cellmail_name() default "modem1";
+
+    /** @return the modem's command dialect */
+    @AttributeDefinition(name = "Dialect", description = "The modem's command dialect; must match the factory that "
+            + "mailerFactory.target selects.")
+    String dialect() default "quectel-gsm";
+
+    /** @return the target filter of the dialect's factory */
+    @AttributeDefinition(name = "Mailer factory target", description = "LDAP filter selecting the ModemMailerFactory "
+            + "service, normally (dialect=<the dialect>).")
+    String mailerFactory_target() default "(dialect=quectel-gsm)";
+
+    /** @return the link URI of the modem's AT port */
+    @AttributeDefinition(name = "Port", description = "Link URI of the modem's AT port: serial:/dev/serial/by-id/..., "
+            + "tcp://host:port (ser2net) or emulator:<name>. Baud rate and flow control come from the settings below. "
+            + "Since Kura 5.3 ModemManager owns the cellular modem's ports: use a port nobody else holds.")
+    String port() default "emulator:demo";
+
+    /** @return the port's bit rate */
+    @AttributeDefinition(name = "Baud rate", description = "Bit rate of the serial port.", min = "1")
+    int baud() default 115200;
+
+    /** @return {@code none} or {@code rtscts} */
+    @AttributeDefinition(name = "Flow control", description = "none or rtscts (needs both lines wired; the modem gets "
+            + "AT+IFC=2,2).", options = {
+                @Option(value = "none", label = "None"),
+                @Option(value = "rtscts", label = "Hardware (RTS/CTS)") })
+    String flowControl() default "none";
+
+    /** @return whether the modem is switched to {@link #baud()} and saves it */
+    @AttributeDefinition(name = "Fixed baud rate", description = "Switch the modem from auto-bauding to the baud rate "
+            + "and save it (AT+IPR, AT&W) when it is brought up.")
+    boolean fixedBaud() default false;
+
+    /** @return the silence around {@code +++}, in milliseconds */
+    @AttributeDefinition(name = "Guard time (ms)", description = "Silence in ms before and after +++ when leaving data "
+            + "mode; the modem wants at least 1000.", min = "1", max = "60000")
+    long guardTime() default 1100;
+
+    /** @return {@code auto}, {@code guarded} or {@code lenient} */
+    @AttributeDefinition(name = "Escape mode", description = "How the modem ends an upload at +++: auto finds out with "
+            + "a harmless probe (a 4-byte body holding +++) whenever the modem starts; guarded trusts the guard times "
+            + "(Quectel modules); lenient means any +++, and bodies and attachments holding +++ (or ending with +) are "
+            + "then refused.", options = {
+                @Option(value = "auto", label = "Find out (probe)"),
+                @Option(value = "guarded", label = "Guard times (Hayes rule)"),
+                @Option(value = "lenient", label = "Any +++") })
+    String escapeMode() default "auto";
+
+    /** @return the SIM's PIN, empty for none */
+    @AttributeDefinition(name = "SIM PIN", description = "The SIM's PIN (never logged, printed or registered), "
+            + "entered once per modem start when the SIM asks for it; empty when the SIM needs none. A PIN the SIM "
+            + "refuses is never entered again until it is changed here (three wrong PINs block the SIM).",
+            type = AttributeType.PASSWORD, required = false)
+    String _simPin() default "";
+
+    /** @return the GPRS access point name */
+    @AttributeDefinition(name = "APN", description = "GPRS access point name of the SIM's operator.", required = false)
+    String apn() default "";
+
+    /** @return the access point user */
+    @AttributeDefinition(name = "APN user", description = "Access point user, if the operator wants one.",
+            required = false)
+    String apnUser() default "";
+
+    /** @return the access point password */
+    @AttributeDefinition(name = "APN password", description = "Access point password, if the operator wants one "
+            + "(never logged or registered).", type = AttributeType.PASSWORD, required = false)
+    String _apnPassword() default "";
+
+    /** @return the SMTP server */
+    @AttributeDefinition(name = "SMTP server", description = "SMTP server host name or address.")
+    String smtpHost() default "smtp.example.com";
+
+    /** @return the SMTP server's port */
+    @AttributeDefinition(name = "SMTP port", description = "SMTP server port (the module speaks plain SMTP).",
+            min = "1", max = "65535")
+    int smtpPort() default 25;
+
+    /** @return whether to log in to the SMTP server */
+    @AttributeDefinition(name = "SMTP authentication", description = "Log in to the SMTP server with the user and "
+            + "password below (AT+QSMTPCFG=1,1).")
+    boolean authentication() default true;
+
+    /** @return the SMTP user */
+    @AttributeDefinition(name = "SMTP user", description = "SMTP user name.", required = false)
+    String smtpUser() default "";
+
+    /** @return the SMTP password */
+    @AttributeDefinition(name = "SMTP password", description = "SMTP password (never logged, printed or registered).",
+            type = AttributeType.PASSWORD, required = false)
+    String _smtpPassword() default "";
+
+    /** @return the sender address of mail that names none */
+    @AttributeDefinition(name = "Sender address", description = "From address of mail that names no sender of its "
+            + "own.")
+    String senderAddress() default "cellmail@example.com";
+
+    /** @return the sender's display name */
+    @AttributeDefinition(name = "Sender name", description = "Display name of that sender, printable ASCII.",
+            required = false)
+    String senderName() default "";
+
+    /** @return how long one send attempt may take, in seconds */
+    @AttributeDefinition(name = "Send deadline (s)", description = "Seconds one send attempt may take until the modem "
+            + "starts sending (AT+QSMTPPUT); the modem's send then runs to its result, as long as the modem may take.",
+            min = "1", max = "86400")
+    long sendDeadline() default 300;
+
+    /** @return the delay before the first retry, in seconds */
+    @AttributeDefinition(name = "First retry (s)", description = "Seconds before the first retry of a transient "
+            + "failure; later ones wait exponentially longer.", min = "1", max = "86400")
+    long retryBase() default 30;
+
+    /** @return the longest delay between attempts, in seconds */
+    @AttributeDefinition(name = "Longest retry delay (s)", description = "The longest delay between two attempts, in "
+            + "seconds; not below the first retry.", min = "1", max = "604800")
+    long retryCap() default 1800;
+
+    /** @return how long a mail may wait for delivery, in hours of the service running */
+    @AttributeDefinition(name = "Expiry (h)", description = "Hours a mail may wait for delivery before it expires, "
+            + "counted while the service runs: time the gateway is switched off does not count, and a step of the "
+            + "system clock (NTP) changes nothing.", min = "1", max = "8760")
+    long expiry() default 24;
+
+    /** @return the outbox directory, empty for the default */
+    @AttributeDefinition(name = "Outbox directory", description = "Where accepted mail waits on disk; empty: "
+            + "outbox-<name> in the bundle's data area, where relative paths resolve too. One service per directory.",
+            required = false)
+    String outboxDirectory() default "";
+
+    /** @return the most mails the outbox holds */
+    @AttributeDefinition(name = "Outbox size (mails)", description = "The most mails the outbox holds, 1 to 10 000; "
+            + "more are refused with QUEUE_FULL.", min = "1", max = "10000")
+    int maxMessages() default 1000;
+
+    /** @return the most bytes the outbox holds on disk */
+    @AttributeDefinition(name = "Outbox size (bytes)", description = "The most bytes the outbox holds on disk, 65536 "
+            + "(64 KiB) to 4294967296 (4 GiB); more are refused with QUEUE_FULL. Mail waits on disk, not in memory.",
+            min = "65536", max = "4294967296")
+    long maxBytes() default 16L * 1024 * 1024;
+
+    /** @return the most send attempts per hour, 0 for no limit */
+    @AttributeDefinition(name = "Sends per hour", description = "The most send attempts per hour, retries included; "
+            + "0 for no limit.", min = "0")
+    int maxPerHour() default 60;
+
+    /**
+     * @return how a web console names an instance in its list; the service ignores it. Placeholders are other
+     *     settings of the instance (never a password).
+     */
+    @AttributeDefinition(name = "Name in web consoles", description = "How a web console lists this configuration "
+            + "among the others; {setting} stands for that setting's value. Not used by the service.", required = false)
+    String webconsole_configurationFactory_nameHint() default "{cellmail.name}: {port} to {smtpHost}";
+}

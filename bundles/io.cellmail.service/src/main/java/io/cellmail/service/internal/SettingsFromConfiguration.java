@@ -1,0 +1,285 @@
+package io.cellmail.service.internal;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.CellularMailSecrets;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.MailerSettings.EscapeMode;
+import io.cellmail.service.spi.MailerSettings.FlowControl;
+
+/**
+ * Checks a {@link CellularMailConfiguration} once and turns it into the immutable {@link MailServiceSettings} the
+ * service runs on. Declarative Services already converted the types; what is left is what a type cannot say:
+ * ranges, choices, link URIs, paths, and settings that must agree. Every problem is collected, so an operator sees
+ * all mistakes of a configuration at once, each naming its setting; a password is never quoted.
+ *
+ * <p>A value Declarative Services could not convert (e.g. {@code smtpPort=twenty-five} in a {@code .cfg} file)
+ * surfaces as an exception when its attribute is read; it becomes a problem of that setting like any other.
+ */
+public final class SettingsFromConfiguration {
+
+    static final String NAME = "cellmail.name";
+    static final String DIALECT = "dialect";
+    static final String MAILER_FACTORY_TARGET = "mailerFactory.target";
+    static final String PORT = "port";
+    static final String BAUD = "baud";
+    static final String FLOW_CONTROL = "flowControl";
+    static final String GUARD_TIME = "guardTime";
+    static final String ESCAPE_MODE = "escapeMode";
+    static final String SMTP_HOST = "smtpHost";
+    static final String SMTP_PORT = "smtpPort";
+    static final String AUTHENTICATION = "authentication";
+    static final String FIXED_BAUD = "fixedBaud";
+    static final String SENDER_ADDRESS = "senderAddress";
+    static final String SEND_DEADLINE = "sendDeadline";
+    static final String RETRY_BASE = "retryBase";
+    static final String RETRY_CAP = "retryCap";
+    static final String EXPIRY = "expiry";
+    static final String OUTBOX_DIRECTORY = "outboxDirectory";
+    static final String MAX_MESSAGES = "maxMessages";
+    static final String MAX_BYTES = "maxBytes";
+    static final String MAX_PER_HOUR = "maxPerHour";
+
+    /** A service name goes into thread names and the outbox directory's name. */
+    private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("^([a-z][\\w$]*\\.)+\\w*(Exception|Error): ");
+
+    private final List<ConfigurationProblem> problems = new ArrayList<>();
+
+    private SettingsFromConfiguration() {
+    }
+
+    /**
+     * @param configuration the configuration, types converted by Declarative Services
+     * @param secrets its passwords and PIN in clear
+     * @param dataArea the directory an empty or relative {@code outboxDirectory} is resolved against, or null
+     * @param factoryDialect the dialect of the factory the target filter selected, or null when unknown
+     * @return the settings
+     * @throws InvalidConfigurationException naming every invalid setting and what it must be
+     */
+    public static MailServiceSettings settings(CellularMailConfiguration configuration, CellularMailSecrets secrets,
+            Path dataArea, String factoryDialect) {
+        return new SettingsFromConfiguration().check(configuration, secrets, dataArea, factoryDialect);
+    }
+
+    /** @return the configured name, or the default name when it cannot be read: for reporting a failed check */
+    static String nameOf(CellularMailConfiguration configuration) {
+        String name = configuration.cellmail_name();
+        return name == null || name.isBlank() ? "modem1" : name.strip();
+    }
+
+    private MailServiceSettings check(CellularMailConfiguration c, CellularMailSecrets secrets, Path dataArea,
+            String factoryDialect) {
+        String name = text(c.cellmail_name());
+        if (!NAME_PATTERN.matcher(name).matches()) {
+            problem(NAME, "must be 1 to 64 letters, digits, '.', '_' or '-', not starting with '.', got '" + name + "'");
+        }
+        String dialect = text(c.dialect());
+        if (factoryDialect != null && !factoryDialect.equals(dialect)) {
+            problem(DIALECT, "is '" + dialect + "' but " + MAILER_FACTORY_TARGET
+                    + " selected the factory of dialect '" + factoryDialect + "'; make them agree");
+        }
+        int baud = (int) number(BAUD, c::baud, 1, Integer.MAX_VALUE, 115200);
+        FlowControl flow = flowControl(text(c.flowControl()));
+        String port = linkUri(text(c.port()), baud, flow);
+        Duration guardTime = Duration.ofMillis(number(GUARD_TIME, c::guardTime, 1, 60_000, 1100));
+        Duration sendDeadline = Duration.ofSeconds(number(SEND_DEADLINE, c::sendDeadline, 1, 86_400, 300));
+        long retryBase = number(RETRY_BASE, c::retryBase, 1, 86_400, 30);
+        long retryCap = number(RETRY_CAP, c::retryCap, 1, 7 * 86_400L, retryBase);
+        if (retryCap < retryBase) {
+            problem(RETRY_CAP, "must not be below " + RETRY_BASE + " (" + retryBase + " s), got " + retryCap);
+        }
+        long expiry = number(EXPIRY, c::expiry, 1, 24 * 365, 24);
+        // The queue keeps about half a kilobyte per mail in memory: 10 000 mails stay within a few megabytes.
+        int maxMessages = (int) number(MAX_MESSAGES, c::maxMessages, 1, 10_000, 1000);
+        // At least room for one large mail; at most what a gateway's flash or SD card sensibly gives an outbox.
+        long maxBytes = number(MAX_BYTES, c::maxBytes, 64L * 1024, 4L * 1024 * 1024 * 1024, 16L * 1024 * 1024);
+        int maxPerHour = (int) number(MAX_PER_HOUR, c::maxPerHour, 0, Integer.MAX_VALUE, 60);
+        boolean fixedBaud = flag(FIXED_BAUD, c::fixedBaud);
+        boolean authentication = flag(AUTHENTICATION, c::authentication);
+        EscapeMode escapeMode = escapeMode(text(c.escapeMode()));
+        String smtpHost = required(SMTP_HOST, text(c.smtpHost()));
+        int smtpPort = (int) number(SMTP_PORT, c::smtpPort, 1, 65535, 25);
+        String senderAddress = required(SENDER_ADDRESS, text(c.senderAddress()));
+        Path outbox = outboxDirectory(text(c.outboxDirectory()), name, dataArea);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        MailerSettings.Builder mailer = MailerSettings.builder(port, smtpHost, senderAddress)
+                .baud(fixedBaud ? baud : 0)
+                .flowControl(flow)
+                .guardTime(guardTime)
+                .apn(text(c.apn()), text(c.apnUser()), secrets.apnPassword())
+                .smtp(smtpHost, smtpPort)
+                .sender(senderAddress, text(c.senderName()))
+                .sendDeadline(sendDeadline)
+                .escapeMode(escapeMode)
+                .simPin(secrets.simPin().strip());
+        if (authentication) {
+            mailer.authentication(text(c.smtpUser()), secrets.smtpPassword());
+        } else {
+            mailer.noAuthentication();
+        }
+        try {
+            return MailServiceSettings.builder(name, mailer.build(), outbox)
+                    .retry(Duration.ofSeconds(retryBase), Duration.ofSeconds(retryCap))
+                    .expiry(Duration.ofHours(expiry))
+                    .bounds(maxMessages, maxBytes)
+                    .maxPerHour(maxPerHour)
+                    .build();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // The settings records guard their own invariants; one the checks above let through is still the
+            // configuration's fault, and their messages start with the setting's name and never hold a password.
+            String message = String.valueOf(e.getMessage());
+            int space = message.indexOf(' ');
+            problem(space > 0 ? message.substring(0, space) : message, space > 0 ? message.substring(space + 1) : "");
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    /** @return the whole number in [min, max]; the fallback, after noting the problem, when it is not one */
+    private long number(String setting, LongSupplier attribute, long min, long max, long fallback) {
+        long value;
+        try {
+            value = attribute.getAsLong();
+        } catch (RuntimeException notConverted) {
+            problem(setting, "must be a whole number from " + min + " to " + max + ": " + reason(notConverted));
+            return fallback;
+        }
+        if (value < min || value > max) {
+            problem(setting, "must be from " + min + " to " + max + ", got " + value);
+            return fallback;
+        }
+        return value;
+    }
+
+    private boolean flag(String setting, Supplier<Boolean> attribute) {
+        try {
+            return attribute.get();
+        } catch (RuntimeException notConverted) {
+            problem(setting, "must be true or false: " + reason(notConverted));
+            return false;
+        }
+    }
+
+    private String required(String setting, String value) {
+        if (value.isEmpty()) {
+            problem(setting, "must not be blank");
+        }
+        return value;
+    }
+
+    private FlowControl flowControl(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "none":
+                return FlowControl.NONE;
+            case "rtscts":
+            case "rts_cts":
+                return FlowControl.RTS_CTS;
+            default:
+                // XON/XOFF is left out on purpose: the bytes 0x11 and 0x13 of a binary attachment would stall the line.
+                problem(FLOW_CONTROL, "must be none or rtscts, got '" + value + "'");
+                return FlowControl.NONE;
+        }
+    }
+
+    private EscapeMode escapeMode(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return EscapeMode.AUTO;
+            case "guarded":
+                return EscapeMode.GUARDED;
+            case "lenient":
+                return EscapeMode.LENIENT;
+            default:
+                problem(ESCAPE_MODE, "must be auto, guarded or lenient, got '" + value + "'");
+                return EscapeMode.AUTO;
+        }
+    }
+
+    /**
+     * @return the port URI with the configured rate and flow control in its query, which is what the serial link
+     *     opens with; a query that already names them must agree
+     */
+    private String linkUri(String port, int baud, FlowControl flow) {
+        if (port.indexOf(':') < 1 || port.chars().anyMatch(Character::isWhitespace)) {
+            problem(PORT, "must be a link URI such as serial:/dev/ttyUSB2, tcp://127.0.0.1:4001 or emulator:demo, "
+                    + "got '" + port + "'");
+            return port;
+        }
+        String flowName = flow == FlowControl.RTS_CTS ? "rtscts" : "none";
+        int question = port.indexOf('?');
+        String query = question < 0 ? "" : port.substring(question + 1);
+        List<String> added = new ArrayList<>();
+        requireAgreement(query, "baud", String.valueOf(baud), BAUD, added);
+        requireAgreement(query, "flow", flowName, FLOW_CONTROL, added);
+        if (added.isEmpty()) {
+            return port;
+        }
+        String separator = question < 0 ? "?" : query.isEmpty() ? "" : "&";
+        return port + separator + String.join("&", added);
+    }
+
+    private void requireAgreement(String query, String key, String expected, String setting, List<String> added) {
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).equalsIgnoreCase(key)) {
+                String given = pair.substring(equals + 1);
+                if (!given.equalsIgnoreCase(expected)) {
+                    problem(PORT, "sets " + key + "=" + given + " but " + setting + " is " + expected
+                            + "; set it in one place only");
+                }
+                return;
+            }
+        }
+        added.add(key + "=" + expected);
+    }
+
+    private Path outboxDirectory(String configured, String name, Path dataArea) {
+        try {
+            Path path = configured.isEmpty() ? Path.of("outbox-" + name) : Path.of(configured);
+            if (path.isAbsolute()) {
+                return path;
+            }
+            if (dataArea == null) {
+                problem(OUTBOX_DIRECTORY, "must be an absolute path: the framework gives no data area to keep '"
+                        + path + "' in");
+                return path.toAbsolutePath();
+            }
+            return dataArea.resolve(path);
+        } catch (InvalidPathException e) {
+            problem(OUTBOX_DIRECTORY, "is not a valid path: " + e.getMessage());
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    private void problem(String setting, String what) {
+        problems.add(new ConfigurationProblem(setting, what));
+    }
+
+    /** Text as an operator means it: surrounding blanks are no part of a host name or a path. */
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** @return why Declarative Services could not convert a value; it quotes the value, never a password's */
+    private static String reason(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // SCR wraps the parser's exception in its own message: the operator wants the value, not the class name.
+        return EXCEPTION_NAME.matcher(message).replaceFirst("");
+    }
+}

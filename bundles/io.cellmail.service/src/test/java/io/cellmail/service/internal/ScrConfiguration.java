@@ -1,0 +1,66 @@
+package io.cellmail.service.internal;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.apache.felix.scr.impl.inject.internal.Annotations;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.CellularMailSecrets;
+
+/**
+ * Configuration properties turned into a {@link CellularMailConfiguration} as Felix SCR does it at runtime: the
+ * component description's properties (the defaults bnd wrote into {@code OSGI-INF/io.cellmail.mail.xml}) overlaid
+ * with the configuration, then SCR's own conversion to the component property type. Text is converted to the
+ * attribute's type, and a value that cannot be converted throws when its attribute is read.
+ */
+final class ScrConfiguration {
+
+    private static final String DESCRIPTION = "OSGI-INF/" + CellularMailConfiguration.FACTORY_PID + ".xml";
+
+    private ScrConfiguration() {
+    }
+
+    static CellularMailConfiguration of(Map<String, ?> configuration) {
+        Map<String, Object> properties = componentProperties();
+        properties.putAll(configuration);
+        return Annotations.toObject(CellularMailConfiguration.class, properties, null, true);
+    }
+
+    /** @return the settings the component runs on for this configuration, passwords as given */
+    static MailServiceSettings settings(Map<String, ?> configuration, Path dataArea) {
+        CellularMailConfiguration typed = of(configuration);
+        return SettingsFromConfiguration.settings(typed, CellularMailSecrets.of(typed), dataArea, null);
+    }
+
+    /** @return the properties of the generated component description, typed as SCR reads them */
+    static Map<String, Object> componentProperties() {
+        try (InputStream in = ScrConfiguration.class.getClassLoader().getResourceAsStream(DESCRIPTION)) {
+            if (in == null) {
+                throw new IllegalStateException(DESCRIPTION + " is not on the class path: bnd did not run");
+            }
+            NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
+                    .getElementsByTagName("property");
+            Map<String, Object> properties = new HashMap<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Element property = (Element) nodes.item(i);
+                String value = property.getAttribute("value");
+                properties.put(property.getAttribute("name"), switch (property.getAttribute("type")) {
+                    case "Integer" -> Integer.valueOf(value);
+                    case "Long" -> Long.valueOf(value);
+                    case "Boolean" -> Boolean.valueOf(value);
+                    default -> value;
+                });
+            }
+            return properties;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + DESCRIPTION, e);
+        }
+    }
+}
