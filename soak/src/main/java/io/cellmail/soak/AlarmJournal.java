@@ -23,6 +23,7 @@ final class AlarmJournal {
     static final String EVENTS = "events.log";
     /** Outcomes that end a mail without delivery; a stage that failed with SERVICE_STOPPED ended only the stage. */
     private static final Set<String> FINAL_EVENTS = Set.of("FAILED", "EXPIRED", "CANCELLED");
+    private static final Set<String> STATUS_FINAL = Set.of("STATUS_FAILED", "STATUS_EXPIRED", "STATUS_CANCELLED");
 
     private final Path directory;
 
@@ -95,6 +96,10 @@ final class AlarmJournal {
             for (JournalEntry entry : sender) {
                 if (entry.kind().equals("STAGE_FAILED") && !entry.detail().startsWith("SERVICE_STOPPED")) {
                     outcomes.putIfAbsent(entry.id(), "stage failed " + entry.detail());
+                } else if (STATUS_FINAL.contains(entry.kind())) {
+                    // asked after a restart: the event was posted before a kill and reached nobody
+                    outcomes.putIfAbsent(entry.id(), entry.kind().substring("STATUS_".length()) + " (status after a "
+                            + "restart) " + entry.detail());
                 }
             }
             return outcomes;

@@ -26,10 +26,10 @@ public interface CellularMailService {
     /**
      * Accepts a mail for delivery. Never blocks on the modem. The mail is known by {@link MailMessage#id()} from
      * now on; sending a mail whose id is still in the outbox queues nothing new and returns a stage that
-     * completes with the queued mail's outcome, and sending one whose id was delivered within the last hour the
-     * service ran (the last 1000 such ids, kept across restarts) queues nothing and returns that delivery's
-     * receipt. So a caller that does not know whether its {@code send} got through (it died during the call) can
-     * send the same mail again without causing a second copy.
+     * completes with the queued mail's outcome, and sending one whose id reached its outcome within the last hour
+     * the service ran (the last 1000 such ids, kept across restarts) queues nothing and returns that outcome: the
+     * delivery's receipt, or the failure. So a caller that does not know whether its {@code send} got through (it
+     * died during the call) can send the same mail again without causing a second copy.
      *
      * @param message the mail
      * @return a stage that completes with the receipt when the SMTP server accepted the mail, or exceptionally
@@ -42,7 +42,8 @@ public interface CellularMailService {
 
     /**
      * @param messageId an id from a receipt or an event
-     * @return the message's progress, if the outbox still knows it
+     * @return the message's progress while it is in the outbox, and its outcome for an hour after it left (across
+     *     restarts: a caller that missed the outcome's event asks here); empty otherwise
      */
     Optional<MessageStatus> status(String messageId);
 

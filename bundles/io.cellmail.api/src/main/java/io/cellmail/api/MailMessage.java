@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>The id is known before the mail is sent, so a caller can follow it with
  * {@link CellularMailService#status(String)} or cancel it. Give your own id (e.g. {@code pump3-overpressure-1702})
- * to make sending idempotent: a mail whose id is still in the outbox, or was delivered within the last hour, is not
- * queued twice. An id names one mail: give each new mail a new one.
+ * to make sending idempotent: a mail whose id is still in the outbox, or reached its outcome within the last hour,
+ * is not queued twice. An id names one mail: give each new mail a new one.
  *
  * <pre>{@code
  * MailMessage alarm = MailMessage.builder()

@@ -62,7 +62,6 @@ public final class MailService implements CellularMailService, AutoCloseable {
     private final MailQueue queue;
     private final PendingReceipts receipts;
     private final ServiceEvents events;
-    private final DeliveredMail delivered;
     private final Transitions transitions;
     private final ClockCheckpoints checkpoints;
     private final OutboxRecovery recovery;
@@ -118,10 +117,10 @@ public final class MailService implements CellularMailService, AutoCloseable {
             this.queue = new MailQueue(clock, rateLimiter, settings.maxMessages(), settings.maxBytes());
             this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
             this.events = new ServiceEvents(settings.name(), eventSink);
-            this.delivered = new DeliveredMail(outbox, clock);
-            this.transitions = new Transitions(outbox, queue, clock, events, receipts, delivered);
+            FinalOutcomes outcomes = new FinalOutcomes(outbox, clock);
+            this.transitions = new Transitions(outbox, queue, clock, events, receipts, outcomes);
             this.checkpoints = new ClockCheckpoints(stateFile, clock);
-            this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, delivered, settings.expiry(),
+            this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, outcomes, settings.expiry(),
                     settings.retryCap(), sequence);
             this.dispatcher = new Dispatcher(queue, transitions, outbox, recovery, checkpoints, this.mailer::get,
                     new RetryPolicy(settings.retryBase(), settings.retryCap(), random), clock);
@@ -170,17 +169,23 @@ public final class MailService implements CellularMailService, AutoCloseable {
                 // Another send of this id is writing its file: its outcome decides, so wait for it and ask again.
                 busy.settled().join();
             } else {
-                Optional<DeliveredMail.Entry> done = delivered.find(stored.id());
-                if (done.isPresent()) {
+                Optional<FinalOutcomes.Outcome> ended = transitions.outcome(stored.id());
+                if (ended.isPresent()) {
                     // Asked after the admission: a mail the dispatcher finishes meanwhile is remembered by then.
                     queue.abandon(stored.id());
-                    LOG.info("Mail {} was delivered at {}; sent again, it is not queued twice", stored.id(),
-                            done.get().sentAt());
-                    return CompletableFuture.completedFuture(done.get().receipt());
+                    return answerFromOutcome(ended.get());
                 }
                 return accept(stored, file);
             }
         }
+    }
+
+    /** An id that ended within the hour is one mail: it is not queued again, the caller gets its outcome. */
+    private static CompletionStage<DeliveryReceipt> answerFromOutcome(FinalOutcomes.Outcome outcome) {
+        LOG.info("Mail {} ended {} at {}; sent again, it is not queued again", outcome.id(), outcome.state(),
+                outcome.endedAt());
+        return outcome.delivered() ? CompletableFuture.completedFuture(outcome.receipt())
+                : CompletableFuture.failedFuture(outcome.failure());
     }
 
     private CompletionStage<DeliveryReceipt> accept(StoredMessage stored, byte[] file) {
@@ -207,8 +212,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
     @Override
     public Optional<MessageStatus> status(String messageId) {
         Objects.requireNonNull(messageId, "messageId");
-        return queue.status(messageId).or(() -> transitions.finalStatus(messageId))
-                .or(() -> delivered.find(messageId).map(DeliveredMail.Entry::status));
+        return queue.status(messageId).or(() -> transitions.outcome(messageId).map(FinalOutcomes.Outcome::status));
     }
 
     @Override

@@ -45,7 +45,7 @@ final class OutboxRecovery {
     private final MailQueue queue;
     private final ServiceClock clock;
     private final Transitions transitions;
-    private final DeliveredMail delivered;
+    private final FinalOutcomes outcomes;
     private final Duration expiry;
     private final Duration retryCap;
     private final AtomicLong sequence;
@@ -61,18 +61,18 @@ final class OutboxRecovery {
      * @param queue the index to fill
      * @param clock the outbox's clock, moved forward to what the files recorded
      * @param transitions what reports a damaged file
-     * @param delivered the mail delivered lately: a file of one outlived its delivery and is deleted
+     * @param outcomes how the mail that left the outbox lately ended: a file that outlived its outcome is deleted
      * @param expiry how long a mail lives, in service time
      * @param retryCap the longest wait before an attempt: no recorded retry time lies further ahead
      * @param sequence the next sequence number; raised past every number found on disk
      */
     OutboxRecovery(Outbox outbox, MailQueue queue, ServiceClock clock, Transitions transitions,
-            DeliveredMail delivered, Duration expiry, Duration retryCap, AtomicLong sequence) {
+            FinalOutcomes outcomes, Duration expiry, Duration retryCap, AtomicLong sequence) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
-        this.delivered = Objects.requireNonNull(delivered, "delivered");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.retryCap = Objects.requireNonNull(retryCap, "retryCap");
         this.sequence = Objects.requireNonNull(sequence, "sequence");
@@ -214,8 +214,8 @@ final class OutboxRecovery {
             return Outcome.DONE;
         }
         if (record.state().finished()
-                || delivered.holds(record.header().id(), record.header().sequence())) {
-            // Final, or delivered with the service stopping before the file was deleted: not sent again.
+                || outcomes.holds(record.header().id(), record.header().sequence())) {
+            // Final, or ended with the service stopping before the file was deleted: not sent again.
             deleteFinished(candidate.name());
             return Outcome.DONE;
         }

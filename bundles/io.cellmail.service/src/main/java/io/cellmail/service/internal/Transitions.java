@@ -30,8 +30,7 @@ final class Transitions {
     private final ServiceClock clock;
     private final ServiceEvents events;
     private final PendingReceipts receipts;
-    private final DeliveredMail delivered;
-    private final FinalStatuses finals = new FinalStatuses();
+    private final FinalOutcomes outcomes;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
@@ -40,13 +39,13 @@ final class Transitions {
     private final AtomicLong setAside = new AtomicLong();
 
     Transitions(Outbox outbox, MailQueue queue, ServiceClock clock, ServiceEvents events, PendingReceipts receipts,
-            DeliveredMail delivered) {
+            FinalOutcomes outcomes) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
-        this.delivered = Objects.requireNonNull(delivered, "delivered");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
     }
 
     /**
@@ -86,11 +85,7 @@ final class Transitions {
     }
 
     void sent(Pending pending, int attempt) {
-        DeliveredMail.Entry delivery = new DeliveredMail.Entry(pending.id(), pending.sequence(), attempt,
-                pending.header.acceptedAt(), clock.wallNow(), clock.now());
-        // Remembered before the mail leaves the queue and its file goes: its id is never unknown in between.
-        delivered.record(delivery);
-        end(pending, MessageState.SENT, attempt, null);
+        FinalOutcomes.Outcome delivery = end(pending, MessageState.SENT, attempt, null);
         sent.incrementAndGet();
         LOG.debug("Mail {} sent at attempt {}", pending.id(), attempt);
         events.sent(pending.id(), attempt);
@@ -139,8 +134,7 @@ final class Transitions {
         int attempts = pending.attempts - 1;
         MailErrorCode code = MailErrorCode.OUTBOX_DAMAGED;
         synchronized (pending) {
-            finals.put(new MessageStatus(pending.id(), MessageState.FAILED, attempts, pending.header.acceptedAt(),
-                    Optional.empty(), Optional.of(code)));
+            outcomes.record(outcome(pending, MessageState.FAILED, attempts, code));
             queue.finish(pending, code);
             outbox.setAside(pending.file, reason);
         }
@@ -163,8 +157,8 @@ final class Transitions {
         outbox.setAside(file, reason);
         setAside.incrementAndGet();
         MailErrorCode code = MailErrorCode.OUTBOX_DAMAGED;
-        id.ifPresent(known -> finals.put(new MessageStatus(known, MessageState.FAILED, 0, clock.wallNow(),
-                Optional.empty(), Optional.of(code))));
+        id.ifPresent(known -> outcomes.record(new FinalOutcomes.Outcome(known, Outbox.sequenceOf(file).orElse(-1),
+                MessageState.FAILED, 0, Optional.of(code), clock.wallNow(), clock.wallNow(), clock.now())));
         events.failed(id.orElse(file), 0, code);
     }
 
@@ -187,9 +181,9 @@ final class Transitions {
         }
     }
 
-    /** @return the outcome of a mail that left the outbox recently */
-    Optional<MessageStatus> finalStatus(String id) {
-        return finals.get(id);
+    /** @return the outcome of a mail that left the outbox within the last hour, across restarts */
+    Optional<FinalOutcomes.Outcome> outcome(String id) {
+        return outcomes.find(id);
     }
 
     OutboxCounters counters(int queued, int heldByRateLimit) {
@@ -203,10 +197,11 @@ final class Transitions {
      * mail sent once more after a restart (a duplicate, never a loss). Either way its outcome is reported now:
      * it is true.
      */
-    private void end(Pending pending, MessageState state, int attempts, MailErrorCode error) {
+    private FinalOutcomes.Outcome end(Pending pending, MessageState state, int attempts, MailErrorCode error) {
+        FinalOutcomes.Outcome outcome = outcome(pending, state, attempts, error);
         synchronized (pending) {
-            finals.put(new MessageStatus(pending.id(), state, attempts, pending.header.acceptedAt(),
-                    Optional.empty(), Optional.ofNullable(error)));
+            // Recorded before the mail leaves the queue and its file goes: its id is never unknown in between.
+            outcomes.record(outcome);
             queue.finish(pending, state == MessageState.FAILED ? error : null);
             try {
                 outbox.remove(pending.file);
@@ -214,6 +209,12 @@ final class Transitions {
                 keepAsFinished(pending, state, e);
             }
         }
+        return outcome;
+    }
+
+    private FinalOutcomes.Outcome outcome(Pending pending, MessageState state, int attempts, MailErrorCode error) {
+        return new FinalOutcomes.Outcome(pending.id(), pending.sequence(), state, attempts, Optional.ofNullable(error),
+                pending.header.acceptedAt(), clock.wallNow(), clock.now());
     }
 
     private void keepAsFinished(Pending pending, MessageState state, IOException deleteFailure) {

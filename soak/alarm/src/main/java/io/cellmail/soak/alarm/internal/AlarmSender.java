@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.CellularMailService;
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailException;
+import io.cellmail.api.MessageStatus;
 
 /**
  * Sends the spool's requests in name order, one at a time, and journals each: {@code SENDING} before
@@ -62,6 +63,7 @@ final class AlarmSender implements Runnable {
             if (holdService) {
                 service.get();
             }
+            journalOutcomesMissedWhileDown();
             long idleSince = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
                 List<Path> requests = pending();
@@ -125,6 +127,32 @@ final class AlarmSender implements Runnable {
         }
         Files.deleteIfExists(request);
         return true;
+    }
+
+    /**
+     * Mail accepted in an earlier run whose outcome this bundle never heard of (its stage died with that run, and an
+     * event posted just before a kill reaches nobody): the service's {@code status} still knows how it ended, for
+     * an hour. Journalled as {@code STATUS_<state>}; mail still queued is left to its events.
+     */
+    private void journalOutcomesMissedWhileDown() throws IOException {
+        List<String> unsettled = lastKinds.entrySet().stream().filter(kind -> "ACCEPTED".equals(kind.getValue()))
+                .map(Map.Entry::getKey).toList();
+        if (unsettled.isEmpty()) {
+            return;
+        }
+        Optional<CellularMailService> mail = service.get();
+        if (mail.isEmpty()) {
+            return;
+        }
+        for (String id : unsettled) {
+            Optional<MessageStatus> status = mail.get().status(id);
+            if (status.isPresent() && status.get().state().isFinal()) {
+                String kind = "STATUS_" + status.get().state();
+                journal.append(kind, id, status.get().lastError().map(code -> code.name() + " " + code.code())
+                        .orElse(""));
+                lastKinds.put(id, kind);
+            }
+        }
     }
 
     private void journalOutcome(String id, Throwable failure) {

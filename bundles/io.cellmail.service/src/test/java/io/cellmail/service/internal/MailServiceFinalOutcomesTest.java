@@ -2,6 +2,7 @@ package io.cellmail.service.internal;
 
 import static io.cellmail.service.internal.ServiceHarness.mail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -15,15 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.cellmail.api.DeliveryReceipt;
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
 import io.cellmail.api.MailEvents;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.MessageState;
 
 /**
- * A delivered mail is not sent again when its id comes back: from a caller that died during {@code send} and
- * sends again after its restart, or from a mail file that outlived its recorded delivery.
+ * The outcome of a mail outlives the process that reached it: a delivered mail is not sent again when its id comes
+ * back (from a caller that died during {@code send} and sends again after its restart, or from a mail file that
+ * outlived its recorded outcome), and {@code status} tells a caller that missed the event how its mail ended.
  */
-class MailServiceDeliveredMailTest {
+class MailServiceFinalOutcomesTest {
 
     @TempDir
     Path directory;
@@ -73,6 +77,31 @@ class MailServiceDeliveredMailTest {
     }
 
     @Test
+    void shouldTellAfterARestartThatAMailFailedForGoodAndAnswerItsIdWithThatFailure() throws Exception {
+        harness = new ServiceHarness(directory, s -> s);
+        harness.mailer.failFirst("A", MailErrorCode.AUTHENTICATION_FAILED);
+        harness.start();
+        MailMessage alarm = mail("A");
+        String id = harness.send(alarm);
+        assertThat(harness.failure(id).code()).isEqualTo(MailErrorCode.AUTHENTICATION_FAILED);
+
+        harness.restart(s -> s);
+        harness.start();
+
+        assertThat(harness.status(id)).satisfies(status -> {
+            assertThat(status.state()).isEqualTo(MessageState.FAILED);
+            assertThat(status.lastError()).contains(MailErrorCode.AUTHENTICATION_FAILED);
+        });
+        CompletableFuture<DeliveryReceipt> again = harness.service.send(alarm).toCompletableFuture();
+        assertThat(again).isCompletedExceptionally();
+        assertThatThrownBy(again::join).hasCauseInstanceOf(MailException.class)
+                .cause().satisfies(e -> assertThat(((MailException) e).code())
+                        .isEqualTo(MailErrorCode.AUTHENTICATION_FAILED));
+        harness.awaitIdle();
+        assertThat(harness.mailer.calls()).as("not queued again").isEmpty();
+    }
+
+    @Test
     void shouldDeleteRatherThanSendAMailFileThatOutlivedItsRecordedDelivery() throws Exception {
         harness = new ServiceHarness(directory, s -> s);
         String id = harness.send(mail("A"));
@@ -102,7 +131,7 @@ class MailServiceDeliveredMailTest {
         harness.receipt(id);
 
         harness.restart(s -> s);
-        harness.time.advance(DeliveredMail.RETENTION.plusSeconds(1));
+        harness.time.advance(FinalOutcomes.RETENTION.plusSeconds(1));
         harness.start();
         harness.service.send(alarm).toCompletableFuture().get(ServiceHarness.WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
@@ -129,13 +158,13 @@ class MailServiceDeliveredMailTest {
     @Test
     void shouldStillAnswerFromMemoryWhenTheRecordCannotBeWritten() throws Exception {
         harness = new ServiceHarness(directory, s -> s);
-        Files.createDirectory(directory.resolve(DeliveredMail.NAME + Outbox.TEMP_SUFFIX));
+        Files.createDirectory(directory.resolve(FinalOutcomes.NAME + Outbox.TEMP_SUFFIX));
         harness.start();
         MailMessage alarm = mail("A");
         String id = harness.send(alarm);
         DeliveryReceipt receipt = harness.receipt(id);
 
-        assertThat(Files.exists(directory.resolve(DeliveredMail.NAME))).as("the write failed").isFalse();
+        assertThat(Files.exists(directory.resolve(FinalOutcomes.NAME))).as("the write failed").isFalse();
         assertThat(harness.service.send(alarm).toCompletableFuture().getNow(null)).isEqualTo(receipt);
         harness.awaitIdle();
         assertThat(harness.mailer.calls()).hasSize(1);
