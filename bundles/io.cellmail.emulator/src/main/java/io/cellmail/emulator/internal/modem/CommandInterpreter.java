@@ -1,10 +1,12 @@
 package io.cellmail.emulator.internal.modem;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cellmail.emulator.Personality;
 import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.CommandLine;
 import io.cellmail.emulator.internal.at.FormatException;
@@ -14,6 +16,8 @@ import io.cellmail.emulator.internal.command.CommandHandler;
 import io.cellmail.emulator.internal.command.ContentCommands;
 import io.cellmail.emulator.internal.command.DataUpload;
 import io.cellmail.emulator.internal.command.GeneralCommands;
+import io.cellmail.emulator.internal.command.LteContextCommands;
+import io.cellmail.emulator.internal.command.LteIdentityCommands;
 import io.cellmail.emulator.internal.command.MailStarter;
 import io.cellmail.emulator.internal.command.NetworkCommands;
 import io.cellmail.emulator.internal.command.Outcome;
@@ -41,10 +45,18 @@ public final class CommandInterpreter {
         families.forEach(family -> handlers.putAll(family.handlers()));
     }
 
-    /** @return an interpreter for every command the emulated module knows */
-    public static CommandInterpreter standard(ResultFormat format) {
-        return new CommandInterpreter(format, List.of(new GeneralCommands(), new NetworkCommands(),
-                new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
+    /**
+     * @param personality the module emulated
+     * @return an interpreter for every command that module knows; any other command answers {@code ERROR}
+     */
+    public static CommandInterpreter standard(ResultFormat format, Personality personality) {
+        if (!personality.lte()) {
+            return new CommandInterpreter(format, List.of(new GeneralCommands(), new NetworkCommands(),
+                    new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
+        }
+        List<CommandFamily> families = new ArrayList<>(List.of(new GeneralCommands(), new LteIdentityCommands(),
+                new NetworkCommands().without("+QIFGCNT", "+QICSGP", "+QIDEACT"), new LteContextCommands()));
+        return new CommandInterpreter(format, families);
     }
 
     /**

@@ -89,7 +89,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         this.inputStall = new InputStall(nanoClock);
         this.faults = new FaultPlan(this);
         this.format = new ResultFormat(settings.compactResults());
-        this.interpreter = CommandInterpreter.standard(format);
+        this.interpreter = CommandInterpreter.standard(format, settings.personality());
         int id = NUMBER.incrementAndGet();
         this.modemThread = Executors.newSingleThreadScheduledExecutor(named("cellmail-emulator-modem-" + id));
         this.smtpWorkers = Executors.newCachedThreadPool(named("cellmail-emulator-smtp-" + id));
@@ -185,12 +185,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         if (settings.autobaud() || !settings.bootUrcs()) {
             return;
         }
-        out.line("RDY");
-        out.line("+CFUN: 1");
-        out.line("+CPIN: " + state.sim().status().text());
-        if (state.sim().ready()) {
-            out.line("Call Ready");
-        }
+        settings.personality().bootUrcs(state.sim().status().text(), state.sim().ready()).forEach(out::line);
     }
 
     /** What any restart does to the line: a half-received line, data mode and held URCs are gone. */

@@ -14,6 +14,7 @@ public final class ModuleMemory {
     private final EmulatorSettings settings;
     private final SmtpMailbox mailbox = new SmtpMailbox();
     private final SimCard sim;
+    private final PdpContexts pdpContexts = new PdpContexts();
     private long bootCount;
     private boolean awaitingAutobaud;
     private boolean echo;
@@ -66,6 +67,7 @@ public final class ModuleMemory {
         apn = "";
         sending = false;
         mailbox.reset();
+        pdpContexts.reset();
     }
 
     /** Keeps {@code +IPR} and {@code +IFC} across reboots ({@code AT&W}). */
@@ -85,6 +87,11 @@ public final class ModuleMemory {
 
     public SmtpMailbox mailbox() {
         return mailbox;
+    }
+
+    /** @return the LTE module's PDP contexts */
+    public PdpContexts pdpContexts() {
+        return pdpContexts;
     }
 
     /** @return the SIM, which keeps its count of wrong PINs across reboots */
