@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.Personality;
 import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.CommandLine;
@@ -17,6 +18,9 @@ import io.cellmail.emulator.internal.command.ContentCommands;
 import io.cellmail.emulator.internal.command.DataUpload;
 import io.cellmail.emulator.internal.command.GeneralCommands;
 import io.cellmail.emulator.internal.command.LteContextCommands;
+import io.cellmail.emulator.internal.command.LteErrors;
+import io.cellmail.emulator.internal.command.LteMailCommands;
+import io.cellmail.emulator.internal.command.LteSmtpConfigCommands;
 import io.cellmail.emulator.internal.command.LteIdentityCommands;
 import io.cellmail.emulator.internal.command.MailStarter;
 import io.cellmail.emulator.internal.command.NetworkCommands;
@@ -46,16 +50,22 @@ public final class CommandInterpreter {
     }
 
     /**
-     * @param personality the module emulated
+     * @param settings the module emulated ({@link EmulatorSettings#personality()}) and how it numbers errors
      * @return an interpreter for every command that module knows; any other command answers {@code ERROR}
      */
-    public static CommandInterpreter standard(ResultFormat format, Personality personality) {
+    public static CommandInterpreter standard(ResultFormat format, EmulatorSettings settings) {
+        Personality personality = settings.personality();
         if (!personality.lte()) {
             return new CommandInterpreter(format, List.of(new GeneralCommands(), new NetworkCommands(),
                     new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
         }
         List<CommandFamily> families = new ArrayList<>(List.of(new GeneralCommands(), new LteIdentityCommands(),
                 new NetworkCommands().without("+QIFGCNT", "+QICSGP", "+QIDEACT"), new LteContextCommands()));
+        if (personality.lteSmtp()) {
+            LteErrors errors = new LteErrors(settings.lteErrorBase());
+            families.add(new LteSmtpConfigCommands());
+            families.add(new LteMailCommands(errors));
+        }
         return new CommandInterpreter(format, families);
     }
 
@@ -95,7 +105,9 @@ public final class CommandInterpreter {
             case ERROR -> out.finalCode(FinalCode.ERROR);
             case FINAL_LINE -> out.line(outcome.line());
             case DATA_MODE -> {
-                out.finalCode(FinalCode.OK);
+                if (outcome.upload().okBeforeConnect()) {
+                    out.finalCode(FinalCode.OK);
+                }
                 out.finalCode(FinalCode.CONNECT);
             }
         }

@@ -89,7 +89,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         this.inputStall = new InputStall(nanoClock);
         this.faults = new FaultPlan(this);
         this.format = new ResultFormat(settings.compactResults());
-        this.interpreter = CommandInterpreter.standard(format, settings.personality());
+        this.interpreter = CommandInterpreter.standard(format, settings);
         int id = NUMBER.incrementAndGet();
         this.modemThread = Executors.newSingleThreadScheduledExecutor(named("cellmail-emulator-modem-" + id));
         this.smtpWorkers = Executors.newCachedThreadPool(named("cellmail-emulator-smtp-" + id));
@@ -251,7 +251,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         upload = next;
         long timeout = next.timeout().map(Duration::toNanos).orElse(0L);
         receiver = new DataModeReceiver(next.limit(), settings.guardTime().toNanos(), settings.lenientEscape(),
-                nanoClock.getAsLong(), timeout);
+                nanoClock.getAsLong(), timeout, next.framing());
         cutUpload = faults.takeCloseMidUpload();
         scheduleDeadline();
     }
@@ -296,10 +296,15 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         DataUpload done = upload;
         leaveDataMode();
         transcript.data(ending.received());
-        if (ending.result() >= 0) {
-            done.store().accept(ending.payload());
+        if (ending.result() >= 0 && done.answer().isPresent()) {
+            done.answer().get().apply(ending.payload()).forEach(out::line);
+            out.finalCode(FinalCode.OK);
+        } else {
+            if (ending.result() >= 0) {
+                done.store().accept(ending.payload());
+            }
+            out.line(format.format(done.resultName(), ending.result()));
         }
-        out.line(format.format(done.resultName(), ending.result()));
         heldUrcs.forEach(out::line);
         heldUrcs.clear();
     }

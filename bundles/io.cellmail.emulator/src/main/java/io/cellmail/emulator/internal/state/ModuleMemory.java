@@ -15,6 +15,7 @@ public final class ModuleMemory {
     private final SmtpMailbox mailbox = new SmtpMailbox();
     private final SimCard sim;
     private final PdpContexts pdpContexts = new PdpContexts();
+    private final LteSmtpState lteSmtp = new LteSmtpState();
     private long bootCount;
     private boolean awaitingAutobaud;
     private boolean echo;
@@ -44,7 +45,8 @@ public final class ModuleMemory {
     public void powerOn() {
         echo = true;
         verbose = true;
-        errorMode = 0;
+        // The EC2x family ships with AT+CMEE=1 (numeric +CME ERROR); the M95 with 0.
+        errorMode = settings.personality().lte() ? 1 : 0;
         powerOnKeepingResponseFormat();
     }
 
@@ -68,6 +70,7 @@ public final class ModuleMemory {
         sending = false;
         mailbox.reset();
         pdpContexts.reset();
+        lteSmtp.reset();
     }
 
     /** Keeps {@code +IPR} and {@code +IFC} across reboots ({@code AT&W}). */
@@ -87,6 +90,11 @@ public final class ModuleMemory {
 
     public SmtpMailbox mailbox() {
         return mailbox;
+    }
+
+    /** @return the LTE SMTP client's own settings and attachment list */
+    public LteSmtpState lteSmtp() {
+        return lteSmtp;
     }
 
     /** @return the LTE module's PDP contexts */
