@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param lteErrorBase LTE personality: the {@code <err>} of {@code +QSMTPPUT: <err>,<protocol_error>} for a failure
  *     with the V1.00 code {@code -n} is {@code lteErrorBase + n} (the manual's table is not public; 650 gives the
  *     651... numbering secondary sources report)
+ * @param ramDriveBytes LTE personality: capacity of the {@code RAM:} drive of {@code AT+QFUPL}, at least 1024
  */
 public record EmulatorSettings(
         int baud,
@@ -54,7 +55,8 @@ public record EmulatorSettings(
         int signal,
         List<String> identity,
         Personality personality,
-        int lteErrorBase) {
+        int lteErrorBase,
+        int ramDriveBytes) {
 
     /** The PUK of an emulated SIM unless the settings give another. */
     public static final String DEFAULT_SIM_PUK = "12345678";
@@ -64,6 +66,9 @@ public record EmulatorSettings(
 
     /** The default {@link #lteErrorBase()}: {@code <err>} 651 stands for V1.00's -1. */
     public static final int DEFAULT_LTE_ERROR_BASE = 650;
+
+    /** The default {@link #ramDriveBytes()}, 512 KB (chosen; the real free space depends on the firmware). */
+    public static final int DEFAULT_RAM_DRIVE_BYTES = 512 * 1024;
 
     public EmulatorSettings {
         if (baud < 0) {
@@ -85,6 +90,7 @@ public record EmulatorSettings(
         identity = List.copyOf(identity);
         Objects.requireNonNull(personality, "personality");
         requireRange(lteErrorBase, 1, 65_000, "lteErrorBase");
+        requireRange(ramDriveBytes, 1024, 64 * 1024 * 1024, "ramDriveBytes");
     }
 
     /** @return the settings of a plain module: unlimited line rate, no latency, 1 s guard, spec quirks on */
@@ -160,6 +166,7 @@ public record EmulatorSettings(
         private List<String> identity;
         private Personality personality = Personality.M95;
         private int lteErrorBase = DEFAULT_LTE_ERROR_BASE;
+        private int ramDriveBytes = DEFAULT_RAM_DRIVE_BYTES;
 
         private Builder() {
         }
@@ -185,6 +192,7 @@ public record EmulatorSettings(
             identity = from.identity.equals(from.personality.identity()) ? null : from.identity;
             personality = from.personality;
             lteErrorBase = from.lteErrorBase;
+            ramDriveBytes = from.ramDriveBytes;
         }
 
         /** @param value line rate in baud, 0 for unlimited (default 0) @return this */
@@ -301,11 +309,18 @@ public record EmulatorSettings(
             return this;
         }
 
+        /** @param value capacity of the LTE {@code RAM:} drive in bytes (default 512 KB) @return this */
+        public Builder ramDriveBytes(int value) {
+            ramDriveBytes = value;
+            return this;
+        }
+
         /** @return the settings @throws IllegalArgumentException if a value is out of range */
         public EmulatorSettings build() {
             return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, okBeforeServerInfo,
                     compactResults, smtpRoute, bootUrcs, autobaud, simReady, simPin, simPuk, simPinTries, registration, attached,
-                    signal, identity == null ? personality.identity() : identity, personality, lteErrorBase);
+                    signal, identity == null ? personality.identity() : identity, personality, lteErrorBase,
+                    ramDriveBytes);
         }
     }
 }

@@ -18,11 +18,11 @@ import io.cellmail.emulator.internal.data.DataModeReceiver.Framing;
  * @param store keeps a complete payload (called on the modem thread, only for a successful upload)
  * @param framing how the payload ends
  * @param okBeforeConnect the GSM dialect answers {@code OK} then {@code CONNECT}; the LTE one {@code CONNECT} alone
- * @param answer keeps a payload and gives the information lines before the {@code OK} that ends the upload;
- *     empty for the GSM {@code <resultName>:<length>} without {@code OK}
+ * @param answer keeps a payload and says how the upload ends; empty for the GSM {@code <resultName>:<length>}
+ * @param ackEvery after each this many payload bytes (but not after the last) the module writes {@code A}; 0 never
  */
 public record DataUpload(String resultName, int limit, Optional<Duration> timeout, Consumer<byte[]> store,
-        Framing framing, boolean okBeforeConnect, Optional<Function<byte[], List<String>>> answer) {
+        Framing framing, boolean okBeforeConnect, Optional<Function<byte[], Ended>> answer, int ackEvery) {
 
     public DataUpload {
         Objects.requireNonNull(resultName, "resultName");
@@ -32,17 +32,41 @@ public record DataUpload(String resultName, int limit, Optional<Duration> timeou
         Objects.requireNonNull(answer, "answer");
     }
 
+    /**
+     * How a length-ended upload ends.
+     *
+     * @param info the information lines, e.g. {@code +QFUPL: 10,613e}
+     * @param end {@link Outcome#ok()} or a final line such as {@code +CME ERROR: 421}
+     */
+    public record Ended(List<String> info, Outcome end) {
+
+        public Ended {
+            info = List.copyOf(info);
+            Objects.requireNonNull(end, "end");
+        }
+
+        /** @return the line and {@code OK} */
+        public static Ended ok(String line) {
+            return new Ended(List.of(line), Outcome.ok());
+        }
+    }
+
     /** A GSM upload: {@code OK}, {@code CONNECT}, payload up to {@code +++}, {@code <resultName>:<length>}. */
     public DataUpload(String resultName, int limit, Optional<Duration> timeout, Consumer<byte[]> store) {
-        this(resultName, limit, timeout, store, Framing.ESCAPED, true, Optional.empty());
+        this(resultName, limit, timeout, store, Framing.ESCAPED, true, Optional.empty(), 0);
     }
 
     /**
      * An LTE upload: {@code CONNECT}, exactly {@code length} bytes (or fewer at the timeout, or up to {@code +++}),
-     * then the lines {@code answer} gives for what arrived (which it also keeps) and {@code OK}.
+     * then what {@code answer} makes of what arrived (which it also keeps).
      */
     public static DataUpload lengthEnded(int length, Duration timeout, Framing framing,
-            Function<byte[], List<String>> answer) {
-        return new DataUpload("", length, Optional.of(timeout), bytes -> { }, framing, false, Optional.of(answer));
+            Function<byte[], Ended> answer) {
+        return new DataUpload("", length, Optional.of(timeout), bytes -> { }, framing, false, Optional.of(answer), 0);
+    }
+
+    /** @return this upload with an {@code A} written after each {@code bytes} payload bytes (0: never) */
+    public DataUpload acknowledgingEvery(int bytes) {
+        return new DataUpload(resultName, limit, timeout, store, framing, okBeforeConnect, answer, bytes);
     }
 }

@@ -3,14 +3,16 @@ package io.cellmail.emulator.internal.command;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.Params;
 import io.cellmail.emulator.internal.data.DataModeReceiver.Framing;
 import io.cellmail.emulator.internal.smtp.OutgoingMail.Recipient;
 import io.cellmail.emulator.internal.smtp.OutgoingMail.RecipientType;
+import io.cellmail.emulator.internal.state.FileSystem.Path;
+import io.cellmail.emulator.internal.state.LteSmtpState;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 
 /**
@@ -27,6 +29,10 @@ import io.cellmail.emulator.internal.state.SmtpMailbox;
  * <li>{@code AT+QSMTPBODY=<charset>,<length>[,<time>]}: length 1-10240, time 1-65535 s (default 90).
  * {@code CONNECT} alone, then exactly {@code <length>} bytes (no {@code +++} needed), {@code +QSMTPBODY: <n>} and
  * {@code OK}. When the time is up first, or {@code +++} framed by silence comes, the body is what arrived.</li>
+ * <li>{@code AT+QSMTPATT=<opt>,<index>[,"<file>"]}: opt 1 attaches an existing file ({@code "RAM:<name>"} or a
+ * UFS name) at index 1-10, replacing what was there; opt 0 removes the attachment at that index.
+ * {@code AT+QSMTPATT?} lists {@code +QSMTPATT: <index>,"<file>"}. The file is read when the mail is sent. A file
+ * that does not exist answers {@code +CME ERROR: 405}; removing an empty index answers {@code ERROR}.</li>
  * </ul>
  * Malformed or out-of-range parameters answer {@code ERROR}. Chosen (the README lists these): at most 20
  * recipients, addresses and subjects up to 255 characters; a 21st recipient or deleting one that is not there
@@ -50,7 +56,8 @@ public final class LteMailCommands implements CommandFamily {
                 "+QSMTPCLR", this::clear,
                 "+QSMTPDST", this::recipients,
                 "+QSMTPSUB", this::subject,
-                "+QSMTPBODY", this::body);
+                "+QSMTPBODY", this::body,
+                "+QSMTPATT", this::attachment);
     }
 
     private Outcome busy(CommandContext context) {
@@ -144,6 +151,45 @@ public final class LteMailCommands implements CommandFamily {
                 : new String(HexFormat.of().parseHex(mailbox.subject()), StandardCharsets.ISO_8859_1);
     }
 
+    private Outcome attachment(AtCommand command, CommandContext context) {
+        LteSmtpState lte = context.state().lteSmtp();
+        switch (command.form()) {
+            case TEST -> context.reply().info("+QSMTPATT: (0,1),(1-" + LteSmtpState.MAX_ATTACHMENTS + "),\"<file>\"");
+            case READ -> lte.attachmentFiles().forEach((index, file) ->
+                    context.reply().info("+QSMTPATT: " + index + ",\"" + file + "\""));
+            case WRITE -> {
+                Params params = command.params();
+                params.requireCount(2, 3);
+                int option = params.number(0, 0, 1);
+                int index = params.number(1, 1, LteSmtpState.MAX_ATTACHMENTS);
+                if (option == 0) {
+                    params.requireCount(2, 2);
+                    if (context.state().sending()) {
+                        return busy(context);
+                    }
+                    return lte.detach(index) ? Outcome.ok() : Outcome.error();
+                }
+                params.requireCount(3, 3);
+                String file = params.string(2);
+                Optional<Path> path = Path.parse(file);
+                if (path.isEmpty() || path.get().wildcard()) {
+                    return context.cmeError(406, "invalid file name");
+                }
+                if (!context.state().files().exists(path.get())) {
+                    return context.cmeError(405, "file not found");
+                }
+                if (context.state().sending()) {
+                    return busy(context);
+                }
+                lte.attach(index, file);
+            }
+            default -> {
+                return Outcome.error();
+            }
+        }
+        return Outcome.ok();
+    }
+
     private Outcome body(AtCommand command, CommandContext context) {
         switch (command.form()) {
             case TEST -> {
@@ -162,7 +208,7 @@ public final class LteMailCommands implements CommandFamily {
                 return Outcome.dataMode(DataUpload.lengthEnded(length, Duration.ofSeconds(time),
                         Framing.LENGTH_WITHIN_TIME, bytes -> {
                             context.mailbox().body(charset, bytes);
-                            return List.of("+QSMTPBODY: " + bytes.length);
+                            return DataUpload.Ended.ok("+QSMTPBODY: " + bytes.length);
                         }));
             }
             default -> {

@@ -16,6 +16,7 @@ import io.cellmail.emulator.internal.command.CommandFamily;
 import io.cellmail.emulator.internal.command.CommandHandler;
 import io.cellmail.emulator.internal.command.ContentCommands;
 import io.cellmail.emulator.internal.command.DataUpload;
+import io.cellmail.emulator.internal.command.FileCommands;
 import io.cellmail.emulator.internal.command.GeneralCommands;
 import io.cellmail.emulator.internal.command.LteContextCommands;
 import io.cellmail.emulator.internal.command.LteErrors;
@@ -60,7 +61,8 @@ public final class CommandInterpreter {
                     new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
         }
         List<CommandFamily> families = new ArrayList<>(List.of(new GeneralCommands(), new LteIdentityCommands(),
-                new NetworkCommands().without("+QIFGCNT", "+QICSGP", "+QIDEACT"), new LteContextCommands()));
+                new NetworkCommands().without("+QIFGCNT", "+QICSGP", "+QIDEACT"), new LteContextCommands(),
+                new FileCommands()));
         if (personality.lteSmtp()) {
             LteErrors errors = new LteErrors(settings.lteErrorBase());
             families.add(new LteSmtpConfigCommands());

@@ -258,7 +258,9 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
 
     /** @return the index of the first byte after the payload, or the end of {@code bytes} */
     private int dataBytes(byte[] bytes, int from, long now) {
+        long before = receiver.received();
         Ending ending = receiver.accept(bytes, from, bytes.length - from, now);
+        acknowledge(before, receiver.received(), ending != null);
         if (cutUpload) {
             cutUpload = false;
             LOG.debug("fault: cutting the host connection mid-upload");
@@ -270,6 +272,18 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         }
         endDataMode(ending);
         return ending.consumed();
+    }
+
+    /** Ackmode of {@code AT+QFUPL}: an {@code A} for each block boundary the payload passed, none at its end. */
+    private void acknowledge(long before, long after, boolean ended) {
+        int block = upload.ackEvery();
+        if (block <= 0) {
+            return;
+        }
+        long last = ended ? after - 1 : after;
+        for (long boundary = (before / block + 1) * block; boundary <= last; boundary += block) {
+            out.noise(new byte[] {'A'});
+        }
     }
 
     private void onDeadline() {
@@ -297,8 +311,13 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         leaveDataMode();
         transcript.data(ending.received());
         if (ending.result() >= 0 && done.answer().isPresent()) {
-            done.answer().get().apply(ending.payload()).forEach(out::line);
-            out.finalCode(FinalCode.OK);
+            DataUpload.Ended ended = done.answer().get().apply(ending.payload());
+            ended.info().forEach(out::line);
+            switch (ended.end().kind()) {
+                case OK -> out.finalCode(FinalCode.OK);
+                case FINAL_LINE -> out.line(ended.end().line());
+                default -> out.finalCode(FinalCode.ERROR);
+            }
         } else {
             if (ending.result() >= 0) {
                 done.store().accept(ending.payload());

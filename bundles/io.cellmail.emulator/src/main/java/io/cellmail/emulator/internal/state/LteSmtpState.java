@@ -58,7 +58,7 @@ public final class LteSmtpState {
 
     /** @return the attached file names by index, lowest first */
     public Map<Integer, String> attachmentFiles() {
-        return Map.copyOf(new TreeMap<>(attachmentFiles));
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(attachmentFiles));
     }
 
     public void attach(int index, String file) {

@@ -16,6 +16,7 @@ public final class ModuleMemory {
     private final SimCard sim;
     private final PdpContexts pdpContexts = new PdpContexts();
     private final LteSmtpState lteSmtp = new LteSmtpState();
+    private final FileSystem files;
     private long bootCount;
     private boolean awaitingAutobaud;
     private boolean echo;
@@ -37,6 +38,7 @@ public final class ModuleMemory {
     public ModuleMemory(EmulatorSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sim = new SimCard(settings);
+        this.files = new FileSystem(settings.ramDriveBytes());
         savedRate = settings.autobaud() ? 0 : ipRateFor(settings.baud());
         powerOn();
     }
@@ -71,6 +73,7 @@ public final class ModuleMemory {
         mailbox.reset();
         pdpContexts.reset();
         lteSmtp.reset();
+        files.powerOn();
     }
 
     /** Keeps {@code +IPR} and {@code +IFC} across reboots ({@code AT&W}). */
@@ -95,6 +98,11 @@ public final class ModuleMemory {
     /** @return the LTE SMTP client's own settings and attachment list */
     public LteSmtpState lteSmtp() {
         return lteSmtp;
+    }
+
+    /** @return the LTE module's drives: RAM (cleared at a boot) and UFS */
+    public FileSystem files() {
+        return files;
     }
 
     /** @return the LTE module's PDP contexts */
