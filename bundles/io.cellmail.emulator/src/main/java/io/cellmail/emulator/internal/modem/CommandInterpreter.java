@@ -21,6 +21,7 @@ import io.cellmail.emulator.internal.command.GeneralCommands;
 import io.cellmail.emulator.internal.command.LteContextCommands;
 import io.cellmail.emulator.internal.command.LteErrors;
 import io.cellmail.emulator.internal.command.LteMailCommands;
+import io.cellmail.emulator.internal.command.LteSendCommand;
 import io.cellmail.emulator.internal.command.LteSmtpConfigCommands;
 import io.cellmail.emulator.internal.command.LteIdentityCommands;
 import io.cellmail.emulator.internal.command.MailStarter;
@@ -67,6 +68,7 @@ public final class CommandInterpreter {
             LteErrors errors = new LteErrors(settings.lteErrorBase());
             families.add(new LteSmtpConfigCommands());
             families.add(new LteMailCommands(errors));
+            families.add(new LteSendCommand(errors));
         }
         return new CommandInterpreter(format, families);
     }

@@ -24,6 +24,7 @@ import io.cellmail.emulator.internal.at.CommandLine;
 import io.cellmail.emulator.internal.at.LineAssembler;
 import io.cellmail.emulator.internal.at.LineAssembler.ReceivedLine;
 import io.cellmail.emulator.internal.command.DataUpload;
+import io.cellmail.emulator.internal.command.LteErrors;
 import io.cellmail.emulator.internal.command.ResultFormat;
 import io.cellmail.emulator.internal.data.DataModeReceiver;
 import io.cellmail.emulator.internal.data.DataModeReceiver.Ending;
@@ -35,8 +36,11 @@ import io.cellmail.emulator.internal.line.InputStall;
 import io.cellmail.emulator.internal.line.LineRate;
 import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.smtp.OutgoingMail;
+import io.cellmail.emulator.internal.smtp.OutgoingMail.Attachment;
 import io.cellmail.emulator.internal.smtp.SmtpRelay;
+import io.cellmail.emulator.internal.state.FileSystem.Path;
 import io.cellmail.emulator.internal.state.ModuleMemory;
+import io.cellmail.emulator.internal.state.PdpContexts;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 import io.cellmail.emulator.internal.transcript.TranscriptLog;
 
@@ -59,6 +63,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private final TranscriptLog transcript;
     private final FaultPlan faults;
     private final ResultFormat format;
+    private final LteErrors lteErrors;
     private final ResponseWriter out;
     private final CommandInterpreter interpreter;
     private final MailSender sender;
@@ -89,6 +94,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         this.inputStall = new InputStall(nanoClock);
         this.faults = new FaultPlan(this);
         this.format = new ResultFormat(settings.compactResults());
+        this.lteErrors = new LteErrors(settings.lteErrorBase());
         this.interpreter = CommandInterpreter.standard(format, settings);
         int id = NUMBER.incrementAndGet();
         this.modemThread = Executors.newSingleThreadScheduledExecutor(named("cellmail-emulator-modem-" + id));
@@ -151,6 +157,21 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     @Override
     public void unsolicited(String line) {
         post(() -> emitUnsolicited(line));
+    }
+
+    @Override
+    public void contextLost(String gsmUrc) {
+        post(() -> {
+            if (!settings.personality().lte()) {
+                emitUnsolicited(gsmUrc);
+                return;
+            }
+            PdpContexts contexts = state.pdpContexts();
+            for (int id : contexts.activeIds()) {
+                contexts.deactivate(id);
+                emitUnsolicited("+QIURC: \"pdpdeact\"," + id);
+            }
+        });
     }
 
     @Override
@@ -354,10 +375,23 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     /** @return the mailbox's mail, addressed to the route of the settings if there is one ("host:port") */
     private OutgoingMail mailToSend() {
         SmtpMailbox mailbox = state.mailbox();
-        return settings.smtpRoute().map(route -> {
+        String host = mailbox.server();
+        int port = mailbox.port();
+        if (settings.smtpRoute().isPresent()) {
+            String route = settings.smtpRoute().get();
             int colon = route.lastIndexOf(':');
-            return mailbox.toMail(route.substring(0, colon), Integer.parseInt(route.substring(colon + 1)));
-        }).orElseGet(() -> mailbox.toMail(mailbox.server(), mailbox.port()));
+            host = route.substring(0, colon);
+            port = Integer.parseInt(route.substring(colon + 1));
+        }
+        if (!settings.personality().lteSmtp()) {
+            return mailbox.toMail(host, port);
+        }
+        // The LTE client authenticates when it has an account; its attachments are the files, read now.
+        List<Attachment> files = new ArrayList<>();
+        state.lteSmtp().attachmentFiles().values().forEach(name -> Path.parse(name)
+                .flatMap(path -> state.files().read(path))
+                .ifPresent(content -> files.add(new Attachment(name.substring(name.indexOf(':') + 1), content))));
+        return mailbox.toMail(host, port, !mailbox.user().isEmpty(), files);
     }
 
     private void mailDone(long boot, int result) {
@@ -366,7 +400,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             return;
         }
         state.sending(false);
-        emitUnsolicited(format.format("+QSMTPPUT", result));
+        emitUnsolicited(settings.personality().lteSmtp() ? "+QSMTPPUT: " + lteErrors.putResult(result)
+                : format.format("+QSMTPPUT", result));
     }
 
     /** @return false if interrupted (the emulator is closing) */
