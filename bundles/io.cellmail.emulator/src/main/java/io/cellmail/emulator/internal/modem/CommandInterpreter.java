@@ -32,6 +32,7 @@ import io.cellmail.emulator.internal.command.Reply;
 import io.cellmail.emulator.internal.command.ResultFormat;
 import io.cellmail.emulator.internal.command.SendCommand;
 import io.cellmail.emulator.internal.command.SmtpSettingsCommands;
+import io.cellmail.emulator.internal.command.SslConfigCommands;
 import io.cellmail.emulator.internal.line.FinalCode;
 import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.state.ModuleMemory;
@@ -63,7 +64,7 @@ public final class CommandInterpreter {
         }
         List<CommandFamily> families = new ArrayList<>(List.of(new GeneralCommands(), new LteIdentityCommands(),
                 new NetworkCommands().without("+QIFGCNT", "+QICSGP", "+QIDEACT"), new LteContextCommands(),
-                new FileCommands()));
+                new FileCommands(), new SslConfigCommands()));
         if (personality.lteSmtp()) {
             LteErrors errors = new LteErrors(settings.lteErrorBase());
             families.add(new LteSmtpConfigCommands());

@@ -41,6 +41,7 @@ import io.cellmail.emulator.internal.smtp.SmtpRelay;
 import io.cellmail.emulator.internal.state.FileSystem.Path;
 import io.cellmail.emulator.internal.state.ModuleMemory;
 import io.cellmail.emulator.internal.state.PdpContexts;
+import io.cellmail.emulator.internal.state.SslContexts;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 import io.cellmail.emulator.internal.transcript.TranscriptLog;
 
@@ -391,7 +392,27 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         state.lteSmtp().attachmentFiles().values().forEach(name -> Path.parse(name)
                 .flatMap(path -> state.files().read(path))
                 .ifPresent(content -> files.add(new Attachment(name.substring(name.indexOf(':') + 1), content))));
-        return mailbox.toMail(host, port, !mailbox.user().isEmpty(), files);
+        return mailbox.toMail(host, port, !mailbox.user().isEmpty(), files, tls());
+    }
+
+    /** @return the LTE client's TLS: {@code ssltype} and its SSL context, the CA file read now */
+    private OutgoingMail.Tls tls() {
+        int type = state.lteSmtp().sslType();
+        if (type == 0) {
+            return OutgoingMail.Tls.NONE;
+        }
+        int id = state.lteSmtp().sslContextId();
+        SslContexts ssl = state.sslContexts();
+        String protocol = switch (ssl.number(id, "sslversion")) {
+            case 0 -> "SSLv3";
+            case 1 -> "TLSv1";
+            case 2 -> "TLSv1.1";
+            case 3 -> "TLSv1.2";
+            default -> "";
+        };
+        byte[] ca = Path.parse(ssl.text(id, "cacert")).flatMap(path -> state.files().read(path))
+                .orElse(new byte[0]);
+        return new OutgoingMail.Tls(type, protocol, ssl.number(id, "seclevel") >= 1, ca);
     }
 
     private void mailDone(long boot, int result) {

@@ -16,6 +16,7 @@ public final class ModuleMemory {
     private final SimCard sim;
     private final PdpContexts pdpContexts = new PdpContexts();
     private final LteSmtpState lteSmtp = new LteSmtpState();
+    private final SslContexts sslContexts = new SslContexts();
     private final FileSystem files;
     private long bootCount;
     private boolean awaitingAutobaud;
@@ -73,6 +74,7 @@ public final class ModuleMemory {
         mailbox.reset();
         pdpContexts.reset();
         lteSmtp.reset();
+        sslContexts.reset();
         files.powerOn();
     }
 
@@ -98,6 +100,11 @@ public final class ModuleMemory {
     /** @return the LTE SMTP client's own settings and attachment list */
     public LteSmtpState lteSmtp() {
         return lteSmtp;
+    }
+
+    /** @return the LTE module's SSL contexts */
+    public SslContexts sslContexts() {
+        return sslContexts;
     }
 
     /** @return the LTE module's drives: RAM (cleared at a boot) and UFS */

@@ -216,18 +216,20 @@ public final class SmtpMailbox {
      * @return a snapshot for the SMTP relay, the hex subject of charsets 1-3 decoded to its bytes
      */
     public OutgoingMail toMail(String host, int serverPort) {
-        return toMail(host, serverPort, authenticate, attachments);
+        return toMail(host, serverPort, authenticate, attachments, OutgoingMail.Tls.NONE);
     }
 
     /**
      * The LTE module's mail: it authenticates when it has an account, and its attachments are files.
      *
      * @param files the attached files' names and bytes, in index order
+     * @param tls how the connection is secured
      */
-    public OutgoingMail toMail(String host, int serverPort, boolean withAuthentication, List<Attachment> files) {
+    public OutgoingMail toMail(String host, int serverPort, boolean withAuthentication, List<Attachment> files,
+            OutgoingMail.Tls tls) {
         byte[] subjectBytes = subjectCharset == 0 ? subject.getBytes(StandardCharsets.ISO_8859_1)
                 : HexFormat.of().parseHex(subject);
         return new OutgoingMail(host, serverPort, withAuthentication, user, password, senderAddress, senderName,
-                recipients, subjectCharset, subjectBytes, bodyCharset, body.clone(), files);
+                recipients, subjectCharset, subjectBytes, bodyCharset, body.clone(), files, tls);
     }
 }
