@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How an emulated module behaves: line rate, latency, the {@code +++} escape rule, spec quirks, SMTP routing and
+ * How an emulated module behaves: which module it is ({@link Personality}), line rate, latency, the {@code +++} escape rule, spec quirks, SMTP routing and
  * the radio state it reports. Immutable; build one with {@link #builder()}.
  *
  * @param baud line rate in baud (bytes per second = baud / 10) applied to both directions; 0 means unlimited
@@ -28,7 +28,13 @@ import java.util.Optional;
  * @param registration the {@code <stat>} of {@code +CREG:} (1 home, 5 roaming, 2 searching, 3 denied, 0 none)
  * @param attached the {@code <state>} of {@code +CGATT:} (1 attached, 0 detached)
  * @param signal the {@code <rssi>} of {@code +CSQ:} (0-31, 99 unknown)
- * @param identity the lines {@code ATI} answers, e.g. "Quectel_M95", "Revision: M95FAR02A08"
+ * @param identity the lines {@code ATI} answers, e.g. "Quectel_M95", "Revision: M95FAR02A08"; the personality's
+ *     unless the builder was given others
+ * @param personality which module the emulator answers as (default {@link Personality#M95})
+ * @param lteErrorBase LTE personality: the {@code <err>} of {@code +QSMTPPUT: <err>,<protocol_error>} for a failure
+ *     with the V1.00 code {@code -n} is {@code lteErrorBase + n} (the manual's table is not public; 650 gives the
+ *     651... numbering secondary sources report)
+ * @param ramDriveBytes LTE personality: capacity of the {@code RAM:} drive of {@code AT+QFUPL}, at least 1024
  */
 public record EmulatorSettings(
         int baud,
@@ -47,13 +53,22 @@ public record EmulatorSettings(
         int registration,
         int attached,
         int signal,
-        List<String> identity) {
+        List<String> identity,
+        Personality personality,
+        int lteErrorBase,
+        int ramDriveBytes) {
 
     /** The PUK of an emulated SIM unless the settings give another. */
     public static final String DEFAULT_SIM_PUK = "12345678";
 
     /** The identity of an M95 module, as {@code ATI} prints it. */
-    public static final List<String> DEFAULT_IDENTITY = List.of("Quectel_Ltd", "Quectel_M95", "Revision: M95FAR02A08");
+    public static final List<String> DEFAULT_IDENTITY = Personality.M95.identity();
+
+    /** The default {@link #lteErrorBase()}: {@code <err>} 651 stands for V1.00's -1. */
+    public static final int DEFAULT_LTE_ERROR_BASE = 650;
+
+    /** The default {@link #ramDriveBytes()}, 512 KB (chosen; the real free space depends on the firmware). */
+    public static final int DEFAULT_RAM_DRIVE_BYTES = 512 * 1024;
 
     public EmulatorSettings {
         if (baud < 0) {
@@ -73,6 +88,9 @@ public record EmulatorSettings(
             requireRange(signal, 0, 31, "signal");
         }
         identity = List.copyOf(identity);
+        Objects.requireNonNull(personality, "personality");
+        requireRange(lteErrorBase, 1, 65_000, "lteErrorBase");
+        requireRange(ramDriveBytes, 1024, 64 * 1024 * 1024, "ramDriveBytes");
     }
 
     /** @return the settings of a plain module: unlimited line rate, no latency, 1 s guard, spec quirks on */
@@ -145,7 +163,10 @@ public record EmulatorSettings(
         private int registration = 1;
         private int attached = 1;
         private int signal = 20;
-        private List<String> identity = DEFAULT_IDENTITY;
+        private List<String> identity;
+        private Personality personality = Personality.M95;
+        private int lteErrorBase = DEFAULT_LTE_ERROR_BASE;
+        private int ramDriveBytes = DEFAULT_RAM_DRIVE_BYTES;
 
         private Builder() {
         }
@@ -167,7 +188,11 @@ public record EmulatorSettings(
             registration = from.registration;
             attached = from.attached;
             signal = from.signal;
-            identity = from.identity;
+            // an identity that is the personality's own follows a change of personality
+            identity = from.identity.equals(from.personality.identity()) ? null : from.identity;
+            personality = from.personality;
+            lteErrorBase = from.lteErrorBase;
+            ramDriveBytes = from.ramDriveBytes;
         }
 
         /** @param value line rate in baud, 0 for unlimited (default 0) @return this */
@@ -266,9 +291,27 @@ public record EmulatorSettings(
             return this;
         }
 
-        /** @param lines what {@code ATI} prints (default {@link #DEFAULT_IDENTITY}) @return this */
+        /** @param lines what {@code ATI} prints (default: the personality's identity) @return this */
         public Builder identity(List<String> lines) {
             identity = Objects.requireNonNull(lines, "identity");
+            return this;
+        }
+
+        /** @param value which module to answer as (default {@link Personality#M95}) @return this */
+        public Builder personality(Personality value) {
+            personality = Objects.requireNonNull(value, "personality");
+            return this;
+        }
+
+        /** @param value the LTE {@code <err>} of V1.00's -1 minus 1 (default 650) @return this */
+        public Builder lteErrorBase(int value) {
+            lteErrorBase = value;
+            return this;
+        }
+
+        /** @param value capacity of the LTE {@code RAM:} drive in bytes (default 512 KB) @return this */
+        public Builder ramDriveBytes(int value) {
+            ramDriveBytes = value;
             return this;
         }
 
@@ -276,7 +319,8 @@ public record EmulatorSettings(
         public EmulatorSettings build() {
             return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, okBeforeServerInfo,
                     compactResults, smtpRoute, bootUrcs, autobaud, simReady, simPin, simPuk, simPinTries, registration, attached,
-                    signal, identity);
+                    signal, identity == null ? personality.identity() : identity, personality, lteErrorBase,
+                    ramDriveBytes);
         }
     }
 }

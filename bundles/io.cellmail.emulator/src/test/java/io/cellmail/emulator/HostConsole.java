@@ -45,7 +45,7 @@ final class HostConsole implements AutoCloseable {
     static HostConsole connectQuiet(ModemEmulator modem) {
         HostConsole console = connect(modem);
         if (modem.settings().bootUrcs() && !modem.settings().autobaud()) {
-            console.expectLines("RDY", "+CFUN: 1", "+CPIN: READY", "Call Ready");
+            console.expectLines(modem.settings().personality().bootUrcs("READY", true).toArray(String[]::new));
         }
         assertThat(console.command("ATE0")).containsExactly("ATE0", "OK");
         return console;

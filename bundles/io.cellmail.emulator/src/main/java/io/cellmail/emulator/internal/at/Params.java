@@ -84,6 +84,17 @@ public final class Params {
     }
 
     /**
+     * @return an unquoted parameter as written, such as {@code 0xFFFF}
+     * @throws FormatException if it is missing or quoted
+     */
+    public String word(int index) {
+        if (!present(index) || raw.get(index).startsWith("\"")) {
+            throw new FormatException("unquoted value expected");
+        }
+        return raw.get(index);
+    }
+
+    /**
      * @return an unquoted decimal parameter within {@code min..max}
      * @throws FormatException if it is missing, not decimal digits, or out of range
      */

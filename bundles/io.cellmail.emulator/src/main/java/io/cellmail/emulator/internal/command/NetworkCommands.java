@@ -109,7 +109,7 @@ public final class NetworkCommands implements CommandFamily {
     }
 
     /** @return the CME error of a command that needs the network while the SIM is not usable */
-    private static Outcome simNotUsable(CommandContext context) {
+    static Outcome simNotUsable(CommandContext context) {
         return switch (context.state().sim().status()) {
             case NOT_INSERTED -> context.cmeError(10, "SIM not inserted");
             case PIN -> context.cmeError(11, "SIM PIN required");

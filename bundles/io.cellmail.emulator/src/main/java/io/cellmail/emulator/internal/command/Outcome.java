@@ -27,7 +27,7 @@ public record Outcome(Kind kind, String line, DataUpload upload) {
         ERROR,
         /** Ended with a command-specific final line; the rest of the line is not executed. */
         FINAL_LINE,
-        /** {@code OK}, {@code CONNECT}, then data mode; the rest of the line is not executed. */
+        /** {@code OK} (GSM dialect only), {@code CONNECT}, then data mode; the rest of the line is not executed. */
         DATA_MODE
     }
 

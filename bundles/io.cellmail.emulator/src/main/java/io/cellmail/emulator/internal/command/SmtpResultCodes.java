@@ -19,6 +19,10 @@ public final class SmtpResultCodes {
     public static final int TIMEOUT = -9;
     /** "No recipient for the SMTP service". */
     public static final int NO_RECIPIENT = -10;
+    /** "Failed to send email": the LTE client's {@code <err>} for a failure the server replied to. */
+    public static final int SEND_FAILED = -11;
+    /** "Failed to open file": the LTE client's attached file is gone at send time. */
+    public static final int OPEN_FILE = -12;
     /** "No enough memory for the attachment": too many or too large attachments, a body beyond 10 KB. */
     public static final int NO_MEMORY = -13;
     /** "The input parameter is wrong": absent recipient or attachment, full recipient list, no server. */

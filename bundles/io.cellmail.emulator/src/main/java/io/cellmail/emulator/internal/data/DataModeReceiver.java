@@ -18,8 +18,31 @@ import java.util.OptionalLong;
  * came (the input is still swallowed up to the escape, so the excess is not taken for commands); {@code -9}
  * ("timeout") when the optional input timeout passes first, in which case nothing is stored and later bytes are
  * command-mode input again.
+ *
+ * <p><b>Length-ended framings</b> (the LTE dialect's {@code AT+QSMTPBODY} and {@code AT+QFUPL}): the payload also
+ * ends by itself as soon as {@code limit} bytes have come, with no escape and no guard time; bytes after them are
+ * command-mode input. The input timeout then keeps what arrived instead of giving -9, and for a file upload it
+ * counts from the last byte (an idle timeout) rather than from the start. {@code +++} framed by silence still
+ * ends such a payload early, keeping the bytes before it.
  */
 public final class DataModeReceiver {
+
+    /**
+     * How a payload is framed.
+     *
+     * @param endsAtLimit the payload ends when {@code limit} bytes have come
+     * @param idleTimeout the input timeout counts from the last byte, not from the start
+     * @param keepOnTimeout the input timeout ends the payload with what arrived instead of -9
+     */
+    public record Framing(boolean endsAtLimit, boolean idleTimeout, boolean keepOnTimeout) {
+
+        /** The GSM dialect: only {@code +++} ends the payload; the timeout discards it. */
+        public static final Framing ESCAPED = new Framing(false, false, false);
+        /** {@code AT+QSMTPBODY} of the LTE dialect: ends at its length or when its input time is up. */
+        public static final Framing LENGTH_WITHIN_TIME = new Framing(true, false, true);
+        /** {@code AT+QFUPL}: ends at its size or when no byte came for its timeout. */
+        public static final Framing LENGTH_UNTIL_IDLE = new Framing(true, true, true);
+    }
 
     /** Result code for a payload beyond the limit. */
     public static final int TOO_BIG = -13;
@@ -29,7 +52,9 @@ public final class DataModeReceiver {
     private final int limit;
     private final long guardNanos;
     private final boolean lenient;
-    private final long timeoutAt;
+    private final Framing framing;
+    private final long timeoutNanos;
+    private long timeoutAt;
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
     private long received;
     private boolean overflowed;
@@ -56,6 +81,17 @@ public final class DataModeReceiver {
      * @param timeoutNanos the input timeout, 0 or negative for none
      */
     public DataModeReceiver(int limit, long guardNanos, boolean lenient, long startNanos, long timeoutNanos) {
+        this(limit, guardNanos, lenient, startNanos, timeoutNanos, Framing.ESCAPED);
+    }
+
+    /**
+     * @param limit most payload bytes accepted; with a length-ended framing, the payload's length
+     * @param framing how the payload ends
+     */
+    public DataModeReceiver(int limit, long guardNanos, boolean lenient, long startNanos, long timeoutNanos,
+            Framing framing) {
+        this.framing = java.util.Objects.requireNonNull(framing, "framing");
+        this.timeoutNanos = timeoutNanos;
         this.limit = limit;
         this.guardNanos = guardNanos;
         this.lenient = lenient;
@@ -88,6 +124,14 @@ public final class DataModeReceiver {
                 store(b);
             }
             lastByteAt = now;
+            if (framing.endsAtLimit() && received + pendingPluses >= limit) {
+                // '+' held back as a possible escape are payload once they complete its length
+                flushPluses();
+                return finish(i + 1);
+            }
+        }
+        if (framing.idleTimeout() && timeoutNanos > 0) {
+            timeoutAt = now + timeoutNanos;
         }
         return null;
     }
@@ -103,6 +147,10 @@ public final class DataModeReceiver {
             return finish(0);
         }
         if (now >= timeoutAt) {
+            if (framing.keepOnTimeout()) {
+                flushPluses();
+                return finish(0);
+            }
             return new Ending(TIMEOUT, new byte[0], received, 0);
         }
         return null;

@@ -29,6 +29,14 @@ public final class FaultPlan implements Faults {
         /** Send an unsolicited line now (held while in data mode). */
         void unsolicited(String line);
 
+        /**
+         * The network dropped the data context now: the GSM module says so with {@code gsmUrc}; an LTE module
+         * deactivates its contexts and says {@code +QIURC: "pdpdeact",<cid>} for each.
+         */
+        default void contextLost(String gsmUrc) {
+            unsolicited(gsmUrc);
+        }
+
         /** Put raw bytes on the line now. */
         void noise(byte[] bytes);
 
@@ -85,13 +93,13 @@ public final class FaultPlan implements Faults {
     @Override
     public void pdpDeactivated(boolean withContextId) {
         force(CONTEXT_DEACTIVATED);
-        actions.unsolicited(withContextId ? "0,+PDP DEACT" : "+PDP DEACT");
+        actions.contextLost(withContextId ? "0,+PDP DEACT" : "+PDP DEACT");
     }
 
     @Override
     public void networkLoss() {
         force(NETWORK);
-        actions.unsolicited("+PDP DEACT");
+        actions.contextLost("+PDP DEACT");
     }
 
     @Override

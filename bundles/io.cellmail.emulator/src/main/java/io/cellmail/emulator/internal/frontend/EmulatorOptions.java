@@ -1,6 +1,7 @@
 package io.cellmail.emulator.internal.frontend;
 
 import io.cellmail.emulator.EmulatorSettings;
+import io.cellmail.emulator.Personality;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +34,14 @@ public record EmulatorOptions(
     /** What {@code --help} prints and a bad command line is answered with. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar io.cellmail.emulator-standalone.jar (--listen HOST:PORT | --pty PATH) [options]",
-            "A Quectel GSM SMTP modem emulator that relays mail to a real SMTP server.",
+            "A Quectel GSM or LTE SMTP modem emulator that relays mail to a real SMTP server.",
             "",
             "Front end (exactly one):",
             "  --listen HOST:PORT   serve one host connection at a time over TCP (PORT 0 picks a free port)",
             "  --pty PATH           make a pseudo-terminal pair with socat; PATH is the host's serial device",
             "Options:",
-            "  --smtp HOST:PORT     send every mail to this SMTP server instead of the one AT+QSMTPSRV names",
+            "  --personality NAME   the module answered as: m95 (GSM, default), eg25g (LTE SMTP), bg95 (LTE, no SMTP)",
+            "  --smtp HOST:PORT     send every mail to this SMTP server instead of the one the host configured",
             "  --baud N             line rate in baud, both directions (default 0: unlimited)",
             "  --latency DURATION   delay before each answer (default 0ms)",
             "  --guard DURATION     silence needed around +++ (default 1s)",
@@ -146,6 +148,9 @@ public record EmulatorOptions(
                     break;
                 case "--guard":
                     settings.guardTime(duration(value(name, inline), name));
+                    break;
+                case "--personality":
+                    settings.personality(Personality.of(value(name, inline)));
                     break;
                 case "--lenient":
                     flag(name, inline);

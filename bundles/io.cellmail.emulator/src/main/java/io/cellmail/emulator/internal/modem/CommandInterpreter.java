@@ -1,10 +1,13 @@
 package io.cellmail.emulator.internal.modem;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.cellmail.emulator.EmulatorSettings;
+import io.cellmail.emulator.Personality;
 import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.CommandLine;
 import io.cellmail.emulator.internal.at.FormatException;
@@ -13,7 +16,14 @@ import io.cellmail.emulator.internal.command.CommandFamily;
 import io.cellmail.emulator.internal.command.CommandHandler;
 import io.cellmail.emulator.internal.command.ContentCommands;
 import io.cellmail.emulator.internal.command.DataUpload;
+import io.cellmail.emulator.internal.command.FileCommands;
 import io.cellmail.emulator.internal.command.GeneralCommands;
+import io.cellmail.emulator.internal.command.LteContextCommands;
+import io.cellmail.emulator.internal.command.LteErrors;
+import io.cellmail.emulator.internal.command.LteMailCommands;
+import io.cellmail.emulator.internal.command.LteSendCommand;
+import io.cellmail.emulator.internal.command.LteSmtpConfigCommands;
+import io.cellmail.emulator.internal.command.LteIdentityCommands;
 import io.cellmail.emulator.internal.command.MailStarter;
 import io.cellmail.emulator.internal.command.NetworkCommands;
 import io.cellmail.emulator.internal.command.Outcome;
@@ -22,6 +32,7 @@ import io.cellmail.emulator.internal.command.Reply;
 import io.cellmail.emulator.internal.command.ResultFormat;
 import io.cellmail.emulator.internal.command.SendCommand;
 import io.cellmail.emulator.internal.command.SmtpSettingsCommands;
+import io.cellmail.emulator.internal.command.SslConfigCommands;
 import io.cellmail.emulator.internal.line.FinalCode;
 import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.state.ModuleMemory;
@@ -41,10 +52,26 @@ public final class CommandInterpreter {
         families.forEach(family -> handlers.putAll(family.handlers()));
     }
 
-    /** @return an interpreter for every command the emulated module knows */
-    public static CommandInterpreter standard(ResultFormat format) {
-        return new CommandInterpreter(format, List.of(new GeneralCommands(), new NetworkCommands(),
-                new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
+    /**
+     * @param settings the module emulated ({@link EmulatorSettings#personality()}) and how it numbers errors
+     * @return an interpreter for every command that module knows; any other command answers {@code ERROR}
+     */
+    public static CommandInterpreter standard(ResultFormat format, EmulatorSettings settings) {
+        Personality personality = settings.personality();
+        if (!personality.lte()) {
+            return new CommandInterpreter(format, List.of(new GeneralCommands(), new NetworkCommands(),
+                    new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
+        }
+        List<CommandFamily> families = new ArrayList<>(List.of(new GeneralCommands(), new LteIdentityCommands(),
+                new NetworkCommands().without("+QIFGCNT", "+QICSGP", "+QIDEACT"), new LteContextCommands(),
+                new FileCommands(), new SslConfigCommands()));
+        if (personality.lteSmtp()) {
+            LteErrors errors = new LteErrors(settings.lteErrorBase());
+            families.add(new LteSmtpConfigCommands());
+            families.add(new LteMailCommands(errors));
+            families.add(new LteSendCommand(errors));
+        }
+        return new CommandInterpreter(format, families);
     }
 
     /**
@@ -83,7 +110,9 @@ public final class CommandInterpreter {
             case ERROR -> out.finalCode(FinalCode.ERROR);
             case FINAL_LINE -> out.line(outcome.line());
             case DATA_MODE -> {
-                out.finalCode(FinalCode.OK);
+                if (outcome.upload().okBeforeConnect()) {
+                    out.finalCode(FinalCode.OK);
+                }
                 out.finalCode(FinalCode.CONNECT);
             }
         }

@@ -24,6 +24,7 @@ import io.cellmail.emulator.internal.at.CommandLine;
 import io.cellmail.emulator.internal.at.LineAssembler;
 import io.cellmail.emulator.internal.at.LineAssembler.ReceivedLine;
 import io.cellmail.emulator.internal.command.DataUpload;
+import io.cellmail.emulator.internal.command.LteErrors;
 import io.cellmail.emulator.internal.command.ResultFormat;
 import io.cellmail.emulator.internal.data.DataModeReceiver;
 import io.cellmail.emulator.internal.data.DataModeReceiver.Ending;
@@ -35,8 +36,12 @@ import io.cellmail.emulator.internal.line.InputStall;
 import io.cellmail.emulator.internal.line.LineRate;
 import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.smtp.OutgoingMail;
+import io.cellmail.emulator.internal.smtp.OutgoingMail.Attachment;
 import io.cellmail.emulator.internal.smtp.SmtpRelay;
+import io.cellmail.emulator.internal.state.FileSystem.Path;
 import io.cellmail.emulator.internal.state.ModuleMemory;
+import io.cellmail.emulator.internal.state.PdpContexts;
+import io.cellmail.emulator.internal.state.SslContexts;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 import io.cellmail.emulator.internal.transcript.TranscriptLog;
 
@@ -59,6 +64,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private final TranscriptLog transcript;
     private final FaultPlan faults;
     private final ResultFormat format;
+    private final LteErrors lteErrors;
     private final ResponseWriter out;
     private final CommandInterpreter interpreter;
     private final MailSender sender;
@@ -89,7 +95,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         this.inputStall = new InputStall(nanoClock);
         this.faults = new FaultPlan(this);
         this.format = new ResultFormat(settings.compactResults());
-        this.interpreter = CommandInterpreter.standard(format);
+        this.lteErrors = new LteErrors(settings.lteErrorBase());
+        this.interpreter = CommandInterpreter.standard(format, settings);
         int id = NUMBER.incrementAndGet();
         this.modemThread = Executors.newSingleThreadScheduledExecutor(named("cellmail-emulator-modem-" + id));
         this.smtpWorkers = Executors.newCachedThreadPool(named("cellmail-emulator-smtp-" + id));
@@ -154,6 +161,21 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     }
 
     @Override
+    public void contextLost(String gsmUrc) {
+        post(() -> {
+            if (!settings.personality().lte()) {
+                emitUnsolicited(gsmUrc);
+                return;
+            }
+            PdpContexts contexts = state.pdpContexts();
+            for (int id : contexts.activeIds()) {
+                contexts.deactivate(id);
+                emitUnsolicited("+QIURC: \"pdpdeact\"," + id);
+            }
+        });
+    }
+
+    @Override
     public void noise(byte[] bytes) {
         post(() -> out.noise(bytes));
     }
@@ -185,12 +207,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         if (settings.autobaud() || !settings.bootUrcs()) {
             return;
         }
-        out.line("RDY");
-        out.line("+CFUN: 1");
-        out.line("+CPIN: " + state.sim().status().text());
-        if (state.sim().ready()) {
-            out.line("Call Ready");
-        }
+        settings.personality().bootUrcs(state.sim().status().text(), state.sim().ready()).forEach(out::line);
     }
 
     /** What any restart does to the line: a half-received line, data mode and held URCs are gone. */
@@ -256,14 +273,16 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         upload = next;
         long timeout = next.timeout().map(Duration::toNanos).orElse(0L);
         receiver = new DataModeReceiver(next.limit(), settings.guardTime().toNanos(), settings.lenientEscape(),
-                nanoClock.getAsLong(), timeout);
+                nanoClock.getAsLong(), timeout, next.framing());
         cutUpload = faults.takeCloseMidUpload();
         scheduleDeadline();
     }
 
     /** @return the index of the first byte after the payload, or the end of {@code bytes} */
     private int dataBytes(byte[] bytes, int from, long now) {
+        long before = receiver.received();
         Ending ending = receiver.accept(bytes, from, bytes.length - from, now);
+        acknowledge(before, receiver.received(), ending != null);
         if (cutUpload) {
             cutUpload = false;
             LOG.debug("fault: cutting the host connection mid-upload");
@@ -275,6 +294,18 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         }
         endDataMode(ending);
         return ending.consumed();
+    }
+
+    /** Ackmode of {@code AT+QFUPL}: an {@code A} for each block boundary the payload passed, none at its end. */
+    private void acknowledge(long before, long after, boolean ended) {
+        int block = upload.ackEvery();
+        if (block <= 0) {
+            return;
+        }
+        long last = ended ? after - 1 : after;
+        for (long boundary = (before / block + 1) * block; boundary <= last; boundary += block) {
+            out.noise(new byte[] {'A'});
+        }
     }
 
     private void onDeadline() {
@@ -301,10 +332,20 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         DataUpload done = upload;
         leaveDataMode();
         transcript.data(ending.received());
-        if (ending.result() >= 0) {
-            done.store().accept(ending.payload());
+        if (ending.result() >= 0 && done.answer().isPresent()) {
+            DataUpload.Ended ended = done.answer().get().apply(ending.payload());
+            ended.info().forEach(out::line);
+            switch (ended.end().kind()) {
+                case OK -> out.finalCode(FinalCode.OK);
+                case FINAL_LINE -> out.line(ended.end().line());
+                default -> out.finalCode(FinalCode.ERROR);
+            }
+        } else {
+            if (ending.result() >= 0) {
+                done.store().accept(ending.payload());
+            }
+            out.line(format.format(done.resultName(), ending.result()));
         }
-        out.line(format.format(done.resultName(), ending.result()));
         heldUrcs.forEach(out::line);
         heldUrcs.clear();
     }
@@ -335,10 +376,43 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     /** @return the mailbox's mail, addressed to the route of the settings if there is one ("host:port") */
     private OutgoingMail mailToSend() {
         SmtpMailbox mailbox = state.mailbox();
-        return settings.smtpRoute().map(route -> {
+        String host = mailbox.server();
+        int port = mailbox.port();
+        if (settings.smtpRoute().isPresent()) {
+            String route = settings.smtpRoute().get();
             int colon = route.lastIndexOf(':');
-            return mailbox.toMail(route.substring(0, colon), Integer.parseInt(route.substring(colon + 1)));
-        }).orElseGet(() -> mailbox.toMail(mailbox.server(), mailbox.port()));
+            host = route.substring(0, colon);
+            port = Integer.parseInt(route.substring(colon + 1));
+        }
+        if (!settings.personality().lteSmtp()) {
+            return mailbox.toMail(host, port);
+        }
+        // The LTE client authenticates when it has an account; its attachments are the files, read now.
+        List<Attachment> files = new ArrayList<>();
+        state.lteSmtp().attachmentFiles().values().forEach(name -> Path.parse(name)
+                .flatMap(path -> state.files().read(path))
+                .ifPresent(content -> files.add(new Attachment(name.substring(name.indexOf(':') + 1), content))));
+        return mailbox.toMail(host, port, !mailbox.user().isEmpty(), files, tls());
+    }
+
+    /** @return the LTE client's TLS: {@code ssltype} and its SSL context, the CA file read now */
+    private OutgoingMail.Tls tls() {
+        int type = state.lteSmtp().sslType();
+        if (type == 0) {
+            return OutgoingMail.Tls.NONE;
+        }
+        int id = state.lteSmtp().sslContextId();
+        SslContexts ssl = state.sslContexts();
+        String protocol = switch (ssl.number(id, "sslversion")) {
+            case 0 -> "SSLv3";
+            case 1 -> "TLSv1";
+            case 2 -> "TLSv1.1";
+            case 3 -> "TLSv1.2";
+            default -> "";
+        };
+        byte[] ca = Path.parse(ssl.text(id, "cacert")).flatMap(path -> state.files().read(path))
+                .orElse(new byte[0]);
+        return new OutgoingMail.Tls(type, protocol, ssl.number(id, "seclevel") >= 1, ca);
     }
 
     private void mailDone(long boot, int result) {
@@ -347,7 +421,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             return;
         }
         state.sending(false);
-        emitUnsolicited(format.format("+QSMTPPUT", result));
+        emitUnsolicited(settings.personality().lteSmtp() ? "+QSMTPPUT: " + lteErrors.putResult(result)
+                : format.format("+QSMTPPUT", result));
     }
 
     /** @return false if interrupted (the emulator is closing) */

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
+import io.cellmail.emulator.Personality;
 import io.cellmail.emulator.internal.frontend.TcpEmulatorServer;
 
 /**
@@ -87,6 +88,7 @@ public final class ModemEmulatorComponent {
         String route = configuration.smtpRoute().strip();
         try {
             EmulatorSettings settings = EmulatorSettings.builder()
+                    .personality(Personality.of(configuration.personality()))
                     .smtpRoute(route.isEmpty() ? null : route)
                     .baud(configuration.baud())
                     .commandLatency(Duration.ofMillis(configuration.latency()))

@@ -2,16 +2,25 @@ package io.cellmail.emulator.internal.osgi;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** The metatype of an emulated module: one factory configuration per module. */
 @ObjectClassDefinition(id = ModemEmulatorComponent.FACTORY_PID, name = "cellmail modem emulator",
-        description = "An emulated Quectel GSM module with its SMTP client, reachable as emulator:<name> and "
+        description = "An emulated Quectel module (GSM M95 or LTE EG25-G) with its SMTP client, reachable as emulator:<name> and "
                 + "optionally over TCP. For tests and demonstrations without a modem.")
 @interface ModemEmulatorConfiguration {
 
     @AttributeDefinition(name = "Name", description = "The module's name: mail services reach it as "
             + "emulator:<name>. Letters, digits, '.', '_' or '-'.")
     String name() default "demo";
+
+    @AttributeDefinition(name = "Personality", description = "The module answered as: m95 (GSM SMTP manual V1.00), "
+            + "eg25g (LTE SMTP dialect: AT+QSMTPCFG keys, files, +QSMTPPUT: <err>,<protocol_error>) or bg95 (LTE, no "
+            + "SMTP client).", options = {
+                @Option(label = "Quectel M95 (GSM)", value = "m95"),
+                @Option(label = "Quectel EG25-G (LTE)", value = "eg25g"),
+                @Option(label = "Quectel BG95-M3 (LTE, no SMTP)", value = "bg95")})
+    String personality() default "m95";
 
     @AttributeDefinition(name = "SMTP route", description = "host:port every emulated send connects to instead of "
             + "the server the host configured (AT+QSMTPSRV), e.g. a local test server. Empty: the configured server.",

@@ -98,6 +98,7 @@ public final class AngusSmtpRelay implements SmtpRelay {
         properties.put("mail.smtp.socketFactory", new DeadlineSocketFactory(budget));
         // A failed connect must not be retried without the factory: that would double the time and lose the bound.
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
+        TlsSockets.configure(properties, mail.tls(), (DeadlineSocketFactory) properties.get("mail.smtp.socketFactory"));
         // One refused recipient fails the whole send, as the module reports one result.
         properties.setProperty("mail.smtp.sendpartial", "false");
         String sender = orEmpty(mail.senderAddress());

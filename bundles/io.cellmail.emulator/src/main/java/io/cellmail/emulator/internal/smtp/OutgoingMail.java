@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param bodyCharset 0 ASCII, 1 UTF-8, 2 GB2312, 3 BIG5
  * @param body the body bytes in that charset
  * @param attachments the attachments in index order
+ * @param tls how the connection is secured (the LTE dialect's {@code ssltype} and SSL context); none for GSM
  */
 public record OutgoingMail(
         String serverHost,
@@ -34,12 +35,41 @@ public record OutgoingMail(
         byte[] subject,
         int bodyCharset,
         byte[] body,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        Tls tls) {
 
     public OutgoingMail {
         Objects.requireNonNull(serverHost, "serverHost");
         recipients = List.copyOf(recipients);
         attachments = List.copyOf(attachments);
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** A mail over plain SMTP, as the GSM module sends every mail. */
+    public OutgoingMail(String serverHost, int serverPort, boolean authenticate, String user, String password,
+            String senderAddress, String senderName, List<Recipient> recipients, int subjectCharset, byte[] subject,
+            int bodyCharset, byte[] body, List<Attachment> attachments) {
+        this(serverHost, serverPort, authenticate, user, password, senderAddress, senderName, recipients,
+                subjectCharset, subject, bodyCharset, body, attachments, Tls.NONE);
+    }
+
+    /**
+     * How the module secures its SMTP connection.
+     *
+     * @param type 0 plain, 1 TLS from the first byte, 2 STARTTLS (required)
+     * @param protocol the only TLS version to offer ({@code TLSv1.2}), empty for the JDK's enabled ones
+     * @param verifyServer true ({@code seclevel} 1 or 2): the server's chain must lead to {@code caCertificates}
+     * @param caCertificates the PEM (or DER) text of the CA file, empty when none was set or found
+     */
+    public record Tls(int type, String protocol, boolean verifyServer, byte[] caCertificates) {
+
+        /** Plain SMTP. */
+        public static final Tls NONE = new Tls(0, "", false, new byte[0]);
+
+        public Tls {
+            Objects.requireNonNull(protocol, "protocol");
+            caCertificates = caCertificates.clone();
+        }
     }
 
     /** Recipient types of {@code AT+QSMTPDST}. */
@@ -80,6 +110,6 @@ public record OutgoingMail(
     public String toString() {
         // Never print the password.
         return "OutgoingMail[" + serverHost + ":" + serverPort + ", auth=" + authenticate + ", from=" + senderAddress
-                + ", recipients=" + recipients.size() + ", attachments=" + attachments.size() + "]";
+                + ", recipients=" + recipients.size() + ", attachments=" + attachments.size() + ", tls=" + tls.type() + "]";
     }
 }

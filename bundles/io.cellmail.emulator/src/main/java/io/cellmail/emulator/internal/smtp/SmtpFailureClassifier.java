@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -45,6 +46,11 @@ public final class SmtpFailureClassifier {
     public static final int SEND_FAILED = -11;
     /** Authentication failed. */
     public static final int AUTHENTICATION_FAILED = -535;
+    /**
+     * The TLS handshake failed (a server certificate the CA does not sign, no common protocol): not in V1.00,
+     * which has no TLS; the LTE client reports it as {@code <err>} base + 16 (chosen).
+     */
+    public static final int TLS_FAILURE = -16;
 
     /** The server replies chapter 3 lists; each is reported as its negative. */
     private static final Set<Integer> LISTED_REPLIES = Set.of(
@@ -82,6 +88,9 @@ public final class SmtpFailureClassifier {
         }
         if (has(chain, UnknownHostException.class)) {
             return DNS_FAILURE;
+        }
+        if (has(chain, SSLException.class)) {
+            return TLS_FAILURE;
         }
         if (has(chain, ConnectException.class) || has(chain, NoRouteToHostException.class)
                 || has(chain, SocketConnectException.class) || has(chain, MailConnectException.class)) {

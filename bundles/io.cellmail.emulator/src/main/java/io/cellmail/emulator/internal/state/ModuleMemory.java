@@ -14,6 +14,10 @@ public final class ModuleMemory {
     private final EmulatorSettings settings;
     private final SmtpMailbox mailbox = new SmtpMailbox();
     private final SimCard sim;
+    private final PdpContexts pdpContexts = new PdpContexts();
+    private final LteSmtpState lteSmtp = new LteSmtpState();
+    private final SslContexts sslContexts = new SslContexts();
+    private final FileSystem files;
     private long bootCount;
     private boolean awaitingAutobaud;
     private boolean echo;
@@ -35,6 +39,7 @@ public final class ModuleMemory {
     public ModuleMemory(EmulatorSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sim = new SimCard(settings);
+        this.files = new FileSystem(settings.ramDriveBytes());
         savedRate = settings.autobaud() ? 0 : ipRateFor(settings.baud());
         powerOn();
     }
@@ -43,7 +48,8 @@ public final class ModuleMemory {
     public void powerOn() {
         echo = true;
         verbose = true;
-        errorMode = 0;
+        // The EC2x family ships with AT+CMEE=1 (numeric +CME ERROR); the M95 with 0.
+        errorMode = settings.personality().lte() ? 1 : 0;
         powerOnKeepingResponseFormat();
     }
 
@@ -66,6 +72,10 @@ public final class ModuleMemory {
         apn = "";
         sending = false;
         mailbox.reset();
+        pdpContexts.reset();
+        lteSmtp.reset();
+        sslContexts.reset();
+        files.powerOn();
     }
 
     /** Keeps {@code +IPR} and {@code +IFC} across reboots ({@code AT&W}). */
@@ -85,6 +95,26 @@ public final class ModuleMemory {
 
     public SmtpMailbox mailbox() {
         return mailbox;
+    }
+
+    /** @return the LTE SMTP client's own settings and attachment list */
+    public LteSmtpState lteSmtp() {
+        return lteSmtp;
+    }
+
+    /** @return the LTE module's SSL contexts */
+    public SslContexts sslContexts() {
+        return sslContexts;
+    }
+
+    /** @return the LTE module's drives: RAM (cleared at a boot) and UFS */
+    public FileSystem files() {
+        return files;
+    }
+
+    /** @return the LTE module's PDP contexts */
+    public PdpContexts pdpContexts() {
+        return pdpContexts;
     }
 
     /** @return the SIM, which keeps its count of wrong PINs across reboots */

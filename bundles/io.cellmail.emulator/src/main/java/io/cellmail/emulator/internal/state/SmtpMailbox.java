@@ -57,6 +57,16 @@ public final class SmtpMailbox {
         attachments.clear();
     }
 
+    /** What the LTE {@code AT+QSMTPCLR} clears: recipients, subject, body and attachments, not server or account. */
+    public void clearContent() {
+        recipients.clear();
+        subjectCharset = 0;
+        subject = "";
+        bodyCharset = 0;
+        body = new byte[0];
+        attachments.clear();
+    }
+
     /** Back to the power-on state: everything cleared, authentication on. */
     public void reset() {
         clear();
@@ -206,9 +216,20 @@ public final class SmtpMailbox {
      * @return a snapshot for the SMTP relay, the hex subject of charsets 1-3 decoded to its bytes
      */
     public OutgoingMail toMail(String host, int serverPort) {
+        return toMail(host, serverPort, authenticate, attachments, OutgoingMail.Tls.NONE);
+    }
+
+    /**
+     * The LTE module's mail: it authenticates when it has an account, and its attachments are files.
+     *
+     * @param files the attached files' names and bytes, in index order
+     * @param tls how the connection is secured
+     */
+    public OutgoingMail toMail(String host, int serverPort, boolean withAuthentication, List<Attachment> files,
+            OutgoingMail.Tls tls) {
         byte[] subjectBytes = subjectCharset == 0 ? subject.getBytes(StandardCharsets.ISO_8859_1)
                 : HexFormat.of().parseHex(subject);
-        return new OutgoingMail(host, serverPort, authenticate, user, password, senderAddress, senderName,
-                recipients, subjectCharset, subjectBytes, bodyCharset, body.clone(), attachments);
+        return new OutgoingMail(host, serverPort, withAuthentication, user, password, senderAddress, senderName,
+                recipients, subjectCharset, subjectBytes, bodyCharset, body.clone(), files, tls);
     }
 }

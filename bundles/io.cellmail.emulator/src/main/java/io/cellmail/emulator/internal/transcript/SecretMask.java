@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * Replaces the password of {@code AT+QSMTPPWD="..."}, the fourth parameter of
- * {@code AT+QICSGP=<mode>,"<apn>","<user>","<pwd>"} and the PIN (or PUK and new PIN) of {@code AT+CPIN="..."} by
+ * {@code AT+QICSGP=<mode>,"<apn>","<user>","<pwd>"} (GSM), the fifth of
+ * {@code AT+QICSGP=<cid>,<type>,"<apn>","<user>","<pwd>"} (LTE; the LTE query's {@code +QICSGP:} line holds it as
+ * its fourth), the third of {@code AT+QSMTPCFG="account","<user>","<pwd>"} and of its query's answer, and the PIN (or PUK and new PIN) of {@code AT+CPIN="..."} by
  * {@code "****"}. When the value is not a cleanly quoted
  * parameter ending the command (a stray quote, junk after it) everything to the end of the line is masked: a
  * malformed command must not leak part of a password either.
@@ -21,17 +23,44 @@ public final class SecretMask {
     public static String mask(String line) {
         String masked = maskAfter(line, "+QSMTPPWD", 0);
         masked = maskAfter(masked, "+CPIN", 0);
-        return maskAfter(masked, "+QICSGP", 3);
+        if (isAccountLine(masked)) {
+            masked = maskAfter(masked, "+QSMTPCFG", 2, '=');
+            masked = maskAfter(masked, "+QSMTPCFG", 2, ':');
+        }
+        masked = maskAfter(masked, "+QICSGP", 3, ':');
+        return maskAfter(masked, "+QICSGP", lteContextLine(masked) ? 4 : 3, '=');
+    }
+
+    /** @return true for {@code AT+QSMTPCFG="account",...} and its answer {@code +QSMTPCFG: "account",...} */
+    private static boolean isAccountLine(String line) {
+        String upper = line.toUpperCase(Locale.ROOT).replace(" ", "");
+        return upper.contains("+QSMTPCFG=\"ACCOUNT\"") || upper.contains("+QSMTPCFG:\"ACCOUNT\"");
+    }
+
+    /** @return true if {@code AT+QICSGP=}'s second parameter is a number: the LTE form with a context type */
+    private static boolean lteContextLine(String line) {
+        String upper = line.toUpperCase(Locale.ROOT).replace(" ", "");
+        int at = upper.indexOf("+QICSGP=");
+        if (at < 0) {
+            return false;
+        }
+        int comma = upper.indexOf(',', at);
+        return comma >= 0 && comma + 1 < upper.length() && Character.isDigit(upper.charAt(comma + 1));
     }
 
     private static String maskAfter(String line, String command, int commasBefore) {
+        return maskAfter(line, command, commasBefore, '=');
+    }
+
+    private static String maskAfter(String line, String command, int commasBefore, char separator) {
         String upper = line.toUpperCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(line.length());
         int from = 0;
         int at = upper.indexOf(command, from);
         while (at >= 0) {
             int i = skipSpaces(line, at + command.length());
-            if (i >= line.length() || line.charAt(i) != '=' || line.startsWith("?", skipSpaces(line, i + 1))) {
+            if (i >= line.length() || line.charAt(i) != separator
+                    || line.startsWith("?", skipSpaces(line, i + 1))) {
                 out.append(line, from, i);
                 from = i;
             } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.cellmail.emulator.EmulatorSettings;
+import io.cellmail.emulator.Personality;
 import io.cellmail.emulator.internal.frontend.EmulatorOptions.ListenAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class EmulatorOptionsTest {
     void shouldTakeEveryOptionIntoTheSettings() {
         EmulatorOptions options = EmulatorOptions.parse("--listen", "127.0.0.1:40123", "--smtp", "127.0.0.1:2525",
                 "--baud", "115200", "--latency", "20ms", "--guard", "1.5s", "--lenient", "--autobaud",
-                "--sim-pin", "4711");
+                "--sim-pin", "4711", "--personality", "eg25g");
 
         EmulatorSettings settings = options.settings();
         assertThat(settings.smtpRoute()).contains("127.0.0.1:2525");
@@ -40,6 +41,7 @@ class EmulatorOptionsTest {
         assertThat(settings.lenientEscape()).isTrue();
         assertThat(settings.autobaud()).isTrue();
         assertThat(settings.simPin()).contains("4711");
+        assertThat(settings.personality()).isEqualTo(Personality.EG25G);
     }
 
     @Test
@@ -114,6 +116,7 @@ class EmulatorOptionsTest {
             "--listen 127.0.0.1:0 --fault                     | --fault needs a value",
             "--listen 127.0.0.1:0 --fault --lenient           | --fault needs a value",
             "--listen 127.0.0.1:0 --verbose                   | unknown option: --verbose",
+            "--listen 127.0.0.1:0 --personality ec21          | m95, eg25g or bg95",
             "--listen 127.0.0.1:0 extra                       | unexpected argument: extra"})
     void shouldRejectABadCommandLineWithAMessageThatSaysWhy(String commandLine, String message) {
         String[] args = commandLine.isBlank() ? new String[0] : commandLine.trim().split("\\s+");
@@ -125,7 +128,7 @@ class EmulatorOptionsTest {
     @Test
     void shouldNameEveryOptionInTheUsage() {
         for (String option : List.of("--listen", "--pty", "--smtp", "--baud", "--latency", "--guard", "--lenient",
-                "--autobaud", "--fault", "--help")) {
+                "--autobaud", "--fault", "--personality", "--help")) {
             assertThat(EmulatorOptions.USAGE).contains(option);
         }
     }
