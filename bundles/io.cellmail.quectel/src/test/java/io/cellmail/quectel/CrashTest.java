@@ -56,7 +56,7 @@ class CrashTest {
         }
         assertThat(output).contains("accepted " + MAILS);
         assertThat(child.exitValue()).as("killed, not exited").isNotIn(0, 3);
-        assertThat(ReceivedMail.subjects(SMTP)).as("only the first went out before the kill")
+        assertThat(GreenMailInbox.subjects(SMTP)).as("only the first went out before the kill")
                 .containsExactly("crash 0");
 
         try (ModemBench bench = new ModemBench(SMTP.getSmtp().getPort())) {
@@ -64,10 +64,10 @@ class CrashTest {
             List<String> expected = IntStream.range(0, MAILS).mapToObj(i -> "crash " + i).toList();
 
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> ReceivedMail.subjects(SMTP).containsAll(expected));
+                    .until(() -> GreenMailInbox.subjects(SMTP).containsAll(expected));
             await().atMost(Duration.ofSeconds(10)).until(() -> restarted.status("crash-" + (MAILS - 1))
                     .map(s -> s.state().isFinal()).orElse(true));
-            assertThat(ReceivedMail.subjects(SMTP)).containsAll(expected)
+            assertThat(GreenMailInbox.subjects(SMTP)).containsAll(expected)
                     .allMatch(expected::contains)
                     .hasSizeBetween(MAILS, MAILS + 1);
         }

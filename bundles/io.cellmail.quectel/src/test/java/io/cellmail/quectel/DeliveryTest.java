@@ -69,16 +69,16 @@ class DeliveryTest {
 
         assertThat(receipt.messageId()).isEqualTo(message.id());
         assertThat(receipt.attempts()).isEqualTo(1);
-        MimeMessage[] copies = ReceivedMail.await(SMTP, 3);
+        MimeMessage[] copies = GreenMailInbox.await(SMTP, 3);
         assertThat(copies).hasSize(3);
         for (MimeMessage copy : copies) {
             assertThat(copy.getFrom()).containsExactly(new InternetAddress(ModemBench.SENDER, ModemBench.SENDER_NAME));
             assertThat(copy.getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress("ops@example.com"));
             assertThat(copy.getRecipients(Message.RecipientType.CC))
                     .containsExactly(new InternetAddress("boss@example.com"));
-            assertThat(ReceivedMail.headers(copy)).doesNotContain("audit");
+            assertThat(GreenMailInbox.headers(copy)).doesNotContain("audit");
         }
-        assertThat(ReceivedMail.inboxSize(SMTP, "audit@audit.example.org")).isEqualTo(1);
+        assertThat(GreenMailInbox.inboxSize(SMTP, "audit@audit.example.org")).isEqualTo(1);
         assertThat(events.kindsOf(message.id())).containsExactly("QUEUED", "SENT");
     }
 
@@ -93,9 +93,9 @@ class DeliveryTest {
             throws Exception {
         deliver(MailMessage.builder().to("ops@example.com").charset(charset).subject(subject).body(body).build());
 
-        MimeMessage received = ReceivedMail.only(SMTP);
+        MimeMessage received = GreenMailInbox.only(SMTP);
         assertThat(received.getSubject()).isEqualTo(subject);
-        assertThat(ReceivedMail.text(received)).isEqualTo(body);
+        assertThat(GreenMailInbox.text(received)).isEqualTo(body);
         assertThat(received.getContentType()).containsIgnoringCase(charset.charset().name().equals("Big5") ? "big5"
                 : charset.charset().name());
     }
@@ -116,9 +116,9 @@ class DeliveryTest {
 
         deliver(builder.build());
 
-        assertThat(ReceivedMail.await(SMTP, 20)).hasSize(20);
+        assertThat(GreenMailInbox.await(SMTP, 20)).hasSize(20);
         for (String address : addresses) {
-            assertThat(ReceivedMail.inboxSize(SMTP, address)).as(address).isEqualTo(1);
+            assertThat(GreenMailInbox.inboxSize(SMTP, address)).as(address).isEqualTo(1);
         }
     }
 
@@ -133,7 +133,7 @@ class DeliveryTest {
 
         deliver(MailMessage.builder().to("ops@example.com").subject("Largest body").body(largest).build());
 
-        assertThat(ReceivedMail.text(ReceivedMail.only(SMTP))).isEqualTo(largest.replace("\r\n", "\n"));
+        assertThat(GreenMailInbox.text(GreenMailInbox.only(SMTP))).isEqualTo(largest.replace("\r\n", "\n"));
     }
 
     @Test
@@ -151,11 +151,11 @@ class DeliveryTest {
 
         deliver(builder.build());
 
-        List<BodyPart> parts = ReceivedMail.attachments(ReceivedMail.only(SMTP));
+        List<BodyPart> parts = GreenMailInbox.attachments(GreenMailInbox.only(SMTP));
         assertThat(parts).hasSize(10);
         for (int i = 0; i < 10; i++) {
             assertThat(parts.get(i).getFileName()).isEqualTo("log-" + i + ".bin");
-            assertThat(ReceivedMail.bytes(parts.get(i))).as("attachment %d", i).isEqualTo(contents.get(i));
+            assertThat(GreenMailInbox.bytes(parts.get(i))).as("attachment %d", i).isEqualTo(contents.get(i));
         }
     }
 }

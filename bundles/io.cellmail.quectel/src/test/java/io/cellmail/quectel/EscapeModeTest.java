@@ -75,7 +75,7 @@ class EscapeModeTest {
         assertThat(bench.commands()).noneMatch(c -> c.contains("spy@")).filteredOn(c -> c.startsWith(PROBE))
                 .as("the probe, once").hasSize(1);
         assertThat(SMTP.getReceivedMessages()).isEmpty();
-        assertThat(ReceivedMail.inboxSize(SMTP, "spy@example.com")).isZero();
+        assertThat(GreenMailInbox.inboxSize(SMTP, "spy@example.com")).isZero();
     }
 
     @Test
@@ -106,7 +106,7 @@ class EscapeModeTest {
 
         service.send(alarm(body)).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-        assertThat(ReceivedMail.text(ReceivedMail.only(SMTP))).isEqualTo(body);
+        assertThat(GreenMailInbox.text(GreenMailInbox.only(SMTP))).isEqualTo(body);
         assertThat(bench.commands()).filteredOn(c -> c.startsWith(PROBE)).as("the probe, then the mail's body")
                 .hasSize(2);
     }
@@ -130,8 +130,8 @@ class EscapeModeTest {
         assertThat(next).containsSubsequence("ATE0", "AT+CMEE=1", "AT+CPIN?", "AT+QIFGCNT=0",
                 "AT+QSMTPSRV=\"smtp.example.com\",25", "AT+QSMTPUSER=\"gw\"", "AT+QSMTPPWD=\"****\"",
                 "AT+QSMTPADDR=\"gateway@example.com\"", "AT+QSMTPDST=1,1,\"ops@example.com\"", "AT+QSMTPPUT=100");
-        ReceivedMail.await(SMTP, 2);
-        assertThat(ReceivedMail.subjects(SMTP)).hasSize(2);
+        GreenMailInbox.await(SMTP, 2);
+        assertThat(GreenMailInbox.subjects(SMTP)).hasSize(2);
     }
 
     @Test

@@ -95,7 +95,7 @@ class FailureClassificationTest {
         assertThat(receipt.attempts()).isEqualTo(2);
         assertThat(EVENTS.kindsOf(message.id())).containsExactly("QUEUED", "RETRYING", "SENT");
         assertThat(EVENTS.of(message.id()).get(1).errorCode()).isEqualTo(code.code());
-        assertThat(ReceivedMail.subjects(SMTP)).hasSize(received + 1).last().isEqualTo(fault);
+        assertThat(GreenMailInbox.subjects(SMTP)).hasSize(received + 1).last().isEqualTo(fault);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -165,7 +165,7 @@ class InjectionTest {
 
     /** @return the subject of the mail received last; the service completes a send only after the server took it */
     private static String lastSubject() throws Exception {
-        List<String> subjects = ReceivedMail.subjects(SMTP);
+        List<String> subjects = GreenMailInbox.subjects(SMTP);
         return subjects.get(subjects.size() - 1);
     }
 

@@ -58,10 +58,10 @@ class PlusEscapePolicyTest {
         service.send(MailMessage.builder().to("ops@example.com").subject("+++").body(BODY)
                 .attach("plus.txt", ATTACHMENT).build()).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-        MimeMessage received = ReceivedMail.only(SMTP);
+        MimeMessage received = GreenMailInbox.only(SMTP);
         assertThat(received.getSubject()).isEqualTo("+++");
-        assertThat(ReceivedMail.text(received)).isEqualTo(BODY);
-        assertThat(ReceivedMail.bytes(ReceivedMail.attachments(received).get(0))).isEqualTo(ATTACHMENT);
+        assertThat(GreenMailInbox.text(received)).isEqualTo(BODY);
+        assertThat(GreenMailInbox.bytes(GreenMailInbox.attachments(received).get(0))).isEqualTo(ATTACHMENT);
         assertThat(bench.commands()).noneMatch(c -> c.contains("QSMTPCLR")).noneMatch(c -> c.contains("ATH"));
     }
 
@@ -90,9 +90,9 @@ class PlusEscapePolicyTest {
         service.send(mail().body(body).attach("a.txt", "+a++b".getBytes(StandardCharsets.US_ASCII)).build())
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-        MimeMessage received = ReceivedMail.only(SMTP);
-        assertThat(ReceivedMail.text(received)).isEqualTo(body);
-        assertThat(ReceivedMail.bytes(ReceivedMail.attachments(received).get(0))).isEqualTo("+a++b".getBytes());
+        MimeMessage received = GreenMailInbox.only(SMTP);
+        assertThat(GreenMailInbox.text(received)).isEqualTo(body);
+        assertThat(GreenMailInbox.bytes(GreenMailInbox.attachments(received).get(0))).isEqualTo("+a++b".getBytes());
     }
 
     @Test

@@ -78,7 +78,7 @@ class RadioHealthTest {
 
         assertThat(mailer.health().registration()).isEqualTo(Registration.ROAMING);
         assertThat(mailer.health().signal()).isEmpty();
-        assertThat(ReceivedMail.only(SMTP).getSubject()).isEqualTo("Pump 3");
+        assertThat(GreenMailInbox.only(SMTP).getSubject()).isEqualTo("Pump 3");
     }
 
     @ParameterizedTest(name = "{0}")

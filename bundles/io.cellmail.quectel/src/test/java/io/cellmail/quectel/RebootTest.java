@@ -81,8 +81,8 @@ class RebootTest {
 
         assertThat(failed).noneMatch(c -> c.startsWith("AT+QSMTPPUT"));
         assertThat(after).containsSubsequence(FULL_SEQUENCE).endsWith("AT+QSMTPPUT=100");
-        ReceivedMail.await(SMTP, 2);
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("before", "after");
+        GreenMailInbox.await(SMTP, 2);
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("before", "after");
     }
 
     @Test
@@ -99,8 +99,8 @@ class RebootTest {
 
         assertThat(failed).contains("AT+QSMTPSUB=0,\"during\"").noneMatch(c -> c.startsWith("AT+QSMTPPUT"));
         mailer.send(alarm("after"), SENDER, Duration.ofSeconds(10));
-        ReceivedMail.await(SMTP, 2);
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("before", "after");
+        GreenMailInbox.await(SMTP, 2);
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("before", "after");
     }
 
     @Test
@@ -116,7 +116,7 @@ class RebootTest {
         assertThat(receipt.attempts()).isEqualTo(2);
         assertThat(events.kindsOf(message.id())).containsExactly("QUEUED", "RETRYING", "SENT");
         assertThat(events.of(message.id()).get(1).errorCode()).isEqualTo(MailErrorCode.MODEM_REBOOTED.code());
-        ReceivedMail.await(SMTP, 2);
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("before", "during");
+        GreenMailInbox.await(SMTP, 2);
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("before", "during");
     }
 }

@@ -71,7 +71,7 @@ class RoundTripTest {
                 "AT+QSMTPBODY=0,6",
                 "AT+QSMTPDATT",
                 "AT+QSMTPPUT=100");
-        assertThat(ReceivedMail.only(SMTP).getSubject()).isEqualTo("Pump 3");
+        assertThat(GreenMailInbox.only(SMTP).getSubject()).isEqualTo("Pump 3");
     }
 
     @Test
@@ -106,8 +106,8 @@ class RoundTripTest {
                 "AT+QSMTPPUT=100");
         assertThat(sameMailAgain).containsExactly(SERVER_CHECK, "AT+QSMTPSUB=0,\"Pump 5\"", "AT+QSMTPBODY=0,6",
                 "AT+QSMTPPUT=100");
-        ReceivedMail.await(SMTP, 4);
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("Pump 3", "Pump 4", "Pump 5", "Pump 5");
+        GreenMailInbox.await(SMTP, 4);
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("Pump 3", "Pump 4", "Pump 5", "Pump 5");
     }
 
     @Test
@@ -128,8 +128,8 @@ class RoundTripTest {
                 "AT+QSMTPATT=\"pressure.csv\",10,6", "AT+QSMTPATT=\"valve.log\",4,6", "AT+QSMTPPUT=100");
         assertThat(noLogs).containsExactly(SERVER_CHECK, "AT+QSMTPSUB=0,\"No logs\"", "AT+QSMTPBODY=0,6", "AT+QSMTPDATT",
                 "AT+QSMTPPUT=100");
-        assertThat(ReceivedMail.attachments(ReceivedMail.await(SMTP, 4)[2])).hasSize(2);
-        assertThat(ReceivedMail.attachments(ReceivedMail.await(SMTP, 4)[3])).isEmpty();
+        assertThat(GreenMailInbox.attachments(GreenMailInbox.await(SMTP, 4)[2])).hasSize(2);
+        assertThat(GreenMailInbox.attachments(GreenMailInbox.await(SMTP, 4)[3])).isEmpty();
     }
 
     @Test
@@ -156,7 +156,7 @@ class RoundTripTest {
         assertThat(commands).containsExactly(SERVER_CHECK, "AT+QSMTPSUB=0,\"Pump 4\"", "AT+QSMTPBODY=0,6",
                 "AT+QSMTPPUT=100", "AT+QSMTPDST=0", "AT+QSMTPDST=1,1,\"ops@example.com\"", "AT+QSMTPSUB=0,\"Pump 4\"",
                 "AT+QSMTPBODY=0,6", "AT+QSMTPDATT", "AT+QSMTPPUT=100");
-        ReceivedMail.await(SMTP, 2);
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("Pump 3", "Pump 4");
+        GreenMailInbox.await(SMTP, 2);
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("Pump 3", "Pump 4");
     }
 }

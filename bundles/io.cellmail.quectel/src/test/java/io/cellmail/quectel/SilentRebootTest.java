@@ -53,8 +53,8 @@ class SilentRebootTest {
                 "AT+CPIN?", "AT+QIFGCNT=0", "AT+QSMTPSRV=\"smtp.example.com\",25", "AT+QSMTPCFG=1,1",
                 "AT+QSMTPUSER=\"gw\"", "AT+QSMTPPWD=\"****\"", "AT+QSMTPADDR=\"gateway@example.com\"",
                 "AT+QSMTPNAME=\"Gateway\"", "AT+QSMTPDST=1,1,\"ops@example.com\"", "AT+QSMTPPUT=100");
-        ReceivedMail.await(SMTP, 2);
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("before", "after");
+        GreenMailInbox.await(SMTP, 2);
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("before", "after");
     }
 
     @Test

@@ -79,7 +79,7 @@ class SimPinTest {
         service.send(alarm("second")).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(first).isNotNull();
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("first", "second");
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("first", "second");
         assertThat(pinEntries()).containsExactly(PIN_ENTRY);
         assertThat(service.serviceStatus().registration()).isEqualTo(Registration.HOME);
         assertThat(bench.emulator().transcript().lines()).map(TranscriptLine::text).noneMatch(l -> l.contains(PIN));
@@ -98,7 +98,7 @@ class SimPinTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pinEntries().size() == 2);
         mailer.send(alarm("after"), SENDER, Duration.ofSeconds(10));
 
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("before", "after");
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("before", "after");
         assertThat(pinEntries()).hasSize(2);
     }
 
@@ -143,7 +143,7 @@ class SimPinTest {
         reconfigured.close();
         ModemMailer corrected = bench.mailer(settingsWithPin(PIN));
         corrected.send(alarm("corrected"), SENDER, Duration.ofSeconds(10));
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("corrected");
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("corrected");
     }
 
     @Test
@@ -174,7 +174,7 @@ class SimPinTest {
         corrected.send(alarm("corrected"), SENDER, Duration.ofSeconds(10));
 
         assertThat(pinEntries()).containsExactly(PIN_ENTRY);
-        assertThat(ReceivedMail.subjects(SMTP)).containsExactly("corrected");
+        assertThat(GreenMailInbox.subjects(SMTP)).containsExactly("corrected");
     }
 
     @Test

@@ -16,10 +16,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-/** Reads what GreenMail received. */
-final class ReceivedMail {
+/** Reads what GreenMail received: the copies, one per envelope recipient, and each recipient's inbox. */
+final class GreenMailInbox {
 
-    private ReceivedMail() {
+    private GreenMailInbox() {
     }
 
     /**
