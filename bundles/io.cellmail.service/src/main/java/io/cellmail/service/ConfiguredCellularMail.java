@@ -1,5 +1,7 @@
 package io.cellmail.service;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.cellmail.api.CellularMailService;
@@ -31,9 +33,12 @@ public interface ConfiguredCellularMail extends CellularMailService, CellularMai
      * Makes the service follow this configuration: starts it, replaces its mailer, or replaces the service.
      *
      * @param configuration the configuration, types converted by Declarative Services
+     * @param properties the same configuration as it was given (ConfigAdmin's or Kura's properties): a flag written
+     *     as text other than {@code true} or {@code false}, which Declarative Services would quietly read as
+     *     {@code false}, is refused from here
      * @param secrets its passwords and PIN in clear
      */
-    void configure(CellularMailConfiguration configuration, CellularMailSecrets secrets);
+    void configure(CellularMailConfiguration configuration, Map<String, ?> properties, CellularMailSecrets secrets);
 
     /** Stops the service, its mailer and every thread it started. A later {@code configure} starts it again. */
     @Override

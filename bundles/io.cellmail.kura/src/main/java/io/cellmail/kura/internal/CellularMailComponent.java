@@ -109,7 +109,7 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     @Modified
     void updated(CellularMailConfiguration configuration, Map<String, Object> properties) {
         options = new CellularMailOptions(configuration, passwords, options);
-        service.configure(options.configuration(), options.secrets());
+        service.configure(options.configuration(), properties, options.secrets());
     }
 
     @Deactivate

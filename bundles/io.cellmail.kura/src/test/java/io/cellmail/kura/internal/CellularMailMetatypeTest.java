@@ -41,7 +41,7 @@ class CellularMailMetatypeTest {
         CellularMailOptions options = new CellularMailOptions(KuraScr.configuration(seeded),
                 new KuraPasswords(new ReversingCrypto()), null);
 
-        assertThat(SettingsFromConfiguration.settings(options.configuration(),
+        assertThat(SettingsFromConfiguration.settings(options.configuration(), seeded,
                 options.secrets(), dataArea, null)).isEqualTo(KuraScr.plainSettings(Map.of(), dataArea));
     }
 }

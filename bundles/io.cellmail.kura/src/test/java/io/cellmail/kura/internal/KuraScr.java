@@ -37,8 +37,8 @@ final class KuraScr {
     /** @return the settings the plain service's component runs on for these properties, passwords as given */
     static MailServiceSettings plainSettings(Map<String, ?> properties, Path dataArea) {
         CellularMailConfiguration configuration = convert(PLAIN_DESCRIPTION, properties);
-        return SettingsFromConfiguration.settings(configuration, CellularMailSecrets.of(configuration), dataArea,
-                null);
+        return SettingsFromConfiguration.settings(configuration, properties, CellularMailSecrets.of(configuration),
+                dataArea, null);
     }
 
     private static CellularMailConfiguration convert(String description, Map<String, ?> configuration) {

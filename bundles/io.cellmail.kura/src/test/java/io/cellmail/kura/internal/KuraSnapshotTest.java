@@ -47,7 +47,7 @@ class KuraSnapshotTest {
 
         CellularMailOptions options = new CellularMailOptions(KuraScr.configuration(properties),
                 new KuraPasswords(new ReversingCrypto()), null);
-        assertThatCode(() -> SettingsFromConfiguration.settings(options.configuration(), options.secrets(),
+        assertThatCode(() -> SettingsFromConfiguration.settings(options.configuration(), properties, options.secrets(),
                 Path.of("/opt/eclipse/kura/data"), "quectel-gsm")).doesNotThrowAnyException();
     }
 

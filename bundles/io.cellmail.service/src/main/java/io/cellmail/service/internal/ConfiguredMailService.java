@@ -72,12 +72,15 @@ public final class ConfiguredMailService implements ConfiguredCellularMail {
     }
 
     @Override
-    public void configure(CellularMailConfiguration configuration, CellularMailSecrets secrets) {
+    public void configure(CellularMailConfiguration configuration, Map<String, ?> properties,
+            CellularMailSecrets secrets) {
         Objects.requireNonNull(configuration, "configuration");
+        Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(secrets, "secrets");
         MailServiceSettings settings;
         try {
-            settings = SettingsFromConfiguration.settings(configuration, secrets, dataArea, factoryDialect);
+            settings = SettingsFromConfiguration.settings(configuration, properties, secrets, dataArea,
+                    factoryDialect);
         } catch (InvalidConfigurationException e) {
             reject(SettingsFromConfiguration.nameOf(configuration), e.getMessage());
             return;

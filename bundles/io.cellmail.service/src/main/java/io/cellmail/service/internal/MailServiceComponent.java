@@ -83,15 +83,15 @@ public final class MailServiceComponent implements CellularMailService, Cellular
     }
 
     @Activate
-    void activate(CellularMailConfiguration configuration) {
+    void activate(CellularMailConfiguration configuration, Map<String, Object> properties) {
         LOG.debug("Activating mail service {}", configuration.cellmail_name());
-        service.configure(configuration, CellularMailSecrets.of(configuration));
+        service.configure(configuration, properties, CellularMailSecrets.of(configuration));
     }
 
     @Modified
-    void modified(CellularMailConfiguration configuration) {
+    void modified(CellularMailConfiguration configuration, Map<String, Object> properties) {
         LOG.debug("Configuration of mail service {} changed", configuration.cellmail_name());
-        service.configure(configuration, CellularMailSecrets.of(configuration));
+        service.configure(configuration, properties, CellularMailSecrets.of(configuration));
     }
 
     @Deactivate

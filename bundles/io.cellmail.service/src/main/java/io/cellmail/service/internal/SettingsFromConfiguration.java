@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -55,21 +57,25 @@ public final class SettingsFromConfiguration {
     private static final Pattern EXCEPTION_NAME = Pattern.compile("^([a-z][\\w$]*\\.)+\\w*(Exception|Error): ");
 
     private final List<ConfigurationProblem> problems = new ArrayList<>();
+    private final Map<String, ?> given;
 
-    private SettingsFromConfiguration() {
+    private SettingsFromConfiguration(Map<String, ?> given) {
+        this.given = given;
     }
 
     /**
      * @param configuration the configuration, types converted by Declarative Services
+     * @param given the same configuration as it was given, for what that conversion lets pass (see {@link #flag})
      * @param secrets its passwords and PIN in clear
      * @param dataArea the directory an empty or relative {@code outboxDirectory} is resolved against, or null
      * @param factoryDialect the dialect of the factory the target filter selected, or null when unknown
      * @return the settings
      * @throws InvalidConfigurationException naming every invalid setting and what it must be
      */
-    public static MailServiceSettings settings(CellularMailConfiguration configuration, CellularMailSecrets secrets,
-            Path dataArea, String factoryDialect) {
-        return new SettingsFromConfiguration().check(configuration, secrets, dataArea, factoryDialect);
+    public static MailServiceSettings settings(CellularMailConfiguration configuration, Map<String, ?> given,
+            CellularMailSecrets secrets, Path dataArea, String factoryDialect) {
+        return new SettingsFromConfiguration(Objects.requireNonNull(given, "given")).check(configuration, secrets,
+                dataArea, factoryDialect);
     }
 
     /** @return the configured name, or the default name when it cannot be read: for reporting a failed check */
@@ -163,7 +169,16 @@ public final class SettingsFromConfiguration {
         return value;
     }
 
+    /**
+     * A flag. Declarative Services reads any text but {@code true} as {@code false}, so {@code authentication=yes}
+     * in a {@code .cfg} file would turn authentication off without a word: text is checked as it was given.
+     */
     private boolean flag(String setting, Supplier<Boolean> attribute) {
+        if (given.get(setting) instanceof String text && !text.strip().equalsIgnoreCase("true")
+                && !text.strip().equalsIgnoreCase("false")) {
+            problem(setting, "must be true or false, got '" + text + "'");
+            return false;
+        }
         try {
             return attribute.get();
         } catch (RuntimeException notConverted) {

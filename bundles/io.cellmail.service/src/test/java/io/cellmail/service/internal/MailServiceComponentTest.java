@@ -63,7 +63,7 @@ class MailServiceComponentTest {
     void shouldDeliverMailAndPostItsEventsToEventAdminOnceActivated() throws Exception {
         MailServiceComponent component = component();
         component.bindEventAdmin(eventAdmin);
-        component.activate(configuration());
+        activate(component, configuration());
 
         DeliveryReceipt receipt = receipt(component.send(mail("hello")));
 
@@ -83,7 +83,7 @@ class MailServiceComponentTest {
     void shouldDeliverMailWithoutEventAdminAndAfterItLeft() throws Exception {
         MailServiceComponent component = component();
         component.bindEventAdmin(eventAdmin);
-        component.activate(configuration());
+        activate(component, configuration());
         component.unbindEventAdmin(eventAdmin);
 
         receipt(component.send(mail("no one listens")));
@@ -95,7 +95,7 @@ class MailServiceComponentTest {
     void shouldStayUpAndRefuseMailNamingTheProblemWhenTheConfigurationIsInvalid() {
         MailServiceComponent component = component();
 
-        assertThatCode(() -> component.activate(configuration("smtpPort", "smtp")))
+        assertThatCode(() -> activate(component, configuration("smtpPort", "smtp")))
                 .doesNotThrowAnyException();
 
         assertThatThrownBy(() -> component.send(mail("refused")))
@@ -120,9 +120,9 @@ class MailServiceComponentTest {
     @Test
     void shouldStartOnceAnInvalidConfigurationIsFixed() throws Exception {
         MailServiceComponent component = component();
-        component.activate(configuration("flowControl", "xonxoff"));
+        activate(component, configuration("flowControl", "xonxoff"));
 
-        component.modified(configuration());
+        modified(component, configuration());
 
         assertThat(component.configurationProblem()).isEmpty();
         receipt(component.send(mail("fixed")));
@@ -134,7 +134,7 @@ class MailServiceComponentTest {
                 + "' is longer than 50 characters"));
         MailServiceComponent component = component();
 
-        component.activate(configuration("authentication", true,
+        activate(component, configuration("authentication", true,
                 ".smtpPassword", "hunter2-very-secret"));
 
         assertThat(component.configurationProblem()).hasValueSatisfying(problem -> {
@@ -147,10 +147,10 @@ class MailServiceComponentTest {
     void shouldReportAnOutboxThatAnotherServiceHolds() {
         CellularMailConfiguration shared = configuration("outboxDirectory", "shared");
         MailServiceComponent first = component();
-        first.activate(shared);
+        activate(first, shared);
         MailServiceComponent second = component();
 
-        second.activate(shared);
+        activate(second, shared);
 
         assertThat(first.configurationProblem()).isEmpty();
         assertThat(second.configurationProblem()).hasValueSatisfying(p -> assertThat(p).contains("cannot be opened"));
@@ -162,7 +162,7 @@ class MailServiceComponentTest {
         MailServiceComponent component = new MailServiceComponent(factory, "sim800-smtp", dataArea);
         components.add(component);
 
-        component.activate(configuration());
+        activate(component, configuration());
 
         assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p)
                 .contains("dialect is 'quectel-gsm'").contains("'sim800-smtp'"));
@@ -172,11 +172,11 @@ class MailServiceComponentTest {
     void shouldReplaceOnlyTheMailerWhenTheSmtpServerChangesAndKeepTheQueuedMailAndItsStage() throws Exception {
         factory.holdFirstMailer();
         MailServiceComponent component = component();
-        component.activate(configuration());
+        activate(component, configuration());
         CompletionStage<DeliveryReceipt> stage = component.send(mail("across the change"));
         await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
 
-        component.modified(configuration("smtpHost", "smtp2.example.com"));
+        modified(component, configuration("smtpHost", "smtp2.example.com"));
 
         assertThat(receipt(stage).attempts()).as("the stage of the running service survives").isEqualTo(2);
         assertThat(factory.created()).extracting(MailerSettings::smtpHost)
@@ -189,12 +189,12 @@ class MailServiceComponentTest {
     void shouldOpenANewServiceOnTheSameOutboxWhenRetriesChangeAndDeliverWhatWasQueued() throws Exception {
         factory.holdFirstMailer();
         MailServiceComponent component = component();
-        component.activate(configuration());
+        activate(component, configuration());
         MailMessage queued = mail("queued before the change");
         CompletionStage<DeliveryReceipt> stage = component.send(queued);
         await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
 
-        component.modified(configuration("retryBase", 2, "retryCap", 4));
+        modified(component, configuration("retryBase", 2, "retryCap", 4));
 
         assertThat(failure(stage).code()).isEqualTo(MailErrorCode.SERVICE_STOPPED);
         assertThat(component.queue()).extracting(MessageStatus::messageId).containsExactly(queued.id());
@@ -209,11 +209,11 @@ class MailServiceComponentTest {
     @Test
     void shouldMoveToTheNewNamesOutboxAndStopTheOldServiceWhenTheNameChanges() throws Exception {
         MailServiceComponent component = component();
-        component.activate(configuration());
+        activate(component, configuration());
         receipt(component.send(mail("before")));
         String renamed = name + "-renamed";
 
-        component.modified(configuration("cellmail.name", renamed));
+        modified(component, configuration("cellmail.name", renamed));
 
         assertThat(component.name()).isEqualTo(renamed);
         assertThat(component.serviceStatus().name()).isEqualTo(renamed);
@@ -225,9 +225,9 @@ class MailServiceComponentTest {
     @Test
     void shouldKeepTheModemAsItIsWhenNothingItUsesChanged() {
         MailServiceComponent component = component();
-        component.activate(configuration());
+        activate(component, configuration());
 
-        component.modified(configuration("some.unrelated.property", "x"));
+        modified(component, configuration("some.unrelated.property", "x"));
 
         assertThat(factory.created()).hasSize(1);
         assertThat(factory.mailers().get(0).isClosed()).isFalse();
@@ -236,9 +236,9 @@ class MailServiceComponentTest {
     @Test
     void shouldStopTheRunningServiceWhenAChangedConfigurationIsInvalid() {
         MailServiceComponent component = component();
-        component.activate(configuration());
+        activate(component, configuration());
 
-        component.modified(configuration("expiry", 0));
+        modified(component, configuration("expiry", 0));
 
         assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p).contains("expiry"));
         assertThat(factory.mailers().get(0).isClosed()).isTrue();
@@ -248,7 +248,7 @@ class MailServiceComponentTest {
     @Test
     void shouldCloseEverythingAndLeaveNoThreadOnDeactivate() throws Exception {
         MailServiceComponent component = component();
-        component.activate(configuration());
+        activate(component, configuration());
         receipt(component.send(mail("one")));
         assertThat(threadsOf(name)).isNotEmpty();
 
@@ -265,7 +265,7 @@ class MailServiceComponentTest {
     void shouldOfferTheQueueCancelProbeTranscriptAndCountersThroughTheAdminInterface() throws Exception {
         factory.holdFirstMailer();
         MailServiceComponent component = component();
-        component.activate(configuration());
+        activate(component, configuration());
         component.send(mail("first"));
         await().atMost(WAIT).until(() -> factory.mailers().get(0).calls().size() == 1);
         MailMessage second = mail("second");
@@ -350,5 +350,14 @@ class MailServiceComponentTest {
         List<String> topics() {
             return events.stream().map(Event::getTopic).toList();
         }
+    }
+
+    /** As Declarative Services activates it: with the configuration typed, and as given (typed already here). */
+    private static void activate(MailServiceComponent component, CellularMailConfiguration configuration) {
+        component.activate(configuration, Map.of());
+    }
+
+    private static void modified(MailServiceComponent component, CellularMailConfiguration configuration) {
+        component.modified(configuration, Map.of());
     }
 }

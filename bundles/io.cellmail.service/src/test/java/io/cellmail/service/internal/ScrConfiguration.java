@@ -36,7 +36,8 @@ final class ScrConfiguration {
     /** @return the settings the component runs on for this configuration, passwords as given */
     static MailServiceSettings settings(Map<String, ?> configuration, Path dataArea) {
         CellularMailConfiguration typed = of(configuration);
-        return SettingsFromConfiguration.settings(typed, CellularMailSecrets.of(typed), dataArea, null);
+        return SettingsFromConfiguration.settings(typed, configuration, CellularMailSecrets.of(typed), dataArea,
+                null);
     }
 
     /** @return the properties of the generated component description, typed as SCR reads them */

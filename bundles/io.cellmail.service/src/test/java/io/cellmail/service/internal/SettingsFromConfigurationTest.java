@@ -206,6 +206,9 @@ class SettingsFromConfigurationTest {
         "port           | serial:/dev/x?baud=9600 | port sets baud=9600 but baud is 115200; set it in one place only",
         "senderAddress  | '  '           | senderAddress must not be blank",
         "escapeMode     | GUARDED        | NO PROBLEM",
+        "authentication | yes            | authentication must be true or false, got 'yes'",
+        "fixedBaud      | on             | fixedBaud must be true or false, got 'on'",
+        "authentication | ' TRUE '       | NO PROBLEM",
     })
     void shouldNameThePropertyAndWhatItMustBe(String key, String value, String expected) {
         Map<String, Object> properties = Map.of(key, value);
@@ -254,7 +257,7 @@ class SettingsFromConfigurationTest {
     void shouldRefuseAFactoryOfAnotherDialectNamingBothSettings() {
         CellularMailConfiguration configuration = ScrConfiguration.of(Map.of());
 
-        assertThatThrownBy(() -> SettingsFromConfiguration.settings(configuration,
+        assertThatThrownBy(() -> SettingsFromConfiguration.settings(configuration, Map.of(),
                 CellularMailSecrets.of(configuration), DATA, "other-dialect"))
                 .hasMessageContaining("dialect is 'quectel-gsm' but mailerFactory.target selected the factory of "
                         + "dialect 'other-dialect'");
