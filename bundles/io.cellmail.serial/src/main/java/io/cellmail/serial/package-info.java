@@ -1,5 +1,5 @@
 /** Byte links to a modem: the {@link io.cellmail.serial.SerialLink} API, port settings and the provider SPI. */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cellmail.serial;
 
 import org.osgi.annotation.versioning.Version;

@@ -20,6 +20,7 @@ import io.cellmail.api.CellularMailService;
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
+import io.cellmail.serial.SecretText;
 import io.cellmail.service.CellularMailAdmin;
 
 /**
@@ -240,7 +241,7 @@ public final class MailCommands {
                         + "none)\n";
             }
             StringBuilder out = new StringBuilder();
-            transcript.forEach(line -> out.append(TranscriptMask.mask(line)).append('\n'));
+            transcript.forEach(line -> out.append(SecretText.mask(line)).append('\n'));
             return out.toString();
         } catch (UsageException e) {
             return "cellmail:transcript: " + e.getMessage() + "\n";

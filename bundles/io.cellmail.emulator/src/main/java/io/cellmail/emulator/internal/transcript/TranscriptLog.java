@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 import io.cellmail.emulator.ModuleTranscript;
-import io.cellmail.emulator.TranscriptLine;
 import io.cellmail.emulator.TranscriptLine.Direction;
 import io.cellmail.emulator.TranscriptLine.Kind;
+import io.cellmail.emulator.TranscriptLine;
+import io.cellmail.serial.SecretText;
 
-/** The bounded, thread-safe {@link ModuleTranscript}: every text passes {@link SecretMask} before it is stored. */
+/** The bounded, thread-safe {@link ModuleTranscript}: every text passes {@link SecretText} before it is stored. */
 public final class TranscriptLog implements ModuleTranscript {
 
     private final Clock clock;
@@ -30,12 +31,12 @@ public final class TranscriptLog implements ModuleTranscript {
 
     /** @param line a command-mode line the host sent, without its terminator */
     public void received(String line) {
-        add(Direction.HOST_TO_MODEM, Kind.LINE, Escapes.escape(SecretMask.mask(line)));
+        add(Direction.HOST_TO_MODEM, Kind.LINE, Escapes.escape(SecretText.mask(line)));
     }
 
     /** @param line a line the modem sent (response, result, URC or echo), without CR/LF framing */
     public void sent(String line) {
-        add(Direction.MODEM_TO_HOST, Kind.LINE, Escapes.escape(SecretMask.mask(line)));
+        add(Direction.MODEM_TO_HOST, Kind.LINE, Escapes.escape(SecretText.mask(line)));
     }
 
     /** @param bytes how many payload bytes the host sent in data mode */

@@ -14,10 +14,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cellmail.serial.SecretText;
+
 /**
  * Everything the {@code at} terminal shows: commands it sent (when echoing), lines from the modem, and its own
  * notes (prefixed {@code --}); the same lines, timestamped, go to the session log if there is one. Every line
- * passes {@link SecretMask} first: no password reaches the screen or the log. Thread-safe: the engine's
+ * passes {@link SecretText} first: no password reaches the screen or the log. Thread-safe: the engine's
  * notification thread prints URCs while the main thread prints replies.
  */
 final class TerminalOutput implements AutoCloseable {
@@ -55,7 +57,7 @@ final class TerminalOutput implements AutoCloseable {
 
     /** @param line a command line or payload line going to the modem */
     synchronized void sent(String line) {
-        String shown = SecretMask.mask(line);
+        String shown = SecretText.mask(line);
         if (echo) {
             out.println(shown);
         }
@@ -64,14 +66,14 @@ final class TerminalOutput implements AutoCloseable {
 
     /** @param line a line from the modem */
     synchronized void received(String line) {
-        String shown = SecretMask.mask(line);
+        String shown = SecretText.mask(line);
         out.println(shown);
         log("<<", shown);
     }
 
     /** @param text something the terminal itself says: a timeout, a lost link, what a code means */
     synchronized void note(String text) {
-        String shown = SecretMask.mask(text);
+        String shown = SecretText.mask(text);
         out.println("-- " + shown);
         log("--", shown);
     }

@@ -2,6 +2,7 @@ package io.cellmail.cli.internal.at;
 
 import io.cellmail.at.AtCommand;
 import io.cellmail.at.UploadOptions;
+import io.cellmail.serial.SecretText;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * reply: the info-line prefix ({@code AT+CSQ} → {@code +CSQ:}) besides unprefixed lines ({@code ATI}), a late
  * info line for read commands ({@code AT+QSMTPSRV?} answers {@code OK} first), the deferred result of the SMTP
  * commands that answer twice ({@code AT+QSMTPPUT}, {@code AT+QSMTPDST=…}, {@code AT+QSMTPDATT}), a data-mode
- * upload for {@code AT+QSMTPBODY=…}/{@code AT+QSMTPATT=…}, and passwords masked by {@link SecretMask}.
+ * upload for {@code AT+QSMTPBODY=…}/{@code AT+QSMTPATT=…}, and passwords masked by {@link SecretText}.
  *
  * @param command the command for the engine
  * @param upload how its payload ends and what its result looks like, for a data-mode upload
@@ -45,7 +46,7 @@ public record TypedCommand(AtCommand command, Optional<UploadOptions> upload) {
      */
     public static TypedCommand of(String line) {
         String text = line.strip();
-        AtCommand base = AtCommand.of(text).maskedBy(SecretMask::mask);
+        AtCommand base = AtCommand.of(text).maskedBy(SecretText::mask);
         Matcher m = NAME.matcher(text);
         String name = m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "";
         String rest = text.substring(m.end()).strip();
