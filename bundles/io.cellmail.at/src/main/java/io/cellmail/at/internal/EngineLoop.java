@@ -82,7 +82,8 @@ final class EngineLoop {
     }
 
     /**
-     * Hands a task to the engine thread; for callers, which must never run engine work themselves.
+     * Hands a task to the engine thread, or to whichever thread holds the turn; for callers, which must never run
+     * engine work themselves.
      *
      * @return false if the loop no longer accepts tasks (the task will not run)
      */
@@ -96,7 +97,11 @@ final class EngineLoop {
             // shut down meanwhile, and the engine thread did not take it: it will never run
             return false;
         }
-        LockSupport.unpark(thread);
+        // A holder of the turn runs every waiting task before it lets go (and looks again after), so the engine
+        // thread is woken only when nobody holds it: a caller queuing commands one after the other wakes it once.
+        if (!turn.isLocked()) {
+            LockSupport.unpark(thread);
+        }
         return true;
     }
 
