@@ -153,16 +153,10 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
 
     // ------------------------------------------------------------------ the next step
 
-    /**
-     * After every event: finish an exchange that ended, then start the next piece of work if the engine is idle;
-     * pass on what was decided, unless the reader has more to handle (see {@link Notifier}).
-     */
+    /** After every event: finish an exchange that ended, then start the next piece of work if the engine is idle. */
     private void settle() {
         exchanges.settle();
         pump();
-        if (!link.onReaderThread()) {
-            notifier.flush();
-        }
     }
 
     private void pump() {
@@ -380,11 +374,6 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
     public void bytes(byte[] chunk, long arrivalNanos) {
         chunkArrivalNanos = arrivalNanos;
         framer.feed(chunk, 0, chunk.length, arrivalNanos, framerSink);
-    }
-
-    @Override
-    public void readerCaughtUp() {
-        notifier.flush();
     }
 
     @Override

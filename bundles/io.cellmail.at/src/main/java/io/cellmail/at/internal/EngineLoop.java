@@ -82,8 +82,7 @@ final class EngineLoop {
     }
 
     /**
-     * Hands a task to the engine thread, or to whichever thread holds the turn; for callers, which must never run
-     * engine work themselves.
+     * Hands a task to the engine thread; for callers, which must never run engine work themselves.
      *
      * @return false if the loop no longer accepts tasks (the task will not run)
      */
@@ -97,11 +96,7 @@ final class EngineLoop {
             // shut down meanwhile, and the engine thread did not take it: it will never run
             return false;
         }
-        // A holder of the turn runs every waiting task before it lets go (and looks again after), so the engine
-        // thread is woken only when nobody holds it: a caller queuing commands one after the other wakes it once.
-        if (!turn.isLocked()) {
-            LockSupport.unpark(thread);
-        }
+        LockSupport.unpark(thread);
         return true;
     }
 
@@ -147,11 +142,6 @@ final class EngineLoop {
     /** @return true on the engine thread */
     boolean isLoopThread() {
         return Thread.currentThread() == thread;
-    }
-
-    /** @return true if the calling thread holds the turn */
-    boolean inTurn() {
-        return turn.isHeldByCurrentThread();
     }
 
     /** Stops accepting tasks; those already handed over still run, timers are dropped. */

@@ -30,9 +30,6 @@ final class LinkSession {
 
         void lost(LinkSession session, String reason);
 
-        /** The reader has handled every byte that arrived so far and will wait for more (or ends). */
-        void caughtUp(LinkSession session);
-
         /** A write finished; see {@link LinkWriter.Listener#written}. */
         void written(LinkSession session, LinkWriter.Write write, long startNanos, long endNanos);
 
@@ -162,25 +159,12 @@ final class LinkSession {
                 if (n > 0) {
                     listener.bytes(this, Arrays.copyOf(buffer, n), System.nanoTime());
                     writer.writeReserved();
-                    if (nothingAvailable(in)) {
-                        listener.caughtUp(this);
-                    }
                 }
             }
         } catch (IOException e) {
             reportLoss("read failed: " + e.getMessage());
         } catch (RejectedExecutionException e) {
             LOG.debug("engine stopped; reader of {} ends", link.uri());
-        } finally {
-            listener.caughtUp(this);
-        }
-    }
-
-    private static boolean nothingAvailable(InputStream in) {
-        try {
-            return in.available() <= 0;
-        } catch (IOException e) {
-            return true;
         }
     }
 

@@ -43,9 +43,6 @@ final class ModemLink {
 
         /** The link is lost or stuck; the engine closes it and opens it again. */
         void lost(String reason);
-
-        /** The reader handled everything that arrived and will wait for more; any thread. */
-        void readerCaughtUp();
     }
 
     /** The longest line time a write may have to be written by the reader thread. */
@@ -84,12 +81,6 @@ final class ModemLink {
     /** @return the open session, if any; any thread, for closing its link from outside the engine's turn */
     LinkSession currentSession() {
         return currentSession;
-    }
-
-    /** @return true on the reader thread of the open session; any thread */
-    boolean onReaderThread() {
-        LinkSession s = currentSession;
-        return s != null && s.isReaderThread();
     }
 
     /** @return true while a session is open */
@@ -264,11 +255,6 @@ final class ModemLink {
         @Override
         public void lost(LinkSession s, String reason) {
             loop.runOrPost(() -> onLost(s, reason));
-        }
-
-        @Override
-        public void caughtUp(LinkSession s) {
-            events.readerCaughtUp();
         }
 
         @Override

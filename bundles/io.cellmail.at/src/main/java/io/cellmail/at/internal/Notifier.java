@@ -2,13 +2,11 @@ package io.cellmail.at.internal;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -21,12 +19,7 @@ import io.cellmail.at.UrcListener;
 
 /**
  * Completes caller futures and calls listeners on one thread of its own, in the order the engine decided
- * things. The engine never runs caller code, so a slow or blocking callback cannot stall the protocol.
- *
- * <p>What the engine decides is held until {@link #flush()}: at the end of every turn of the engine, except a turn
- * of the reader thread that has more bytes to handle, which flushes once it would wait for the link. A burst of
- * replies (commands answered faster than the notification thread wakes up) thus costs one wake-up, not one per
- * command; a reply that is followed by silence, as every reply of a real modem is, is passed on at once.
+ * things. The engine thread never runs caller code, so a slow or blocking callback cannot stall the protocol.
  */
 final class Notifier {
 
@@ -35,8 +28,6 @@ final class Notifier {
     private final ExecutorService executor;
     private final List<UrcListener> urcListeners = new CopyOnWriteArrayList<>();
     private final List<ModemListener> modemListeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Runnable> held = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
     private volatile Thread thread;
 
     Notifier(String name) {
@@ -65,11 +56,15 @@ final class Notifier {
     }
 
     <T> void complete(CompletableFuture<T> future, T value) {
-        run(() -> future.complete(value));
+        if (!run(() -> future.complete(value))) {
+            future.complete(value);
+        }
     }
 
     void fail(CompletableFuture<?> future, Throwable failure) {
-        run(() -> future.completeExceptionally(failure));
+        if (!run(() -> future.completeExceptionally(failure))) {
+            future.completeExceptionally(failure);
+        }
     }
 
     void urc(Urc urc) {
@@ -92,24 +87,8 @@ final class Notifier {
         modemEvent(l -> l.onStateChanged(state));
     }
 
-    /**
-     * Hands what is held to the notification thread (after a close: runs it here, as nothing else would); any
-     * thread.
-     */
-    void flush() {
-        if (held.isEmpty() || !drainQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            executor.execute(this::drainHeld);
-        } catch (RejectedExecutionException e) {
-            drainHeld();
-        }
-    }
-
     /** Runs what is queued, then stops the thread; waits for it unless called from it. */
     void close() {
-        flush();
         executor.shutdown();
         if (Thread.currentThread() == thread) {
             return;
@@ -129,16 +108,12 @@ final class Notifier {
         run(() -> modemListeners.forEach(l -> call(() -> event.accept(l))));
     }
 
-    private void run(Runnable task) {
-        held.add(task);
-    }
-
-    private void drainHeld() {
-        // cleared before the queue is read: a task held after this point is drained here or by the next flush
-        drainQueued.set(false);
-        Runnable task;
-        while ((task = held.poll()) != null) {
-            task.run();
+    private boolean run(Runnable task) {
+        try {
+            executor.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 
