@@ -1,5 +1,6 @@
 package io.cellmail.at.internal;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -200,7 +201,8 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
             job = next;
             counters.commands.incrementAndGet();
             Exchange ex = next.isUpload()
-                    ? Exchange.upload(next.command, next.options, settings.commandTimeout(), settings.trailingOkLinger())
+                    ? Exchange.upload(next.command, next.options, settings.commandTimeout(),
+                            settings.trailingOkLinger())
                     : Exchange.command(next.command, settings.commandTimeout());
             exchanges.start(ex, next.payload, next.options, false);
             return;
@@ -356,7 +358,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
     private String roundTripNote() {
         LinkTiming timing = link.timing();
         return timing.roundTrips() == 0 ? ""
-                : "; link round trip " + java.time.Duration.ofNanos(timing.smoothedRoundTripNanos()).toMillis() + " ms";
+                : "; link round trip " + Duration.ofNanos(timing.smoothedRoundTripNanos()).toMillis() + " ms";
     }
 
     // ------------------------------------------------------------------ the link
