@@ -108,7 +108,8 @@ final class ExchangeRunner {
         framer.commandSent(now);
         framer.promptMode(ex.wantsPrompt());
         writtenNanos = now;
-        link.write((command.text() + "\r").getBytes(StandardCharsets.UTF_8), end -> {
+        // the end of an own command's write starts a round-trip measurement, which wants an exact stamp
+        link.write((command.text() + "\r").getBytes(StandardCharsets.UTF_8), !ownCommand, end -> {
             if (exchange == ex) {
                 writtenNanos = end;
                 underWay = true;

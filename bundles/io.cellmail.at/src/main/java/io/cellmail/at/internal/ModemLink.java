@@ -167,11 +167,24 @@ final class ModemLink {
      * @param then runs in the engine's turn once the write finished, given when it ended; not if the link is lost
      */
     void write(byte[] bytes, LongConsumer then) {
+        write(bytes, true, then);
+    }
+
+    /**
+     * Like {@link #write(byte[], LongConsumer)}.
+     *
+     * @param readerMayWrite false to have the writer thread write it in any case: it is woken for the write and
+     *     stamps its end at once, while a reader that has just handled a reply may lose the processor between its
+     *     write and the stamp, which then comes late by up to a time slice. The writes whose end starts a round-trip
+     *     measurement want the exact stamp.
+     */
+    void write(byte[] bytes, boolean readerMayWrite, LongConsumer then) {
         LinkSession s = session;
         LinkWriter.Write w = new LinkWriter.Write(bytes, then);
         long now = System.nanoTime();
         long budget = s.timing().handedOver(bytes.length, now) - now;
-        boolean byReader = pendingWrites == 0 && s.isReaderThread() && cannotBlockForLong(s, bytes.length);
+        boolean byReader = readerMayWrite && pendingWrites == 0 && s.isReaderThread()
+                && cannotBlockForLong(s, bytes.length);
         pendingWrites++;
         w.deadline = loop.schedule(() -> writeOverdue(s, w, budget), budget);
         if (byReader) {
