@@ -24,12 +24,12 @@ import io.cellmail.serial.SerialLink;
  * {@link #around(LinkOpener)} goes through it. The line can have a rate (reported in the link's settings), drain
  * like a UART (a write returns only after its bytes' line time), carry the host's bytes late (network latency) or
  * stop taking bytes altogether (CTS held low, a peer that stopped reading), optionally even ignoring a close. It
- * records when every write started and ended.
+ * records when every write started and ended, and which thread made it.
  */
 final class ControlledLine implements AutoCloseable {
 
-    /** One write to the line. */
-    record Write(long startNanos, long endNanos, byte[] bytes) {
+    /** One write to the line, and the thread that made it. */
+    record Write(long startNanos, long endNanos, byte[] bytes, String thread) {
         String text() {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
@@ -166,7 +166,7 @@ final class ControlledLine implements AutoCloseable {
                         throw new InterruptedIOException("interrupted while draining");
                     }
                 }
-                writes.add(new Write(start, System.nanoTime(), bytes));
+                writes.add(new Write(start, System.nanoTime(), bytes, Thread.currentThread().getName()));
             }
         };
 

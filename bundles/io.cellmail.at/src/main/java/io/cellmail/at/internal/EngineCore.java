@@ -23,7 +23,8 @@ import io.cellmail.at.UrcListener;
 
 /**
  * The caller's side of the engine: checks requests, hands them to the {@link Conversation} on the engine thread
- * and returns their futures; starts and stops the threads. Callable from any thread.
+ * and returns their futures; starts and stops the threads. Callable from any thread; never runs engine work on the
+ * caller's thread.
  */
 public final class EngineCore implements AtChannel {
 
@@ -156,8 +157,13 @@ public final class EngineCore implements AtChannel {
     }
 
     private <T> CompletionStage<T> submit(Job<T> job) {
-        // the caller may cancel (or otherwise complete) the future; the conversation then withdraws the job
-        job.future.whenComplete((value, failure) -> loop.post(() -> conversation.abandoned(job)));
+        // the caller may cancel (or otherwise complete) the future; the conversation then withdraws the job. A job the
+        // engine finished needs nothing more (no hand-over to the engine thread for every command).
+        job.future.whenComplete((value, failure) -> {
+            if (!job.finished) {
+                loop.post(() -> conversation.abandoned(job));
+            }
+        });
         if (closing.get() || !loop.post(() -> conversation.enqueue(job))) {
             job.finished = true;
             job.future.completeExceptionally(Conversation.closedFailure(job.command));

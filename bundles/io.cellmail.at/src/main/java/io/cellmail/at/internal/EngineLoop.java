@@ -1,88 +1,237 @@
 package io.cellmail.at.internal;
 
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine thread: runs tasks one at a time, now or after a delay. Every task is guarded, so an engine bug is
- * logged instead of silently killing a scheduled task. After {@link #shutdown()} nothing more is accepted and
- * delayed tasks are dropped.
+ * Where the engine's work runs: one task at a time, each holding the engine's <em>turn</em>, so that all protocol
+ * state is confined to whichever thread holds it and needs no lock of its own.
+ *
+ * <p>Two kinds of thread take turns. The engine thread ({@code cellmail-at-engine-<name>}) runs what callers
+ * {@link #post hand over} and the {@link #schedule timers}; it is the only thread that ever waits for the turn. The
+ * reader and writer threads of a link session {@link #runOrPost report} what they just saw: if nobody holds the turn
+ * they run the report themselves, at once; otherwise they leave it to the holder, which runs every waiting task
+ * before it lets go, and they go back to their link. A reply is therefore handled on the thread that read it, with
+ * no hand-over between threads; that hand-over (two thread wake-ups per command) was most of what a short command
+ * cost the host.
+ *
+ * <p>Timers are kept here, in a small queue under the turn, and the engine thread sleeps until the earliest: a
+ * command arms and cancels a deadline or two, and an executor's timer queue would wake its thread for each. After
+ * every task and timer the {@link #afterEachTask(Runnable) settle step} runs in the same turn. Every task is
+ * guarded, so an engine bug is logged instead of silently ending a thread. After {@link #shutdown()} nothing more is
+ * accepted, tasks already handed over still run and timers are dropped.
  */
 final class EngineLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
+    /** A task due at a time; made and cancelled in a turn. */
+    final class Timer implements Comparable<Timer> {
+        private final long dueNanos;
+        private final long sequence;
+        private final Runnable task;
+
+        private Timer(long dueNanos, long sequence, Runnable task) {
+            this.dueNanos = dueNanos;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
+        /** Keeps the task from running if it has not yet; in a turn. */
+        void cancel() {
+            timers.remove(this);
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byDue = Long.compare(dueNanos - other.dueNanos, 0);
+            return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
+        }
+    }
+
     private final String name;
-    private final ScheduledThreadPoolExecutor executor;
-    private volatile Thread thread;
+    private final Thread thread;
+    private final AtomicBoolean threadStarted = new AtomicBoolean();
+    private final ReentrantLock turn = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    // in a turn only
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long timerSequence;
+    private Runnable settle = () -> { };
+    // when the engine thread wakes up for the earliest timer; written in a turn, read by the engine thread
+    private volatile boolean wakeArmed;
+    private volatile long wakeNanos;
+    private volatile boolean accepting = true;
 
     EngineLoop(String name) {
         this.name = name;
-        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "cellmail-at-engine-" + name);
-            t.setDaemon(true);
-            thread = t;
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.thread = new Thread(this::run, "cellmail-at-engine-" + name);
+        this.thread.setDaemon(true);
     }
 
-    /** @return false if the loop no longer accepts tasks */
+    /** @param step runs in the same turn after every task and timer, e.g. to take the next step of the protocol */
+    void afterEachTask(Runnable step) {
+        this.settle = step;
+    }
+
+    /**
+     * Hands a task to the engine thread; for callers, which must never run engine work themselves.
+     *
+     * @return false if the loop no longer accepts tasks (the task will not run)
+     */
     boolean post(Runnable task) {
-        try {
-            executor.execute(guarded(task));
-            return true;
-        } catch (RejectedExecutionException e) {
+        if (!accepting) {
             return false;
         }
-    }
-
-    /** @return the scheduled task, or null if the loop no longer accepts tasks */
-    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        try {
-            return executor.schedule(guarded(task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            return null;
+        startThread();
+        tasks.add(task);
+        if (!accepting && tasks.remove(task)) {
+            // shut down meanwhile, and the engine thread did not take it: it will never run
+            return false;
         }
+        LockSupport.unpark(thread);
+        return true;
     }
 
+    /**
+     * Runs the task on the calling thread if nobody holds the turn, else leaves it to the holder; never waits. For
+     * the threads of a link session, whose work must not wait for the engine's.
+     *
+     * @return false if the loop no longer accepts tasks
+     */
+    boolean runOrPost(Runnable task) {
+        if (!accepting) {
+            return false;
+        }
+        startThread();
+        tasks.add(task);
+        // Whoever holds the turn looks at the tasks again after letting go, so a task is never stranded.
+        while (!tasks.isEmpty() && turn.tryLock()) {
+            try {
+                runTasks();
+            } finally {
+                turn.unlock();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs the task on the engine thread after the delay; in a turn.
+     *
+     * @return the timer, to cancel it
+     */
+    Timer schedule(Runnable task, long delayNanos) {
+        Timer timer = new Timer(System.nanoTime() + Math.max(0, delayNanos), timerSequence++, task);
+        timers.add(timer);
+        if (!wakeArmed || timer.dueNanos - wakeNanos < 0) {
+            wakeNanos = timer.dueNanos;
+            wakeArmed = true;
+            LockSupport.unpark(thread);
+        }
+        return timer;
+    }
+
+    /** @return true on the engine thread */
     boolean isLoopThread() {
         return Thread.currentThread() == thread;
     }
 
-    /** Stops accepting tasks; the running one and those already queued still run. */
+    /** Stops accepting tasks; those already handed over still run, timers are dropped. */
     void shutdown() {
-        executor.shutdown();
+        accepting = false;
+        LockSupport.unpark(thread);
     }
 
-    /** Waits (bounded) for the loop to stop; interrupts it if it does not. Not from the loop itself. */
+    /** Waits (bounded) for the engine thread to end; interrupts it if it does not. Not from the loop itself. */
     void awaitStop(Duration patience) {
+        if (!threadStarted.get()) {
+            return;
+        }
         try {
-            if (!executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            thread.join(patience.toMillis());
+            if (thread.isAlive()) {
                 LOG.warn("engine thread of {} did not stop; interrupting it", name);
-                executor.shutdownNow();
+                thread.interrupt();
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            thread.interrupt();
             Thread.currentThread().interrupt();
         }
     }
 
-    private Runnable guarded(Runnable task) {
-        return () -> {
+    private void startThread() {
+        if (!threadStarted.get() && threadStarted.compareAndSet(false, true)) {
+            thread.start();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            turn.lock();
             try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                LOG.error("AT engine {} failed internally", name, e);
+                runTasks();
+                if (accepting) {
+                    runDueTimers();
+                }
+            } finally {
+                turn.unlock();
             }
-        };
+            if (!tasks.isEmpty()) {
+                continue;
+            }
+            if (!accepting) {
+                return;
+            }
+            if (!wakeArmed) {
+                LockSupport.park(this);
+            } else {
+                long wait = wakeNanos - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(this, wait);
+                }
+            }
+            if (Thread.interrupted() && !accepting) {
+                return;
+            }
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            runGuarded(task);
+        }
+    }
+
+    private void runDueTimers() {
+        long now = System.nanoTime();
+        Timer next;
+        while ((next = timers.peek()) != null && next.dueNanos - now <= 0) {
+            timers.poll();
+            runGuarded(next.task);
+            runTasks();
+        }
+        next = timers.peek();
+        wakeArmed = next != null;
+        if (next != null) {
+            wakeNanos = next.dueNanos;
+        }
+    }
+
+    private void runGuarded(Runnable task) {
+        try {
+            task.run();
+            settle.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("AT engine {} failed internally", name, e);
+        }
     }
 }

@@ -18,8 +18,11 @@ final class Job<T> {
     final Class<T> type;
     final CompletableFuture<T> future = new CompletableFuture<>();
 
-    /** Set by the engine thread once the engine decided the outcome, or noticed the caller gave up. */
-    boolean finished;
+    /**
+     * Set in the engine's turn once the engine decided the outcome, or noticed the caller gave up; read by the
+     * caller's side to tell a future the engine completed from one the caller completed or cancelled.
+     */
+    volatile boolean finished;
 
     Job(AtCommand command, byte[] payload, UploadOptions options, Class<T> type) {
         this.command = command;

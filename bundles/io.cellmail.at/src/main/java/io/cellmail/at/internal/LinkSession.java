@@ -13,15 +13,17 @@ import io.cellmail.serial.SerialLink;
 /**
  * One opened link, the reader thread that owns its input, the {@link LinkWriter} that owns its output, and what
  * the engine knows of its {@link LinkTiming timing}. The reader hands every chunk it reads, and the loss of the
- * link, to the engine; it never interprets bytes. Closing the session closes the link, which unblocks the reader
- * and a write in progress, stops the writer without waiting for it, and waits (bounded) for the reader to end.
+ * link, to the engine; it never interprets bytes. After each chunk it performs the write the engine may have
+ * {@link #reserve reserved} for it while handling that chunk (the next command, usually). Closing the session closes
+ * the link, which unblocks the reader and a write in progress, stops the writer without waiting for it, and waits
+ * (bounded) for the reader to end.
  */
 final class LinkSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkSession.class);
     private static final long READER_JOIN_MILLIS = 2000;
 
-    /** Receives what the reader sees; implementations hand it to the engine thread and return at once. */
+    /** Receives what the reader and the writer see; implementations never wait for the engine. */
     interface Listener {
         /** @param arrivalNanos when the chunk was read ({@link System#nanoTime()}) */
         void bytes(LinkSession session, byte[] chunk, long arrivalNanos);
@@ -95,6 +97,22 @@ final class LinkSession {
         writer.submit(write);
     }
 
+    /**
+     * Leaves a write to the reader thread, which performs it once it has let go of the engine's turn; its end is
+     * reported to the listener. Only on the reader thread (see {@link #isReaderThread()}) and when no write handed
+     * over before is unfinished.
+     *
+     * @param write the write
+     */
+    void reserve(LinkWriter.Write write) {
+        writer.reserve(write);
+    }
+
+    /** @return true on this session's reader thread */
+    boolean isReaderThread() {
+        return Thread.currentThread() == reader;
+    }
+
     /** @return true while the writer thread runs; a write stuck in a native call keeps it alive after close */
     boolean writerAlive() {
         return writer.isAlive();
@@ -140,6 +158,7 @@ final class LinkSession {
                 }
                 if (n > 0) {
                     listener.bytes(this, Arrays.copyOf(buffer, n), System.nanoTime());
+                    writer.writeReserved();
                 }
             }
         } catch (IOException e) {

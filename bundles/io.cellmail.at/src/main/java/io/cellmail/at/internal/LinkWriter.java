@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The writer thread of one link session. The engine hands it writes and goes on; the thread writes them in order,
- * each in one {@code write} and a flush, and reports when each started and ended, or that one failed. A write that
- * blocks (RTS/CTS held by a module asleep or in reset, where jSerialComm waits for the line without limit; a TCP
- * peer that stopped reading) therefore blocks only this thread: the engine keeps its timers and declares the link
- * lost when the write's deadline passes.
+ * The writes of one link session, in order, each in one {@code write} and a flush, with a report of when each
+ * started and ended, or that one failed. A write that may block (RTS/CTS held by a module asleep or in reset, where
+ * jSerialComm waits for the line without limit; a TCP peer that stopped reading) is {@link #submit handed} to the
+ * writer thread, so it blocks only that thread: the engine keeps its timers and declares the link lost when the
+ * write's deadline passes.
+ *
+ * <p>A write that cannot block for long (see {@link ModemLink}) is instead {@link #reserve reserved} for the reader
+ * thread, which performs it as soon as it has let go of the engine's turn ({@link #writeReserved()}), and then reads
+ * the reply itself: no thread wakes up for it. The two never write at once: a write is reserved only when nothing
+ * handed over is unfinished, and the writer thread waits while a reserved write is under way.
  *
  * <p>The thread holds nothing the engine needs: no lock, only its queue and the link's output stream. Stopping it
  * closes nothing; the session closes the link, which ends a blocked write on every transport we know (a closed
@@ -50,7 +56,7 @@ final class LinkWriter {
     static final class Write {
         final byte[] bytes;
         final LongConsumer then;
-        ScheduledFuture<?> deadline;
+        EngineLoop.Timer deadline;
         boolean finished;
 
         /**
@@ -68,6 +74,9 @@ final class LinkWriter {
     private final Listener listener;
     private final Thread thread;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final AtomicReference<Write> reserved = new AtomicReference<>();
+    private volatile boolean reservedUnderWay;
+    private volatile boolean writerWaiting;
     private volatile boolean stopping;
 
     /**
@@ -88,9 +97,53 @@ final class LinkWriter {
         thread.start();
     }
 
-    /** Queues a write; never blocks. */
+    /** Queues a write for the writer thread; never blocks. */
     void submit(Write write) {
         queue.add(write);
+    }
+
+    /**
+     * Reserves a write for the reader thread, which is running the engine's turn that asks for it; only when no
+     * write handed over before is unfinished.
+     */
+    void reserve(Write write) {
+        reservedUnderWay = true;
+        reserved.set(write);
+    }
+
+    /**
+     * Performs the reserved write, if any, on the calling thread (the reader's, outside the engine's turn), and the
+     * writes its report may reserve in turn.
+     */
+    void writeReserved() {
+        Write write;
+        while ((write = reserved.getAndSet(null)) != null) {
+            long start = System.nanoTime();
+            String failure = null;
+            if (stopping) {
+                failure = "the link is closed";
+            } else {
+                try {
+                    out.write(write.bytes);
+                    out.flush();
+                } catch (IOException e) {
+                    failure = "write failed: " + e.getMessage();
+                }
+            }
+            long end = System.nanoTime();
+            reservedUnderWay = false;
+            if (writerWaiting) {
+                LockSupport.unpark(thread);
+            }
+            if (stopping) {
+                return;
+            }
+            if (failure != null) {
+                listener.failed(write, failure);
+                return;
+            }
+            listener.written(write, start, end);
+        }
     }
 
     /**
@@ -100,8 +153,12 @@ final class LinkWriter {
     void stop() {
         stopping = true;
         queue.clear();
-        // ends a wait for the next write; a write in a native call does not notice
-        thread.interrupt();
+        reserved.set(null);
+        // ends a wait for the next write; a write in a native call does not notice. The writer thread may be the
+        // one stopping its session (in the engine's turn, reporting a write): it ends at its next check instead.
+        if (Thread.currentThread() != thread) {
+            thread.interrupt();
+        }
     }
 
     /** @return true while the thread runs */
@@ -114,6 +171,10 @@ final class LinkWriter {
         try {
             while (!stopping) {
                 write = queue.take();
+                awaitReservedWrite();
+                if (stopping) {
+                    break;
+                }
                 long start = System.nanoTime();
                 out.write(write.bytes);
                 out.flush();
@@ -134,6 +195,20 @@ final class LinkWriter {
         }
         if (stopping) {
             LOG.debug("writer of {} ended", description);
+        }
+    }
+
+    /** Waits while the reader thread performs a write reserved before the one this thread is about to begin. */
+    private void awaitReservedWrite() throws InterruptedException {
+        while (reservedUnderWay && !stopping) {
+            writerWaiting = true;
+            if (reservedUnderWay && !stopping) {
+                LockSupport.park(this);
+            }
+            writerWaiting = false;
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 }

@@ -1,10 +1,15 @@
 /**
  * The engine behind {@link io.cellmail.at.AtEngine}; not exported.
  *
- * <p>Threads: a reader per opened link ({@link io.cellmail.at.internal.LinkSession}) only reads bytes and hands
- * them over; the engine thread ({@link io.cellmail.at.internal.EngineCore}) owns every piece of protocol state
- * and frames, classifies and reacts; the notification thread ({@link io.cellmail.at.internal.Notifier}) runs
- * caller code. Protocol logic without I/O or time sits in small testable parts:
+ * <p>Threads: a reader per opened link ({@link io.cellmail.at.internal.LinkSession}) is the only thread that reads
+ * it; a writer per link makes the writes that may block. Protocol state belongs to whichever thread holds the
+ * engine's turn ({@link io.cellmail.at.internal.EngineLoop}): the engine thread for callers' requests and timers,
+ * the reader for what it read (it then also writes the next short command itself), the writer for the ends of its
+ * writes. The notification thread ({@link io.cellmail.at.internal.Notifier}) runs caller code. Who does what in a
+ * turn: {@link io.cellmail.at.internal.Conversation} decides what comes next, {@link io.cellmail.at.internal.ModemLink}
+ * keeps the link, {@link io.cellmail.at.internal.ExchangeRunner} carries out the running command,
+ * {@link io.cellmail.at.internal.UrcRouter} takes the lines no command claimed. Protocol logic without I/O or time
+ * sits in small testable parts:
  * {@link io.cellmail.at.internal.LineFramer} (bytes to lines), {@link io.cellmail.at.internal.Exchange} (one
  * command's response), {@link io.cellmail.at.internal.UrcClassifier}, {@link io.cellmail.at.internal.FinalResult},
  * and the {@link io.cellmail.at.internal.InitProcedure} / {@link io.cellmail.at.internal.SyncProcedure} step
