@@ -10,6 +10,8 @@ import java.util.function.UnaryOperator;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.cellmail.serial.SecretText;
+
 /**
  * One AT command line and what its response looks like. Immutable: every {@code with}-style method returns a
  * new command.
@@ -231,9 +233,12 @@ public final class AtCommand {
         return text;
     }
 
-    /** @return the command line with its secrets masked, safe for logs */
+    /**
+     * @return the command line with its secrets masked, safe for logs: by the one rule set ({@link SecretText}),
+     *     after any mask given to this command
+     */
     public String maskedText() {
-        return mask == null ? text : mask.apply(text);
+        return SecretText.mask(mask == null ? text : mask.apply(text));
     }
 
     /** @return the info-line prefixes, in declaration order */

@@ -46,7 +46,7 @@ class AtCommandTest {
         "AT+QICSGP=1,\"apn\",\"user\",\"secret\"   | 3 | AT+QICSGP=1,\"apn\",\"user\",\"****\"",
         "AT+QICSGP=1,\"apn\",\"user\",\"se,c\"     | 3 | AT+QICSGP=1,\"apn\",\"user\",\"****\"",
         "AT+QICSGP=1,\"apn\"                       | 3 | AT+QICSGP=****",
-        "AT+CPIN=1234                              | 0 | AT+CPIN=****",
+        "AT+XPIN=1234                              | 0 | AT+XPIN=****",
     })
     void shouldMaskTheSecretParameter(String text, int index, String masked) {
         AtCommand command = AtCommand.of(text).maskingParameter(index);

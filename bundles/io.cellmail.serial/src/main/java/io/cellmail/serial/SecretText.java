@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Works on any line: typed by a person, sent by a driver, echoed or answered by a module, wherever in the line the
  * command stands ({@code ATE0;+QSMTPPWD="p"}), whatever the case and spacing. Fails safe: when the secret is not a
- * cleanly quoted parameter that ends the command, everything from its start to the end of the line is masked, so a
+ * cleanly quoted parameter that ends the command (at {@code ;}, a line end or the text's end), everything from its start to the end of the line is masked, so a
  * malformed command never shows part of a password.
  */
 public final class SecretText {
@@ -38,6 +38,10 @@ public final class SecretText {
      * @return the line with every secret replaced by {@value #MASK}
      */
     public static String mask(String line) {
+        if (line.indexOf('+') < 0) {
+            // every secret-carrying command starts with '+': most lines of a session are done here
+            return line;
+        }
         StringBuilder out = new StringBuilder(line.length());
         int from = 0;
         Matcher command = COMMAND.matcher(line);
@@ -116,7 +120,8 @@ public final class SecretText {
             int close = line.indexOf('"', start + 1);
             if (close > 0) {
                 int next = skipSpaces(line, close + 1);
-                if (next == line.length() || line.charAt(next) == ';') {
+                if (next == line.length() || line.charAt(next) == ';' || line.charAt(next) == '\r'
+                        || line.charAt(next) == '\n') {
                     return close + 1;
                 }
             }

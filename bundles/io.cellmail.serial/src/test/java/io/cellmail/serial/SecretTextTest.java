@@ -2,6 +2,7 @@ package io.cellmail.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +50,12 @@ class SecretTextTest {
             """)
     void shouldMaskEveryPasswordAndNothingElse(String line, String masked) {
         assertThat(SecretText.mask(line)).isEqualTo(masked);
+    }
+
+    @Test
+    void shouldKeepTheLineEndAfterACleanlyQuotedSecret() {
+        assertThat(SecretText.mask("AT+QSMTPPWD=\"test\"\r")).isEqualTo("AT+QSMTPPWD=\"****\"\r");
+        assertThat(SecretText.mask("AT+CPIN=\"4711\"\r\n")).isEqualTo("AT+CPIN=\"****\"\r\n");
     }
 
     @ParameterizedTest

@@ -358,7 +358,8 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
     private String roundTripNote() {
         LinkTiming timing = link.timing();
         return timing.roundTrips() == 0 ? ""
-                : "; link round trip " + Duration.ofNanos(timing.smoothedRoundTripNanos()).toMillis() + " ms";
+                : "; link round trip " + Duration.ofNanos(timing.smoothedRoundTripNanos()).toMillis()
+                        + " ms, varies by " + Duration.ofNanos(timing.jitterNanos()).toMillis() + " ms";
     }
 
     // ------------------------------------------------------------------ the link

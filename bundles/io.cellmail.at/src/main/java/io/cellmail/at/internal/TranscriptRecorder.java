@@ -6,10 +6,12 @@ import java.util.List;
 
 import io.cellmail.at.Transcript;
 import io.cellmail.at.Transcript.Direction;
+import io.cellmail.serial.SecretText;
 
 /**
- * Keeps the most recent traffic, bounded. Callers hand it only masked text; it escapes control characters so
- * a transcript line is always one printable line.
+ * Keeps the most recent traffic, bounded. Callers hand it masked text; it masks again by the one rule set
+ * ({@link SecretText}: a line the modem echoes or answers carries secrets too) and escapes control characters so a
+ * transcript line is always one printable line.
  */
 final class TranscriptRecorder {
 
@@ -43,7 +45,7 @@ final class TranscriptRecorder {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new Transcript.Entry(clock.instant(), direction, escape(text)));
+        entries.addLast(new Transcript.Entry(clock.instant(), direction, escape(SecretText.mask(text))));
     }
 
     /**

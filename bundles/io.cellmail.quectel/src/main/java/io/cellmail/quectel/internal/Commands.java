@@ -37,8 +37,8 @@ final class Commands {
         if (user.isEmpty() && password.isEmpty()) {
             return AtCommand.of("AT+QICSGP=1," + quoted(apn));
         }
-        return AtCommand.of("AT+QICSGP=1," + quoted(apn) + "," + quoted(user) + "," + quoted(password))
-                .maskingParameter(3);
+        // the password is masked by the one rule set, SecretText, in every transcript and message
+        return AtCommand.of("AT+QICSGP=1," + quoted(apn) + "," + quoted(user) + "," + quoted(password));
     }
 
     /** @return {@code AT+QSMTPSRV="<host>",<port>} */
@@ -56,9 +56,9 @@ final class Commands {
         return AtCommand.of("AT+QSMTPUSER=" + quoted(user));
     }
 
-    /** @return {@code AT+QSMTPPWD="<pwd>"}, masked in every transcript and message */
+    /** @return {@code AT+QSMTPPWD="<pwd>"}, masked in every transcript and message (by {@code SecretText}) */
     static AtCommand password(String password) {
-        return AtCommand.of("AT+QSMTPPWD=" + quoted(password)).maskingParameter(0);
+        return AtCommand.of("AT+QSMTPPWD=" + quoted(password));
     }
 
     /** @return {@code AT+QSMTPADDR="<addr>"} */
@@ -130,9 +130,9 @@ final class Commands {
         return AtCommand.of("AT+QSMTPSRV?").expecting(Results.SERVER).infoMayFollowOk(SERVER_LINE_LINGER);
     }
 
-    /** @return {@code AT+CPIN="<pin>"}, the PIN masked in every transcript and message */
+    /** @return {@code AT+CPIN="<pin>"}, the PIN masked in every transcript and message (by {@code SecretText}) */
     static AtCommand enterPin(String pin) {
-        return AtCommand.of("AT+CPIN=" + quoted(pin)).maskingParameter(0).timeout(PIN_TIMEOUT);
+        return AtCommand.of("AT+CPIN=" + quoted(pin)).timeout(PIN_TIMEOUT);
     }
 
     /** @return {@code AT+QTRPIN}: the tries the SIM has left for its PIN, PIN2 and PUKs */
