@@ -79,7 +79,7 @@ public interface AtChannel {
     void removeModemListener(ModemListener listener);
 
     /** @return the current lifecycle state */
-    ModemState state();
+    EngineState state();
 
     /**
      * @return the number of successful (re)initialisations: 0 before the first, then 1, 2, ... A change means

@@ -23,7 +23,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * }</pre>
  *
  * <p>Lifecycle: {@code start()} returns at once; the engine opens the link, synchronises, initialises the modem
- * and becomes {@link ModemState#READY}. Commands sent before that wait in the queue. If the link cannot be
+ * and becomes {@link EngineState#READY}. Commands sent before that wait in the queue. If the link cannot be
  * opened or breaks, the engine retries with exponential backoff for as long as it is open.
  */
 @ProviderType
@@ -86,7 +86,7 @@ public final class AtEngine implements AtChannel, AutoCloseable {
     }
 
     @Override
-    public ModemState state() {
+    public EngineState state() {
         return core.state();
     }
 

@@ -35,6 +35,6 @@ public interface ModemListener {
     }
 
     /** @param state the engine's new state */
-    default void onStateChanged(ModemState state) {
+    default void onStateChanged(EngineState state) {
     }
 }

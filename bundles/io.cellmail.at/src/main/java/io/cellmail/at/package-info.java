@@ -3,7 +3,7 @@
  * the modem's lifecycle, over one {@link io.cellmail.serial.SerialLink}. Callers see {@link io.cellmail.at.AtChannel};
  * {@link io.cellmail.at.AtEngine} is the implementation they construct.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package io.cellmail.at;
 
 import org.osgi.annotation.versioning.Version;

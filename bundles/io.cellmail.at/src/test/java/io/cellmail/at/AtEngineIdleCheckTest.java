@@ -24,7 +24,7 @@ class AtEngineIdleCheckTest extends EngineTestSupport {
         assertThat(engine.counters().commands()).isZero();
         assertThat(engine.counters().timeouts()).isZero();
         assertThat(engine.epoch()).isEqualTo(1);
-        assertThat(engine.state()).isEqualTo(ModemState.READY);
+        assertThat(engine.state()).isEqualTo(EngineState.READY);
     }
 
     @Test
@@ -35,7 +35,7 @@ class AtEngineIdleCheckTest extends EngineTestSupport {
 
         // the idle check times out, the resynchronisation finds no answer either, and the port is reopened
         await().atMost(WAIT).until(() -> engine.counters().timeouts() >= 1 && modem.opens() >= 2);
-        assertThat(engine.state()).isNotEqualTo(ModemState.READY);
+        assertThat(engine.state()).isNotEqualTo(EngineState.READY);
     }
 
     @Test

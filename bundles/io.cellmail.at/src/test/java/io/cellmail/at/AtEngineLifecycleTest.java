@@ -36,22 +36,22 @@ class AtEngineLifecycleTest extends EngineTestSupport {
 
     @Test
     void shouldPassThroughTheLifecycleStates() {
-        List<ModemState> states = new CopyOnWriteArrayList<>();
+        List<EngineState> states = new CopyOnWriteArrayList<>();
         engine = new AtEngine(settings().build());
         engine.addModemListener(new ModemListener() {
             @Override
-            public void onStateChanged(ModemState state) {
+            public void onStateChanged(EngineState state) {
                 states.add(state);
             }
         });
-        assertThat(engine.state()).isEqualTo(ModemState.STARTING);
+        assertThat(engine.state()).isEqualTo(EngineState.STARTING);
 
         engine.start();
         awaitEpoch(1);
         engine.close();
 
-        await().atMost(WAIT).until(() -> states.contains(ModemState.CLOSED));
-        assertThat(states).containsExactly(ModemState.SYNCING, ModemState.READY, ModemState.CLOSED);
+        await().atMost(WAIT).until(() -> states.contains(EngineState.CLOSED));
+        assertThat(states).containsExactly(EngineState.SYNCING, EngineState.READY, EngineState.CLOSED);
     }
 
     @Test
@@ -139,7 +139,7 @@ class AtEngineLifecycleTest extends EngineTestSupport {
         modem.dropLink();
 
         assertThat(modem.opens()).isEqualTo(1);
-        assertThat(engine.state()).isEqualTo(ModemState.CLOSED);
+        assertThat(engine.state()).isEqualTo(EngineState.CLOSED);
     }
 
     private static List<String> engineThreads() {

@@ -123,7 +123,7 @@ class AtEngineRecoveryTest extends EngineTestSupport {
         engine = new AtEngine(settings().build());
         engine.addModemListener(new ModemListener() {
             @Override
-            public void onStateChanged(ModemState state) {
+            public void onStateChanged(EngineState state) {
                 seen.add("state " + state);
             }
 
@@ -293,6 +293,6 @@ class AtEngineRecoveryTest extends EngineTestSupport {
         assertThat(failure(inFlight).kind()).isEqualTo(AtException.Kind.CLOSED);
         assertThat(failure(queued).kind()).isEqualTo(AtException.Kind.CLOSED);
         assertThat(failure(engine.send(AtCommand.of("AT"))).kind()).isEqualTo(AtException.Kind.CLOSED);
-        assertThat(engine.state()).isEqualTo(ModemState.CLOSED);
+        assertThat(engine.state()).isEqualTo(EngineState.CLOSED);
     }
 }

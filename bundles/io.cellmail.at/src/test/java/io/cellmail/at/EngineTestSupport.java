@@ -73,7 +73,7 @@ abstract class EngineTestSupport {
     }
 
     void awaitEpoch(long epoch) {
-        await().atMost(WAIT).until(() -> engine.epoch() >= epoch && engine.state() == ModemState.READY);
+        await().atMost(WAIT).until(() -> engine.epoch() >= epoch && engine.state() == EngineState.READY);
         assertThat(engine.epoch()).isEqualTo(epoch);
     }
 

@@ -5,7 +5,7 @@
  * and takes scripted {@link io.cellmail.emulator.Faults faults}; every line is kept in a
  * {@link io.cellmail.emulator.ModuleTranscript transcript}.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package io.cellmail.emulator;
 
 import org.osgi.annotation.versioning.Version;

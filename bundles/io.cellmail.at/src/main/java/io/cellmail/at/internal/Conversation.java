@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.at.AtCommand;
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.at.AtException;
-import io.cellmail.at.ModemState;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.Urc;
 
 /**
@@ -75,7 +75,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
     }
 
     /** @return the lifecycle state; any thread */
-    ModemState state() {
+    EngineState state() {
         return status.state();
     }
 
@@ -143,7 +143,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
             pumpTimer.cancel();
         }
         idleCheck.stop();
-        status.set(ModemState.CLOSED);
+        status.set(EngineState.CLOSED);
         transcript.note("closed");
         loop.shutdown();
     }
@@ -174,19 +174,19 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         switch (modem.next()) {
             case INITIALISE -> startProcedure(new InitProcedure(
                     new SyncProcedure(settings.syncAttempts(), modem.mayBeInDataMode()), settings.init(),
-                    link.baud()), ModemState.SYNCING);
+                    link.baud()), EngineState.SYNCING);
             case RESYNCHRONISE -> {
                 counters.resyncs.incrementAndGet();
                 transcript.note("resynchronising");
                 startProcedure(new SyncProcedure(settings.syncAttempts(), modem.mayBeInDataMode()),
-                        ModemState.RESYNCING);
+                        EngineState.RESYNCING);
             }
             case COMMANDS -> startNextJob();
         }
     }
 
     private void startNextJob() {
-        status.set(ModemState.READY);
+        status.set(EngineState.READY);
         Job<?> next;
         while ((next = queue.poll()) != null) {
             if (next.finished) {
@@ -278,7 +278,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
 
     private boolean idleCheckMayRun() {
         return !closed && link.isOpen() && !exchanges.busy() && procedure == null && job == null && queue.isEmpty()
-                && status.state() == ModemState.READY;
+                && status.state() == EngineState.READY;
     }
 
     private void runIdleCheck(Exchange check) {
@@ -304,7 +304,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
 
     // ------------------------------------------------------------------ procedures
 
-    private void startProcedure(Procedure p, ModemState newState) {
+    private void startProcedure(Procedure p, EngineState newState) {
         status.set(newState);
         procedure = p;
         runProcedure(p, null);
@@ -351,7 +351,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         transcript.note("initialised, epoch " + newEpoch + roundTripNote());
         LOG.debug("modem {} initialised, epoch {}", name, newEpoch);
         // READY before the news of it, so that a listener reacting to onReady finds the engine ready.
-        status.set(ModemState.READY);
+        status.set(EngineState.READY);
         notifier.ready(newEpoch);
     }
 
@@ -370,7 +370,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         recentCommands.clear();
         idleCheck.exchangeEnded();
         router.bootMayStart();
-        status.set(ModemState.SYNCING);
+        status.set(EngineState.SYNCING);
     }
 
     @Override
@@ -392,7 +392,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         }
         link.closeSession();
         // Out of READY before the running command fails (see UrcRouter).
-        status.set(everReady ? ModemState.REOPENING : ModemState.STARTING);
+        status.set(everReady ? EngineState.REOPENING : EngineState.STARTING);
         abortWork(AtException.Kind.LINK_LOST, reason);
         modem.portClosed();
         exchanges.linkClosed();

@@ -14,8 +14,8 @@ import io.cellmail.at.AtCommand;
 import io.cellmail.at.AtCounters;
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.at.AtResponse;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.ModemListener;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.Transcript;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
@@ -137,7 +137,7 @@ public final class EngineCore implements AtChannel {
     }
 
     @Override
-    public ModemState state() {
+    public EngineState state() {
         return conversation.state();
     }
 

@@ -3,7 +3,7 @@ package io.cellmail.at.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cellmail.at.ModemState;
+import io.cellmail.at.EngineState;
 
 /**
  * What any thread may ask of the engine: its lifecycle state and the modem's epoch (how many times it was
@@ -15,7 +15,7 @@ final class EngineStatus {
 
     private final String name;
     private final Notifier notifier;
-    private volatile ModemState state = ModemState.STARTING;
+    private volatile EngineState state = EngineState.STARTING;
     private volatile long epoch;
 
     EngineStatus(String name, Notifier notifier) {
@@ -24,7 +24,7 @@ final class EngineStatus {
     }
 
     /** @return the lifecycle state; any thread */
-    ModemState state() {
+    EngineState state() {
         return state;
     }
 
@@ -34,7 +34,7 @@ final class EngineStatus {
     }
 
     /** @param newState the new state; listeners hear of it if it differs */
-    void set(ModemState newState) {
+    void set(EngineState newState) {
         if (state != newState) {
             state = newState;
             LOG.debug("modem {} is {}", name, newState);

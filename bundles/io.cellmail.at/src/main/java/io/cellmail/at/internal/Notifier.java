@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cellmail.at.EngineState;
 import io.cellmail.at.ModemListener;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.Urc;
 import io.cellmail.at.UrcListener;
 
@@ -83,7 +83,7 @@ final class Notifier {
         modemEvent(l -> l.onLinkLost(reason));
     }
 
-    void stateChanged(ModemState state) {
+    void stateChanged(EngineState state) {
         modemEvent(l -> l.onStateChanged(state));
     }
 

@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.at.AtException;
-import io.cellmail.at.ModemState;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.Urc;
 
 /**
@@ -120,7 +120,7 @@ final class UrcRouter {
         modem.forgotEverything();
         // Out of READY before the running command fails, so that a caller retrying at once does not find the
         // engine still READY for the epoch that just ended.
-        status.set(ModemState.SYNCING);
+        status.set(EngineState.SYNCING);
         reactions.abortWork(AtException.Kind.MODEM_REBOOTED, "the modem rebooted (" + reason + ")");
         notifier.rebooted(reason);
     }

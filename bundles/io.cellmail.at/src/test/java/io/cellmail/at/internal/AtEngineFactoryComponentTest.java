@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtEngineSettings;
-import io.cellmail.at.ModemState;
+import io.cellmail.at.EngineState;
 import io.cellmail.serial.SerialLinkException;
 
 class AtEngineFactoryComponentTest {
@@ -21,7 +21,7 @@ class AtEngineFactoryComponentTest {
         }).build();
 
         try (AtEngine engine = new AtEngineFactoryComponent().create(settings)) {
-            assertThat(engine.state()).isEqualTo(ModemState.STARTING);
+            assertThat(engine.state()).isEqualTo(EngineState.STARTING);
         }
     }
 

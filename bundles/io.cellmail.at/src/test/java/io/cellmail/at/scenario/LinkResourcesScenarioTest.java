@@ -20,8 +20,8 @@ import org.junit.jupiter.api.condition.OS;
 
 import io.cellmail.at.AtCommand;
 import io.cellmail.at.AtEngine;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.LinkOpener;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.emulator.EmulatorLinks;
 import io.cellmail.emulator.ModemEmulator;
@@ -74,7 +74,7 @@ class LinkResourcesScenarioTest {
         AtEngine engine = new AtEngine(ScenarioSupport.engineSettings("leak", opener).build());
         try {
             engine.start();
-            await().atMost(WAIT).until(() -> engine.state() == ModemState.READY);
+            await().atMost(WAIT).until(() -> engine.state() == EngineState.READY);
             ScenarioSupport.result(engine.send(ScenarioSupport.ATI));
             ScenarioSupport.result(engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), new byte[] {'h', 'i'},
                     UploadOptions.expectResult("+QSMTPBODY:")));

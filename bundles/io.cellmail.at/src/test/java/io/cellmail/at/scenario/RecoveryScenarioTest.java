@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.cellmail.at.AtCommand;
 import io.cellmail.at.AtException;
 import io.cellmail.at.AtResponse;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.InfoLine;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
 import io.cellmail.emulator.HostSide;
@@ -122,7 +122,7 @@ class RecoveryScenarioTest extends ScenarioSupport {
         intruder.close();
 
         assertThat(opens).hasValue(2);
-        assertThat(engine.state()).isEqualTo(ModemState.READY);
+        assertThat(engine.state()).isEqualTo(EngineState.READY);
         assertIdentityAnswersCleanly();
     }
 

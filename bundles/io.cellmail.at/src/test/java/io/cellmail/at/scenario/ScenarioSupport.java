@@ -21,9 +21,9 @@ import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.at.AtException;
 import io.cellmail.at.AtResponse;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.LinkOpener;
 import io.cellmail.at.ModemListener;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.Urc;
 import io.cellmail.emulator.EmulatorLinks;
 import io.cellmail.emulator.EmulatorSettings;
@@ -145,7 +145,7 @@ abstract class ScenarioSupport {
 
     void awaitReadyIn(long epoch) {
         await("engine ready in epoch " + epoch).atMost(WAIT)
-                .until(() -> engine.epoch() >= epoch && engine.state() == ModemState.READY);
+                .until(() -> engine.epoch() >= epoch && engine.state() == EngineState.READY);
         assertThat(engine.epoch()).isEqualTo(epoch);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.cellmail.at.ModemState;
+import io.cellmail.at.EngineState;
 import io.cellmail.emulator.TranscriptLine;
 
 /** Getting from a powered-on module to READY: with boot URCs, and autobauding (silent until it sees AT). */
@@ -18,7 +18,7 @@ class StartupScenarioTest extends ScenarioSupport {
 
         startEngine();
 
-        assertThat(engine.state()).isEqualTo(ModemState.READY);
+        assertThat(engine.state()).isEqualTo(EngineState.READY);
         List<String> log = modemLog();
         assertThat(log).as("no boot URCs from an autobauding module").noneMatch(l -> l.equals(">> RDY"));
         assertThat(modem.transcript().lines()).first().satisfies(first -> {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.cellmail.at.AtCommand;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.LinkOpener;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.emulator.internal.frontend.TcpEmulatorServer;
 import io.cellmail.serial.SerialLinks;
@@ -63,7 +63,7 @@ class TcpTransportScenarioTest extends ScenarioSupport {
         await("link lost").atMost(WAIT).until(() -> events.stream().anyMatch(e -> e.startsWith("link lost")));
         int opensWhileDown = opens.get();
         await("retries with backoff").atMost(WAIT).until(() -> opens.get() >= opensWhileDown + 2);
-        assertThat(engine.state()).isEqualTo(ModemState.REOPENING);
+        assertThat(engine.state()).isEqualTo(EngineState.REOPENING);
         assertThat(engine.transcript().toString()).contains("open failed");
 
         server = restartOn(port);

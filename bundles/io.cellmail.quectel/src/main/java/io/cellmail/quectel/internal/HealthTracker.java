@@ -13,14 +13,14 @@ import io.cellmail.service.spi.ModemHealth;
  */
 final class HealthTracker implements ModemListener {
 
-    private volatile io.cellmail.at.ModemState engineState = io.cellmail.at.ModemState.STARTING;
+    private volatile io.cellmail.at.EngineState engineState = io.cellmail.at.EngineState.STARTING;
     private volatile boolean sending;
     private volatile boolean closed;
     private volatile Registration registration = Registration.UNKNOWN;
     private volatile OptionalInt signal = OptionalInt.empty();
 
     @Override
-    public void onStateChanged(io.cellmail.at.ModemState state) {
+    public void onStateChanged(io.cellmail.at.EngineState state) {
         engineState = state;
     }
 

@@ -14,7 +14,7 @@ import io.cellmail.at.AtChannel;
 import io.cellmail.at.AtCommand;
 import io.cellmail.at.AtException;
 import io.cellmail.at.AtResponse;
-import io.cellmail.at.ModemState;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
 
@@ -181,8 +181,8 @@ final class ModemSession {
     }
 
     private MailException deadlinePassed(AtCommand command) {
-        ModemState state = channel.state();
-        if (state == ModemState.READY || state == ModemState.RESYNCING) {
+        EngineState state = channel.state();
+        if (state == EngineState.READY || state == EngineState.RESYNCING) {
             return new MailException(MailErrorCode.MODEM_TIMEOUT, command.maskedText()
                     + ": no answer before the deadline");
         }

@@ -1,8 +1,8 @@
 package io.cellmail.quectel.internal;
 
 import io.cellmail.at.AtChannel;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.ModemListener;
-import io.cellmail.at.ModemState;
 
 /**
  * Waits, bounded, until the AT engine is ready for commands, woken by its lifecycle events. Commands sent before
@@ -20,7 +20,7 @@ final class ReadyWait implements ModemListener {
     }
 
     @Override
-    public synchronized void onStateChanged(ModemState state) {
+    public synchronized void onStateChanged(EngineState state) {
         notifyAll();
     }
 
@@ -59,7 +59,7 @@ final class ReadyWait implements ModemListener {
      * @param state an engine state
      * @return true if commands are sent in it (a resynchronisation ends by itself within the same epoch)
      */
-    static boolean isReady(ModemState state) {
-        return state == ModemState.READY || state == ModemState.RESYNCING;
+    static boolean isReady(EngineState state) {
+        return state == EngineState.READY || state == EngineState.RESYNCING;
     }
 }

@@ -27,8 +27,8 @@ import com.fazecast.jSerialComm.SerialPort;
 import io.cellmail.at.AtCommand;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtResponse;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.InfoLine;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
 import io.cellmail.serial.jserialcomm.internal.JSerialCommLinkProvider;
@@ -59,7 +59,7 @@ class SerialEmulatorScenarioTest {
         try (PtyModem bench = PtyModem.start(dir, provider)) {
             AtEngine engine = bench.engine;
             engine.start();
-            await("engine ready").atMost(WAIT).until(() -> engine.state() == ModemState.READY);
+            await("engine ready").atMost(WAIT).until(() -> engine.state() == EngineState.READY);
 
             AtResponse identity = result(engine.send(AtCommand.of("ATI").expectingAnyInfo()));
             byte[] body = "Pump 3 pressure 7.9 bar +++ check valve V2\r\nsent over a pty".getBytes(StandardCharsets.UTF_8);
@@ -96,7 +96,7 @@ class SerialEmulatorScenarioTest {
     private void lifecycle() throws Exception {
         try (PtyModem bench = PtyModem.start(dir, provider)) {
             bench.engine.start();
-            await().atMost(WAIT).until(() -> bench.engine.state() == ModemState.READY);
+            await().atMost(WAIT).until(() -> bench.engine.state() == EngineState.READY);
             result(bench.engine.send(AtCommand.of("ATI").expectingAnyInfo()));
             result(bench.engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), new byte[] {'h', 'i'},
                     UploadOptions.expectResult("+QSMTPBODY:")));

@@ -26,7 +26,7 @@ import io.cellmail.at.AtCommand;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.at.AtException;
-import io.cellmail.at.ModemState;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
 import io.cellmail.serial.LinkUri;
@@ -81,7 +81,7 @@ class StuckSerialWriteTest {
         await("the engine reopens the port").atMost(WAIT).until(() -> engine.counters().reopens() >= 1);
         modem.resume();
         await("initialised again").atMost(WAIT)
-                .until(() -> engine.epoch() >= 2 && engine.state() == ModemState.READY);
+                .until(() -> engine.epoch() >= 2 && engine.state() == EngineState.READY);
 
         assertThat(stuck.kind()).isEqualTo(AtException.Kind.LINK_LOST);
         assertThat(stuck.getMessage()).contains("did not finish within");
@@ -95,7 +95,7 @@ class StuckSerialWriteTest {
     void shouldCloseAtOnceWhileAWriteIsBlockedInTheKernel() {
         engine = new AtEngine(settings().writeGrace(Duration.ofMinutes(5)).build());
         engine.start();
-        await().atMost(WAIT).until(() -> engine.state() == ModemState.READY);
+        await().atMost(WAIT).until(() -> engine.state() == EngineState.READY);
 
         CompletionStage<UploadResult> upload = engine.upload(AtCommand.of("AT+QSMTPBODY=1,100"), payload(),
                 UploadOptions.expectResult("+QSMTPBODY:"));
@@ -111,7 +111,7 @@ class StuckSerialWriteTest {
     private void startEngine() {
         engine = new AtEngine(settings().build());
         engine.start();
-        await().atMost(WAIT).until(() -> engine.state() == ModemState.READY);
+        await().atMost(WAIT).until(() -> engine.state() == EngineState.READY);
     }
 
     private AtEngineSettings.Builder settings() {

@@ -5,9 +5,9 @@ import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.at.AtException;
 import io.cellmail.at.AtResponse;
+import io.cellmail.at.EngineState;
 import io.cellmail.at.InfoLine;
 import io.cellmail.at.ModemListener;
-import io.cellmail.at.ModemState;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
 import io.cellmail.cli.internal.CommandFailure;
@@ -69,9 +69,9 @@ final class EngineSession implements TerminalSession {
         });
         engine.addModemListener(new ModemListener() {
             @Override
-            public void onStateChanged(ModemState state) {
+            public void onStateChanged(EngineState state) {
                 // Not onReady: the engine reports the new epoch a moment before its state is READY.
-                if (state == ModemState.READY) {
+                if (state == EngineState.READY) {
                     ready.complete(null);
                 }
             }

@@ -1,7 +1,7 @@
 package io.cellmail.at;
 
 /** Where the engine is in the modem's lifecycle. */
-public enum ModemState {
+public enum EngineState {
     /** Not started yet, or opening the port for the first time. */
     STARTING,
     /** Port open; synchronising with {@code AT} probes and initialising ({@code ATV1}, {@code ATE0}, {@code AT+CMEE=1}). */
