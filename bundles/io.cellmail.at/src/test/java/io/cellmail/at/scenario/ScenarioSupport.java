@@ -57,7 +57,7 @@ abstract class ScenarioSupport {
     ModemEmulator modem;
     AtEngine engine;
     /** The link the engine opened last. */
-    volatile TappedLink link;
+    volatile ReaderProgressLink link;
 
     @BeforeAll
     static void pollOften() {
@@ -96,7 +96,7 @@ abstract class ScenarioSupport {
     LinkOpener opener() {
         return () -> {
             opens.incrementAndGet();
-            TappedLink opened = new TappedLink(
+            ReaderProgressLink opened = new ReaderProgressLink(
                     links.open(URI.create(EmulatorLinks.SCHEME + ":" + MODEM_NAME), PortSettings.DEFAULT));
             link = opened;
             return opened;

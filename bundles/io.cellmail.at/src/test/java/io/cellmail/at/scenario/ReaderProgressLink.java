@@ -18,14 +18,14 @@ import io.cellmail.serial.SerialLink;
  * handed to the engine thread, ahead of any command a test submits afterwards: the way to make "noise that arrived
  * before the command" deterministic.
  */
-final class TappedLink implements SerialLink {
+final class ReaderProgressLink implements SerialLink {
 
     private final SerialLink link;
     private final AtomicLong taken = new AtomicLong();
     private volatile long takenWhenReaderCameBack;
     private final InputStream input;
 
-    TappedLink(SerialLink link) {
+    ReaderProgressLink(SerialLink link) {
         this.link = link;
         this.input = new FilterInputStream(link.input()) {
             @Override
