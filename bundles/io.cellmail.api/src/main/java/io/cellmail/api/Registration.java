@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.api;
 
 /** Network registration as {@code AT+CREG?} reports it, plus what cellmail knows of the SIM. */

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * Sending e-mail through a cellular modem: {@link io.cellmail.api.CellularMailService}, the immutable
  * {@link io.cellmail.api.MailMessage}, delivery receipts and status, {@link io.cellmail.api.MailErrorCode}

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * The AT protocol engine: commands and their typed responses, data-mode uploads, unsolicited result codes and
  * the modem's lifecycle, over one {@link io.cellmail.serial.SerialLink}. Callers see {@link io.cellmail.at.AtChannel};

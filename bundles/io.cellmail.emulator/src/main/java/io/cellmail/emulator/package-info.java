@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * A faithful Quectel SMTP modem emulator: {@link io.cellmail.emulator.ModemEmulator} answers the AT commands of the
  * module its {@link io.cellmail.emulator.Personality} names (the GSM M95 of the SMTP manual V1.00, the LTE EG25-G

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.emulator;
 
 /** A fresh EG25-G (the LTE personality) per test, with the host of {@link ModemTestSupport}. */

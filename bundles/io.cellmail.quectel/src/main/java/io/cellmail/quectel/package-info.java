@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * The Quectel GSM SMTP dialect: {@link io.cellmail.quectel.QuectelMailerFactory} registers a
  * {@link io.cellmail.service.spi.ModemMailerFactory} with

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * How a cellmail {@link io.cellmail.api.CellularMailService} is configured and operated: its configuration
  * ({@link io.cellmail.service.CellularMailConfiguration}), operator access ({@link io.cellmail.service.CellularMailAdmin})

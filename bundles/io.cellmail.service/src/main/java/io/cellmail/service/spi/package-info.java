@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * The service provider interface a modem dialect implements: {@link io.cellmail.service.spi.ModemMailer} sends
  * one mail through one modem, {@link io.cellmail.service.spi.ModemMailerFactory} creates it from

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * Test-only subset of the Kura configuration package: the {@link org.eclipse.kura.configuration.ConfigurableComponent}
  * marker, at the package version of Kura 5.0.

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.cli.internal;
 
 /** The exit codes of every command, the same for all of them so that scripts can rely on them. */

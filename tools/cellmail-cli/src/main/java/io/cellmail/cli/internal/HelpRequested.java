@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.cli.internal;
 
 /** {@code --help} or {@code -h} was given: the command's usage goes to stdout and the process exits 0. */

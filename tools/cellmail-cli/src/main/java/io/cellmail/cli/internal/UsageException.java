@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.cli.internal;
 
 /** The command line is wrong: the message says how, the command's usage follows it on stderr, exit code 2. */

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.emulator.internal.command;
 
 /** The chapter 3 codes the emulator produces from its own logic (the SMTP relay produces the others). */

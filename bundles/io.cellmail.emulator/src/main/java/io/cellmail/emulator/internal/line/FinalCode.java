@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.emulator.internal.line;
 
 /** The V.250 final result codes the module uses, with their verbose text and their numeric ({@code ATV0}) code. */

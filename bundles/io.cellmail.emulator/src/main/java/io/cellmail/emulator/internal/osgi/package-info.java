@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 /**
  * The emulator in an OSGi framework: the {@code emulator:} link provider as a service, and emulated modules made
  * from factory configurations ({@code io.cellmail.emulator}), optionally served over TCP.

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
 package io.cellmail.emulator.internal.state;
 
 /** The rates {@code AT+IPR} accepts on M-series modules; 0 is autobaud. */
