@@ -7,7 +7,6 @@ package io.cellmail.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import jakarta.mail.Multipart;

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MessageState;
-import io.cellmail.api.MessageStatus;
 import io.cellmail.service.OutboxCounters;
 
 /**

@@ -8,7 +8,6 @@ package io.cellmail.emulator.internal.command;
 import java.util.Map;
 
 import io.cellmail.emulator.internal.at.AtCommand;
-import io.cellmail.emulator.internal.at.AtCommand.Form;
 import io.cellmail.emulator.internal.at.FormatException;
 import io.cellmail.emulator.internal.at.Params;
 import io.cellmail.emulator.internal.state.ModuleMemory;
