@@ -55,13 +55,13 @@ class DocumentationPathsTest {
 
     @Test
     void aFileOutsideTheRepositoryIsReported() throws IOException {
-        write("bundles/q/README.md", "The manual: `shared/spec/manual.txt`, see ../../../shared/STYLE.md and\n"
-                + "[the engine](../../../shared/AT-ENGINE.md) or `../../../notes/x.md`; the project's KURA.md.\n");
+        write("bundles/q/README.md", "The manual: `outside/spec/manual.txt`, see ../../../outside/STYLE.md and\n"
+                + "[the engine](../../../outside/AT-ENGINE.md) or `../../../notes/x.md`; the project's KURA.md.\n");
 
         assertThat(check("bundles/q/README.md")).extracting(Finding::toString).containsExactlyInAnyOrder(
-                "bundles/q/README.md:1: `shared/spec/manual.txt` names a file that is not in the repository",
+                "bundles/q/README.md:1: `outside/spec/manual.txt` names a file that is not in the repository",
                 "bundles/q/README.md:2: `../../../notes/x.md` points outside the repository",
-                "bundles/q/README.md:2: `../../../shared/AT-ENGINE.md` points outside the repository",
+                "bundles/q/README.md:2: `../../../outside/AT-ENGINE.md` points outside the repository",
                 "bundles/q/README.md:1: names the document STYLE.md, which is not in the repository",
                 "bundles/q/README.md:2: names the document AT-ENGINE.md, which is not in the repository",
                 "bundles/q/README.md:2: names the document KURA.md, which is not in the repository");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,8 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.MessageStatus;
+import io.cellmail.api.ModemState;
+import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
 
 /** The soak's consumer: what it journals around {@code send}, and when it holds the mail service. */
@@ -172,7 +175,8 @@ class AlarmSenderTest {
 
             @Override
             public ServiceStatus serviceStatus() {
-                throw new UnsupportedOperationException();
+                return new ServiceStatus("soak", ModemState.READY, Registration.HOME, OptionalInt.empty(), 0,
+                        Optional.empty());
             }
         };
         return new ComponentServiceObjects<>() {
