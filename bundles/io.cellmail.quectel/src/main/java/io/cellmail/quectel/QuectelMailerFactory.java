@@ -17,11 +17,10 @@ import io.cellmail.api.MailException;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtEngineFactory;
 import io.cellmail.at.AtEngineSettings;
+import io.cellmail.quectel.internal.MailerSetup;
 import io.cellmail.quectel.internal.MailerTimings;
-import io.cellmail.quectel.internal.QuectelConfiguration;
 import io.cellmail.quectel.internal.QuectelMailer;
 import io.cellmail.quectel.internal.RejectedPins;
-import io.cellmail.quectel.internal.Results;
 import io.cellmail.serial.SerialLinks;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
@@ -71,7 +70,7 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
      * real UART wants.
      *
      * @param serialLinks opens the modem's link
-     * @param engineTuning changes the engine settings the factory derived from the mailer settings
+     * @param engineTuning changes the engine settings made from the mailer settings
      * @param timings the mailers' waits
      */
     QuectelMailerFactory(SerialLinks serialLinks, UnaryOperator<AtEngineSettings.Builder> engineTuning,
@@ -97,17 +96,9 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
      */
     @Override
     public ModemMailer create(MailerSettings settings) {
-        QuectelConfiguration config = QuectelConfiguration.of(settings);
-        String linkUri = config.linkUri();
-        AtEngineSettings.Builder engine = AtEngineSettings.builder(config.engineName(), () -> serialLinks.open(linkUri))
-                .guardTime(settings.guardTime())
-                .init(new AtEngineSettings.InitOptions(settings.baud() > 0,
-                        settings.flowControl() == MailerSettings.FlowControl.RTS_CTS))
-                // a PUT result the host stopped waiting for is a URC, even during a resynchronisation: the mailer
-                // credits it to its own mail
-                .extraUrcPrefixes(Results.PUT);
-        QuectelMailer mailer = new QuectelMailer(config, engines.create(engineTuning.apply(engine).build()),
-                timings, rejectedPins);
+        MailerSetup setup = MailerSetup.of(settings);
+        AtEngineSettings engine = engineTuning.apply(setup.engineSettings(serialLinks)).build();
+        QuectelMailer mailer = new QuectelMailer(setup, engines.create(engine), timings, rejectedPins);
         mailer.start();
         return mailer;
     }

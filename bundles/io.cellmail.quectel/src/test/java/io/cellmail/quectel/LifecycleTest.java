@@ -102,9 +102,9 @@ class LifecycleTest {
         RecordingLinks links = new RecordingLinks();
         QuectelMailerFactory factory = new QuectelMailerFactory(links, ModemBench::fastEngine,
                 new MailerTimings(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1),
-                        Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(5)));
-        MailerSettings settings = MailerSettings.builder("serial:/dev/ttyUSB9", "smtp.example.com", "gw@example.com")
-                .baud(9600).flowControl(MailerSettings.FlowControl.RTS_CTS).build();
+                        Duration.ofMinutes(10), Duration.ofMinutes(5)));
+        MailerSettings settings = MailerSettings.builder("serial:/dev/ttyUSB9?baud=9600&flow=rtscts",
+                "smtp.example.com", "gw@example.com").fixedBaud(true).build();
 
         try (ModemMailer mailer = factory.create(settings)) {
             assertThat(mailer.health().state()).isEqualTo(ModemState.STARTING);

@@ -54,8 +54,7 @@ final class ModemBench implements AutoCloseable {
     static final String FAST_LINE = "?baud=10000000";
     /** Waits for a real module would make the tests slow; the emulator answers in microseconds. */
     static final MailerTimings TIMINGS = new MailerTimings(Duration.ofSeconds(10), Duration.ofMillis(500),
-            Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofSeconds(30),
-            MailerTimings.DEFAULT.longestPutResultWait());
+            Duration.ofSeconds(5), Duration.ofMinutes(10), MailerTimings.DEFAULT.longestPutResultWait());
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 

@@ -68,7 +68,7 @@ class PutResultTest {
     private static MailerTimings silentModuleTimings() {
         MailerTimings t = ModemBench.TIMINGS;
         return new MailerTimings(t.readyWait(), t.probeChannelWait(), t.diagnosticDeadline(), t.healthInterval(),
-                t.putResultMargin(), SILENT_MODULE);
+                SILENT_MODULE);
     }
 
     @Test

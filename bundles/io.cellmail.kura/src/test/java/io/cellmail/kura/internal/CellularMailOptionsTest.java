@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import io.cellmail.service.internal.MailServiceSettings;
 import io.cellmail.service.internal.SettingsFromConfiguration;
 import io.cellmail.service.spi.MailerSettings;
-import io.cellmail.service.spi.MailerSettings.FlowControl;
 
 class CellularMailOptionsTest {
 
@@ -59,8 +58,7 @@ class CellularMailOptionsTest {
         MailerSettings mailer = settings.mailer();
         assertThat(settings.name()).isEqualTo("alarm");
         assertThat(mailer.linkUri()).isEqualTo("serial:/dev/ttyS1?baud=57600&flow=rtscts");
-        assertThat(mailer.baud()).isEqualTo(57600);
-        assertThat(mailer.flowControl()).isEqualTo(FlowControl.RTS_CTS);
+        assertThat(mailer.fixedBaud()).isTrue();
         assertThat(mailer.guardTime()).isEqualTo(Duration.ofMillis(1500));
         assertThat(mailer.escapeMode()).isEqualTo(MailerSettings.EscapeMode.GUARDED);
         assertThat(mailer.simPin()).as("the Password attribute decrypted").isEqualTo("4711");

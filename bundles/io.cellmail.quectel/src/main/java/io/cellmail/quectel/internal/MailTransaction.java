@@ -66,7 +66,7 @@ final class MailTransaction {
     private static final int NO_RECIPIENT = -10;
 
     private final SmtpWrites writes;
-    private final QuectelConfiguration config;
+    private final MailerSetup setup;
     private final MailerTimings timings;
     private final PutLedger ledger;
     private final String mailId;
@@ -75,16 +75,16 @@ final class MailTransaction {
 
     /**
      * @param writes the send's work on the modem
-     * @param config the mailer's configuration
+     * @param setup the mailer's settings and link
      * @param timings how long to wait for a PUT's result
      * @param ledger where a PUT without result is kept
      * @param mailId the mail's id, to credit a late result to it
      * @param state what the module holds before the mail
      */
-    MailTransaction(SmtpWrites writes, QuectelConfiguration config, MailerTimings timings, PutLedger ledger,
+    MailTransaction(SmtpWrites writes, MailerSetup setup, MailerTimings timings, PutLedger ledger,
             String mailId, ModemSideState state) {
         this.writes = writes;
-        this.config = config;
+        this.setup = setup;
         this.timings = timings;
         this.ledger = ledger;
         this.mailId = mailId;
@@ -132,7 +132,7 @@ final class MailTransaction {
     }
 
     private void networkContext() {
-        MailerSettings s = config.settings();
+        MailerSettings s = setup.settings();
         AtCommand settings = Commands.contextSettings(s.apn(), s.apnUser(), s.apnPassword());
         String fingerprint = Fingerprint.of(settings.text());
         if (!state.holds(NETWORK_CONTEXT, fingerprint)) {
@@ -143,7 +143,7 @@ final class MailTransaction {
     }
 
     private void account() {
-        MailerSettings s = config.settings();
+        MailerSettings s = setup.settings();
         set(SERVER, Commands.server(s.smtpHost(), s.smtpPort()), Refusal.ofSetting("smtpHost"));
         set(AUTHENTICATION, Commands.authentication(s.authentication()), Refusal.ofSetting("authentication"));
         if (s.authentication()) {
@@ -195,7 +195,7 @@ final class MailTransaction {
             return;
         }
         state = state.without(BODY);
-        int timeout = inputTimeout(body.size());
+        int timeout = setup.uploadTimeoutSeconds(body.size());
         writes.upload(Commands.body(mail.bodyCharset(), timeout), body.bytes(),
                 Commands.uploadOptions(Results.BODY, timeout), Refusal.ofMessage("body"));
         state = state.with(BODY, body.fingerprint());
@@ -215,7 +215,7 @@ final class MailTransaction {
         state = state.without(ATTACHMENTS);
         for (AttachmentUpload attachment : attachments) {
             Payload content = attachment.content();
-            int timeout = inputTimeout(content.size());
+            int timeout = setup.uploadTimeoutSeconds(content.size());
             writes.upload(Commands.attachment(attachment.name(), content.size(), timeout), content.bytes(),
                     Commands.uploadOptions(Results.ATTACHMENT, timeout), Refusal.ofMessage("attachments"));
         }
@@ -265,9 +265,5 @@ final class MailTransaction {
         if (result != 0) {
             throw ResultCodes.failure(command.maskedText(), resultPrefix, result);
         }
-    }
-
-    private int inputTimeout(int bytes) {
-        return Timeouts.inputSeconds(bytes, config.lineBytesPerSecond(), config.guardTime());
     }
 }

@@ -64,7 +64,7 @@ public final class QuectelMailer implements ModemMailer {
             MailErrorCode.NETWORK_ERROR, MailErrorCode.CLOSED_BY_PEER, MailErrorCode.CONTEXT_DEACTIVATED,
             MailErrorCode.TIMEOUT, MailErrorCode.NOT_REGISTERED, MailErrorCode.NO_SIM);
 
-    private final QuectelConfiguration config;
+    private final MailerSetup setup;
     private final AtEngine engine;
     private final EscapeKnowledge escape;
     private final SimUnlock simUnlock;
@@ -86,21 +86,20 @@ public final class QuectelMailer implements ModemMailer {
     private long minimumEpoch = 1;
 
     /**
-     * @param config the checked configuration
+     * @param setup the mailer's settings and link
      * @param engine the AT engine of the modem, not started; the mailer owns and closes it
      * @param timings the waits and the health check interval
      * @param rejectedPins the SIM PINs refused so far, shared by the mailers of one factory
      */
-    public QuectelMailer(QuectelConfiguration config, AtEngine engine, MailerTimings timings,
-            RejectedPins rejectedPins) {
-        this.config = Objects.requireNonNull(config, "config");
+    public QuectelMailer(MailerSetup setup, AtEngine engine, MailerTimings timings, RejectedPins rejectedPins) {
+        this.setup = Objects.requireNonNull(setup, "setup");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.escape = new EscapeKnowledge(config.settings().escapeMode());
-        this.simUnlock = new SimUnlock(config.settings().simPin(), config.linkUri(), rejectedPins);
+        this.escape = new EscapeKnowledge(setup.settings().escapeMode());
+        this.simUnlock = new SimUnlock(setup.settings().simPin(), setup.settings().linkUri(), rejectedPins);
         this.ledger = new PutLedger(engine::epoch);
         this.readyWait = new ReadyWait(engine);
-        String threadName = "cellmail-quectel-" + config.engineName();
+        String threadName = "cellmail-quectel-" + setup.engineName();
         this.background = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
@@ -118,7 +117,7 @@ public final class QuectelMailer implements ModemMailer {
         engine.start();
         long interval = timings.healthInterval().toNanos();
         background.scheduleWithFixedDelay(this::refreshHealth, interval, interval, TimeUnit.NANOSECONDS);
-        LOG.debug("Quectel mailer started on {}", config.linkUri());
+        LOG.debug("Quectel mailer started on {}", setup.settings().linkUri());
     }
 
     @Override
@@ -183,7 +182,7 @@ public final class QuectelMailer implements ModemMailer {
                         continue;
                     }
                 }
-                MailTransaction transaction = new MailTransaction(writes, config, timings, ledger, mailId, modemSide);
+                MailTransaction transaction = new MailTransaction(writes, setup, timings, ledger, mailId, modemSide);
                 try {
                     transaction.send(mail, sender);
                 } finally {
@@ -216,13 +215,12 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     private void probeEscape(SmtpWrites writes) {
-        int timeout = Timeouts.inputSeconds(EscapeProbe.PAYLOAD.length, config.lineBytesPerSecond(),
-                config.guardTime());
+        int timeout = setup.uploadTimeoutSeconds(EscapeProbe.PAYLOAD.length);
         boolean lenient = EscapeProbe.lenient(writes, timeout);
         escape.probed(writes.epoch(), lenient);
         // the probe left its own body on the module
         modemSide = modemSide.without(ModemSideState.Item.BODY);
-        LOG.debug("The modem on {} ends an upload {}", config.engineName(),
+        LOG.debug("The modem on {} ends an upload {}", setup.engineName(),
                 lenient ? "at any +++ (lenient): content holding +++ is refused" : "only at a +++ framed by silence");
     }
 
@@ -242,7 +240,7 @@ public final class QuectelMailer implements ModemMailer {
             }
             default -> {
                 LOG.debug("The modem on {} lost the SMTP server the driver set: it was reset without a sign",
-                        config.engineName());
+                        setup.engineName());
                 lostState(epoch, "AT+QSMTPSRV? no longer shows the server the driver set");
                 return false;
             }
@@ -307,12 +305,12 @@ public final class QuectelMailer implements ModemMailer {
         background.shutdownNow();
         try {
             if (!background.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("The health check of {} did not stop within {}", config.engineName(), STOP_PATIENCE);
+                LOG.warn("The health check of {} did not stop within {}", setup.engineName(), STOP_PATIENCE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.debug("Quectel mailer on {} closed", config.linkUri());
+        LOG.debug("Quectel mailer on {} closed", setup.settings().linkUri());
     }
 
     /** Takes the modem for one piece of work, waiting no longer than the deadline. */
@@ -335,7 +333,7 @@ public final class QuectelMailer implements ModemMailer {
 
     private void requireOpen() {
         if (closed.get()) {
-            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The mailer of " + config.engineName()
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The mailer of " + setup.engineName()
                     + " is closed");
         }
     }
@@ -362,7 +360,7 @@ public final class QuectelMailer implements ModemMailer {
         try {
             if (!readyWait.await(until.atMost(timings.readyWait()), minimumEpoch)) {
                 requireOpen();
-                throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem on " + config.linkUri()
+                throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem on " + setup.settings().linkUri()
                         + " is not ready (" + engine.state() + ")");
             }
         } catch (InterruptedException e) {
@@ -426,10 +424,10 @@ public final class QuectelMailer implements ModemMailer {
         } catch (MailException e) {
             radioCheckNeeded = true;
             noteFailure(e, epoch);
-            LOG.debug("Background health check of {} failed: {} {}", config.engineName(), e.code(), e.getMessage());
+            LOG.debug("Background health check of {} failed: {} {}", setup.engineName(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             radioCheckNeeded = true;
-            LOG.warn("Background health check of {} failed unexpectedly", config.engineName(), e);
+            LOG.warn("Background health check of {} failed unexpectedly", setup.engineName(), e);
         } finally {
             modem.unlock();
         }
@@ -444,7 +442,7 @@ public final class QuectelMailer implements ModemMailer {
             probeEscape(writes);
         } catch (MailException e) {
             noteFailure(e, writes.epoch());
-            LOG.debug("Escape probe of {} failed: {} {}", config.engineName(), e.code(), e.getMessage());
+            LOG.debug("Escape probe of {} failed: {} {}", setup.engineName(), e.code(), e.getMessage());
         }
     }
 

@@ -10,8 +10,10 @@ import java.time.Duration;
 import io.cellmail.quectel.QuectelDialect;
 
 /**
- * The timeouts the dialect gives the module: the input timeout of a data-mode upload (how long the module waits
- * for the payload) and the timeout of {@code AT+QSMTPPUT} (how long it may take to send the mail).
+ * The timeouts of the module's commands, the one place of their constants: the input timeout of a data-mode upload
+ * (how long the module waits for the payload), the timeout of {@code AT+QSMTPPUT} (how long it may take to send the
+ * mail) and how long the host waits for that command's answers. The manual's own bounds are in
+ * {@link QuectelDialect}; the rest are cellmail's choices, said here with why. None of them is a setting.
  */
 final class Timeouts {
 
@@ -26,6 +28,15 @@ final class Timeouts {
     static final int INPUT_SLACK_SECONDS = 5;
     /** How long the module may take to answer {@code OK} to {@code AT+QSMTPPUT} before it sends. */
     static final Duration PUT_OK_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How much longer than the module's own {@code AT+QSMTPPUT} timeout the host waits for the {@code +QSMTPPUT:}
+     * result after {@code OK}: the module reports a timeout of its own at its end, so the margin only covers the
+     * line and a late report.
+     */
+    static final Duration PUT_RESULT_MARGIN = Duration.ofSeconds(30);
+    /** The longest the host ever waits for a {@code +QSMTPPUT:} result: the longest timeout plus the margin. */
+    static final Duration LONGEST_PUT_RESULT_WAIT = Duration.ofSeconds(QuectelDialect.MAX_TIMEOUT_SECONDS)
+            .plus(PUT_RESULT_MARGIN);
 
     private Timeouts() {
     }
@@ -42,6 +53,14 @@ final class Timeouts {
     static int putSeconds(long payloadBytes) {
         long needed = PUT_SETUP_SECONDS + ceilDiv(payloadBytes, PUT_BYTES_PER_SECOND);
         return clamp(needed, QuectelDialect.MIN_PUT_TIMEOUT_SECONDS, QuectelDialect.MAX_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * @param putSeconds the module's {@code AT+QSMTPPUT} timeout
+     * @return how long to wait for the {@code +QSMTPPUT:} result after {@code OK}
+     */
+    static Duration putResultWait(int putSeconds) {
+        return Duration.ofSeconds(putSeconds).plus(PUT_RESULT_MARGIN);
     }
 
     /**

@@ -21,7 +21,6 @@ import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailSecrets;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.MailerSettings.EscapeMode;
-import io.cellmail.service.spi.MailerSettings.FlowControl;
 
 /**
  * Checks a {@link CellularMailConfiguration} once and turns it into the immutable {@link MailServiceSettings} the
@@ -101,7 +100,7 @@ public final class SettingsFromConfiguration {
                     + " selected the factory of dialect '" + factoryDialect + "'; make them agree");
         }
         int baud = (int) number(BAUD, c::baud, 1, Integer.MAX_VALUE, 115200);
-        FlowControl flow = flowControl(text(c.flowControl()));
+        String flow = flowControl(text(c.flowControl()));
         String port = linkUri(text(c.port()), baud, flow);
         Duration guardTime = Duration.ofMillis(number(GUARD_TIME, c::guardTime, 1, 60_000, 1100));
         Duration sendDeadline = Duration.ofSeconds(number(SEND_DEADLINE, c::sendDeadline, 1, 86_400, 300));
@@ -127,8 +126,7 @@ public final class SettingsFromConfiguration {
             throw new InvalidConfigurationException(problems);
         }
         MailerSettings.Builder mailer = MailerSettings.builder(port, smtpHost, senderAddress)
-                .baud(fixedBaud ? baud : 0)
-                .flowControl(flow)
+                .fixedBaud(fixedBaud)
                 .guardTime(guardTime)
                 .apn(text(c.apn()), text(c.apnUser()), secrets.apnPassword())
                 .smtp(smtpHost, smtpPort)
@@ -199,17 +197,18 @@ public final class SettingsFromConfiguration {
         return value;
     }
 
-    private FlowControl flowControl(String value) {
+    /** @return the flow control as the link URI names it */
+    private String flowControl(String value) {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "none":
-                return FlowControl.NONE;
+                return "none";
             case "rtscts":
             case "rts_cts":
-                return FlowControl.RTS_CTS;
+                return "rtscts";
             default:
                 // XON/XOFF is left out on purpose: the bytes 0x11 and 0x13 of a binary attachment would stall the line.
                 problem(FLOW_CONTROL, "must be none or rtscts, got '" + value + "'");
-                return FlowControl.NONE;
+                return "none";
         }
     }
 
@@ -229,15 +228,15 @@ public final class SettingsFromConfiguration {
 
     /**
      * @return the port URI with the configured rate and flow control in its query, which is what the serial link
-     *     opens with; a query that already names them must agree
+     *     opens with and what the dialect reads them from: the one place they are put into the link URI; a query
+     *     that already names them must agree
      */
-    private String linkUri(String port, int baud, FlowControl flow) {
+    private String linkUri(String port, int baud, String flowName) {
         if (port.indexOf(':') < 1 || port.chars().anyMatch(Character::isWhitespace)) {
             problem(PORT, "must be a link URI such as serial:/dev/ttyUSB2, tcp://127.0.0.1:4001 or emulator:demo, "
                     + "got '" + port + "'");
             return port;
         }
-        String flowName = flow == FlowControl.RTS_CTS ? "rtscts" : "none";
         int question = port.indexOf('?');
         String query = question < 0 ? "" : port.substring(question + 1);
         List<String> added = new ArrayList<>();

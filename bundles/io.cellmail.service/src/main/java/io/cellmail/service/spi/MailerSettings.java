@@ -12,9 +12,10 @@ import java.util.Objects;
  * Everything a dialect needs to reach its modem, the mobile network and the SMTP server. Immutable;
  * {@link #toString()} masks the passwords, and no accessor result should ever reach a log line unmasked.
  *
- * @param linkUri the serial link, e.g. {@code serial:/dev/ttyUSB2?baud=115200} or {@code tcp://127.0.0.1:4001}
- * @param baud a fixed bit rate the modem is switched to and saved at, or 0 to keep the rate of the link URI
- * @param flowControl the flow control the modem and the port use
+ * @param linkUri the serial link as it is opened, e.g. {@code serial:/dev/ttyUSB2?baud=115200&flow=rtscts} or
+ *     {@code tcp://127.0.0.1:4001?baud=9600}: the one place of the line's bit rate and flow control, which the
+ *     dialect also gives the modem ({@code flow=rtscts}: hardware flow control on the modem too)
+ * @param fixedBaud whether the modem is switched from auto-bauding to the link URI's bit rate, and saves it
  * @param guardTime the silence before and after {@code +++} when leaving data mode
  * @param apn the GPRS access point name, possibly empty
  * @param apnUser the access point user, possibly empty
@@ -34,8 +35,7 @@ import java.util.Objects;
  */
 public record MailerSettings(
         String linkUri,
-        int baud,
-        FlowControl flowControl,
+        boolean fixedBaud,
         Duration guardTime,
         String apn,
         String apnUser,
@@ -77,20 +77,8 @@ public record MailerSettings(
         LENIENT
     }
 
-    /** How the modem and the port throttle each other. */
-    public enum FlowControl {
-        /** No flow control. */
-        NONE,
-        /** Hardware flow control, {@code AT+IFC=2,2}. */
-        RTS_CTS
-    }
-
     public MailerSettings {
         requireText(linkUri, "linkUri");
-        if (baud < 0) {
-            throw new IllegalArgumentException("baud must be 0 (keep) or positive: " + baud);
-        }
-        Objects.requireNonNull(flowControl, "flowControl");
         requirePositive(guardTime, "guardTime");
         Objects.requireNonNull(apn, "apn");
         Objects.requireNonNull(apnUser, "apnUser");
@@ -106,19 +94,6 @@ public record MailerSettings(
         requirePositive(sendDeadline, "sendDeadline");
         Objects.requireNonNull(escapeMode, "escapeMode");
         Objects.requireNonNull(simPin, "simPin");
-    }
-
-    /**
-     * Settings whose escape mode the dialect finds out ({@link EscapeMode#AUTO}) for a SIM without a PIN.
-     *
-     * @see #MailerSettings(String, int, FlowControl, Duration, String, String, String, String, int, boolean, String,
-     *     String, String, String, Duration, EscapeMode, String)
-     */
-    public MailerSettings(String linkUri, int baud, FlowControl flowControl, Duration guardTime, String apn,
-            String apnUser, String apnPassword, String smtpHost, int smtpPort, boolean authentication, String smtpUser,
-            String smtpPassword, String senderAddress, String senderName, Duration sendDeadline) {
-        this(linkUri, baud, flowControl, guardTime, apn, apnUser, apnPassword, smtpHost, smtpPort, authentication,
-                smtpUser, smtpPassword, senderAddress, senderName, sendDeadline, EscapeMode.AUTO, "");
     }
 
     /**
@@ -139,8 +114,7 @@ public record MailerSettings(
     /** @return the settings with the passwords and the PIN masked */
     @Override
     public String toString() {
-        return "MailerSettings[linkUri=" + linkUri + ", baud=" + baud + ", flowControl=" + flowControl
-                + ", guardTime=" + guardTime + ", apn=" + apn + ", apnUser=" + apnUser + ", apnPassword="
+        return "MailerSettings[linkUri=" + linkUri + ", fixedBaud=" + fixedBaud + ", guardTime=" + guardTime + ", apn=" + apn + ", apnUser=" + apnUser + ", apnPassword="
                 + mask(apnPassword) + ", smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", authentication="
                 + authentication + ", smtpUser=" + smtpUser + ", smtpPassword=" + mask(smtpPassword)
                 + ", senderAddress=" + senderAddress + ", senderName=" + senderName + ", sendDeadline="
@@ -169,8 +143,7 @@ public record MailerSettings(
     public static final class Builder {
 
         private String linkUri;
-        private int baud;
-        private FlowControl flowControl = FlowControl.NONE;
+        private boolean fixedBaud;
         private Duration guardTime = DEFAULT_GUARD_TIME;
         private String apn = "";
         private String apnUser = "";
@@ -194,8 +167,7 @@ public record MailerSettings(
 
         private Builder(MailerSettings s) {
             this(s.linkUri, s.smtpHost, s.senderAddress);
-            baud = s.baud;
-            flowControl = s.flowControl;
+            fixedBaud = s.fixedBaud;
             guardTime = s.guardTime;
             apn = s.apn;
             apnUser = s.apnUser;
@@ -216,15 +188,9 @@ public record MailerSettings(
             return this;
         }
 
-        /** Sets a fixed bit rate, or 0 to keep the link's (default 0). */
-        public Builder baud(int value) {
-            baud = value;
-            return this;
-        }
-
-        /** Sets the flow control (default none). */
-        public Builder flowControl(FlowControl value) {
-            flowControl = value;
+        /** Sets whether the modem is switched to the link URI's bit rate and saves it (default false). */
+        public Builder fixedBaud(boolean value) {
+            fixedBaud = value;
             return this;
         }
 
@@ -295,7 +261,7 @@ public record MailerSettings(
          * @throws NullPointerException or IllegalArgumentException naming a missing or invalid setting
          */
         public MailerSettings build() {
-            return new MailerSettings(linkUri, baud, flowControl, guardTime, apn, apnUser, apnPassword, smtpHost,
+            return new MailerSettings(linkUri, fixedBaud, guardTime, apn, apnUser, apnPassword, smtpHost,
                     smtpPort, authentication, smtpUser, smtpPassword, senderAddress, senderName, sendDeadline,
                     escapeMode, simPin);
         }

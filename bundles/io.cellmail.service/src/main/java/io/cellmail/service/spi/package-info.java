@@ -8,7 +8,7 @@
  * one mail through one modem, {@link io.cellmail.service.spi.ModemMailerFactory} creates it from
  * {@link io.cellmail.service.spi.MailerSettings}.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package io.cellmail.service.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -22,7 +22,6 @@ import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailSecrets;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.MailerSettings.EscapeMode;
-import io.cellmail.service.spi.MailerSettings.FlowControl;
 
 /**
  * The one check of a configuration, shared by the DS and the Kura front ends: properties as ConfigAdmin, FileInstall
@@ -73,8 +72,7 @@ class SettingsFromConfigurationTest {
         assertThat(settings.maxPerHour()).isEqualTo(60);
         MailerSettings mailer = settings.mailer();
         assertThat(mailer.linkUri()).isEqualTo("emulator:demo?baud=115200&flow=none");
-        assertThat(mailer.baud()).as("the modem's rate is left alone").isZero();
-        assertThat(mailer.flowControl()).isEqualTo(FlowControl.NONE);
+        assertThat(mailer.fixedBaud()).as("the modem's rate is left alone").isFalse();
         assertThat(mailer.guardTime()).isEqualTo(MailerSettings.DEFAULT_GUARD_TIME);
         assertThat(mailer.smtpHost()).isEqualTo("smtp.example.com");
         assertThat(mailer.smtpPort()).isEqualTo(25);
@@ -165,7 +163,9 @@ class SettingsFromConfigurationTest {
     void shouldSwitchTheModemToTheBaudRateOnlyWhenFixedBaudIsOn() {
         Map<String, Object> properties = Map.of(BAUD, 57600, FIXED_BAUD, true);
 
-        assertThat(ScrConfiguration.settings(properties, DATA).mailer().baud()).isEqualTo(57600);
+        MailerSettings mailer = ScrConfiguration.settings(properties, DATA).mailer();
+        assertThat(mailer.fixedBaud()).isTrue();
+        assertThat(mailer.linkUri()).isEqualTo("emulator:demo?baud=57600&flow=none");
     }
 
     @ParameterizedTest(name = "outboxDirectory \"{0}\"")
@@ -326,8 +326,7 @@ class SettingsFromConfigurationTest {
         assertThat(settings.maxPerHour()).isZero();
         assertThat(settings.mailer()).isEqualTo(MailerSettings
                 .builder("serial:/dev/ttyS1?baud=9600&flow=rtscts", "mail.example.com", "gateway@example.com")
-                .baud(9600)
-                .flowControl(FlowControl.RTS_CTS)
+                .fixedBaud(true)
                 .guardTime(Duration.ofMillis(1500))
                 .apn("internet.example", "apn-user", "apn-pw")
                 .smtp("mail.example.com", 587)

@@ -35,8 +35,7 @@ class MailerSettingsTest {
         MailerSettings settings = MailerSettings.builder("tcp://127.0.0.1:4001", "mail.example.com",
                 "gw@example.com").build();
 
-        assertThat(settings.baud()).isZero();
-        assertThat(settings.flowControl()).isEqualTo(MailerSettings.FlowControl.NONE);
+        assertThat(settings.fixedBaud()).isFalse();
         assertThat(settings.guardTime()).isEqualTo(MailerSettings.DEFAULT_GUARD_TIME);
         assertThat(settings.smtpPort()).isEqualTo(25);
         assertThat(settings.authentication()).isFalse();
@@ -57,23 +56,12 @@ class MailerSettingsTest {
         assertThat(lenient.toString()).contains("escapeMode=LENIENT", "simPin=****").doesNotContain("4711");
     }
 
-    @Test
-    void shouldLetTheDialectFindOutTheEscapeModeAndAssumeNoPinInTheShortConstructor() {
-        MailerSettings s = BASE.build();
-        MailerSettings viaShortConstructor = new MailerSettings(s.linkUri(), s.baud(), s.flowControl(),
-                s.guardTime(), s.apn(), s.apnUser(), s.apnPassword(), s.smtpHost(), s.smtpPort(), s.authentication(),
-                s.smtpUser(), s.smtpPassword(), s.senderAddress(), s.senderName(), s.sendDeadline());
-
-        assertThat(viaShortConstructor).isEqualTo(s);
-    }
-
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"blank link", "negative baud", "port 0", "port 65536", "zero guard time", "blank host",
+    @CsvSource({"blank link", "port 0", "port 65536", "zero guard time", "blank host",
         "blank sender", "negative deadline"})
     void shouldRefuseAnInvalidSetting(String invalid) {
         UnaryOperator<MailerSettings.Builder> change = switch (invalid) {
             case "blank link" -> b -> b.linkUri(" ");
-            case "negative baud" -> b -> b.baud(-1);
             case "port 0" -> b -> b.smtp("smtp.example.com", 0);
             case "port 65536" -> b -> b.smtp("smtp.example.com", 65536);
             case "zero guard time" -> b -> b.guardTime(Duration.ZERO);

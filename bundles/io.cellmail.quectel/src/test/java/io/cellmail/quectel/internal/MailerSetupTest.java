@@ -8,6 +8,10 @@ package io.cellmail.quectel.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -16,9 +20,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
+import io.cellmail.at.AtEngineSettings;
+import io.cellmail.serial.SerialLink;
+import io.cellmail.serial.SerialLinkException;
+import io.cellmail.serial.SerialLinks;
 import io.cellmail.service.spi.MailerSettings;
 
-class QuectelConfigurationTest {
+class MailerSetupTest {
 
     private static final String SECRET = "pa55-w0rd";
 
@@ -30,13 +38,11 @@ class QuectelConfigurationTest {
 
     @Test
     void shouldTakeSettingsTheModuleCanTake() {
-        QuectelConfiguration config = QuectelConfiguration.of(settings().build());
+        MailerSetup setup = MailerSetup.of(settings().build());
 
-        assertThat(config.linkUri()).isEqualTo("serial:/dev/serial/by-id/usb-Quectel_M95-if02-port0");
-        assertThat(config.engineName()).isEqualTo("usb-Quectel_M95-if02-port0");
-        assertThat(config.lineBytesPerSecond()).isEqualTo(11_520.0);
-        assertThat(config.defaultSender().address()).isEqualTo("gateway@example.com");
-        assertThat(config.defaultSender().name()).isEqualTo("Gateway 7");
+        assertThat(setup.settings()).isEqualTo(settings().build());
+        assertThat(setup.engineName()).isEqualTo("usb-Quectel_M95-if02-port0");
+        assertThat(setup.link().settings().bytesPerSecond()).isEqualTo(11_520.0);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -54,7 +60,6 @@ class QuectelConfigurationTest {
         "senderAddress | sender address without @",
         "senderName    | sender name with an umlaut",
         "linkUri       | link URI without a scheme",
-        "linkUri       | link URI with another baud",
         "simPin        | PIN of 3 digits",
         "simPin        | PIN of 9 digits",
         "simPin        | PIN with a quote",
@@ -74,7 +79,6 @@ class QuectelConfigurationTest {
             case "sender address without @" -> b -> b.sender("gateway", "");
             case "sender name with an umlaut" -> b -> b.sender("gateway@example.com", "Gerät");
             case "link URI without a scheme" -> b -> b.linkUri("/dev/ttyUSB2");
-            case "link URI with another baud" -> b -> b.linkUri("serial:/dev/ttyUSB2?baud=9600").baud(115200);
             case "PIN of 3 digits" -> b -> b.simPin("471");
             case "PIN of 9 digits" -> b -> b.simPin("471147114");
             case "PIN with a quote" -> b -> b.simPin("47\"1");
@@ -82,7 +86,7 @@ class QuectelConfigurationTest {
         };
         MailerSettings bad = edit.apply(settings()).build();
 
-        assertThatThrownBy(() -> QuectelConfiguration.of(bad)).isInstanceOfSatisfying(MailException.class, e -> {
+        assertThatThrownBy(() -> MailerSetup.of(bad)).isInstanceOfSatisfying(MailException.class, e -> {
             assertThat(e.code()).isEqualTo(MailErrorCode.INVALID_PARAMETER);
             assertThat(e.field()).hasValue(field);
         }).hasMessageStartingWith(field + ":").hasMessageNotContaining(SECRET).hasMessageNotContaining("apn-secret")
@@ -92,43 +96,81 @@ class QuectelConfigurationTest {
     @Test
     void shouldTakeFiftyCharacterCredentials() {
         String fifty = "p".repeat(50);
-        assertThat(QuectelConfiguration.of(settings().authentication("u".repeat(50), fifty).build())).isNotNull();
+        assertThat(MailerSetup.of(settings().authentication("u".repeat(50), fifty).build())).isNotNull();
     }
 
     @Test
     void shouldIgnoreCredentialsWhenAuthenticationIsOff() {
-        assertThat(QuectelConfiguration.of(settings().noAuthentication().build()).settings().authentication())
+        assertThat(MailerSetup.of(settings().noAuthentication().build()).settings().authentication())
                 .isFalse();
     }
 
-    @Test
-    void shouldAddTheFixedBaudRateAndFlowControlToTheLinkUri() {
-        QuectelConfiguration config = QuectelConfiguration.of(settings().linkUri("serial:/dev/ttyUSB2").baud(9600)
-                .flowControl(MailerSettings.FlowControl.RTS_CTS).build());
+    @ParameterizedTest(name = "{0}, fixedBaud {1}")
+    @CsvSource({
+        "serial:/dev/ttyUSB2?baud=9600&flow=rtscts,  true,  9600,   true",  // as the service makes it
+        "emulator:bench?baud=115200&flow=none,       false, 115200, false",
+        "tcp://127.0.0.1:4001?flow=rtscts&baud=4800, true,  4800,   true",
+        "serial:/dev/ttyUSB2,                        true,  115200, false", // the serial layer's default rate
+    })
+    void shouldOpenTheLinkUriAsGivenAndGiveEachSettingToTheEngine(String uri, boolean fixedBaud, int baud,
+            boolean rtsCts) throws Exception {
+        MailerSettings settings = settings().linkUri(uri).fixedBaud(fixedBaud).guardTime(Duration.ofMillis(1234))
+                .build();
+        RecordingLinks links = new RecordingLinks();
 
-        assertThat(config.linkUri()).isEqualTo("serial:/dev/ttyUSB2?baud=9600&flow=rtscts");
-        assertThat(config.lineBytesPerSecond()).isEqualTo(960.0);
-        assertThat(QuectelConfiguration.of(settings().linkUri("serial:/dev/ttyUSB2?baud=9600").baud(9600).build())
-                .linkUri()).isEqualTo("serial:/dev/ttyUSB2?baud=9600");
+        AtEngineSettings engine = MailerSetup.of(settings).engineSettings(links).build();
+
+        assertThatThrownBy(() -> engine.opener().open()).isInstanceOf(SerialLinkException.class);
+        assertThat(links.opened).as("the link URI is opened as given: its rate and flow control are set once, by "
+                + "whoever made the settings").containsExactly(uri);
+        assertThat(engine.guardTime()).isEqualTo(settings.guardTime());
+        assertThat(engine.init().persistBaudRate()).as("AT+IPR=<the link's rate>;&W").isEqualTo(fixedBaud);
+        assertThat(engine.init().hardwareFlowControl()).as("AT+IFC=2,2;&W").isEqualTo(rtsCts);
+        assertThat(engine.extraUrcPrefixes()).containsExactly(Results.PUT);
+        assertThat(MailerSetup.of(settings).link().settings().baud()).isEqualTo(baud);
+    }
+
+    @Test
+    void shouldSizeUploadTimeoutsFromTheLinksRateAndTheGuardTime() {
+        MailerSetup slow = MailerSetup.of(settings().linkUri("serial:/dev/ttyUSB2?baud=9600").build());
+
+        assertThat(slow.uploadTimeoutSeconds(102_400)).as("100 KB at 9600 baud: 106.7 s, two guard times, slack")
+                .isEqualTo(Timeouts.inputSeconds(102_400, 960.0, MailerSettings.DEFAULT_GUARD_TIME)).isEqualTo(114);
     }
 
     @ParameterizedTest
     @CsvSource({"emulator:bench, bench", "tcp://127.0.0.1:4001, 127.0.0.1_4001", "serial:/dev/ttyUSB2?baud=9600, ttyUSB2",
         "serial:COM3, COM3"})
     void shouldNameTheEngineAfterTheLinksLastPathSegment(String uri, String name) {
-        assertThat(QuectelConfiguration.of(settings().linkUri(uri).build()).engineName()).isEqualTo(name);
+        assertThat(MailerSetup.of(settings().linkUri(uri).build()).engineName()).isEqualTo(name);
     }
 
     @Test
     void shouldTakeAPinOfFourToEightDigitsOrNone() {
-        assertThat(QuectelConfiguration.of(settings().simPin("4711").build())).isNotNull();
-        assertThat(QuectelConfiguration.of(settings().simPin("47114711").build())).isNotNull();
-        assertThat(QuectelConfiguration.of(settings().simPin("").build())).isNotNull();
+        assertThat(MailerSetup.of(settings().simPin("4711").build())).isNotNull();
+        assertThat(MailerSetup.of(settings().simPin("47114711").build())).isNotNull();
+        assertThat(MailerSetup.of(settings().simPin("").build())).isNotNull();
     }
 
     @Test
     void shouldMaskThePasswordsAndThePinInToString() {
-        assertThat(QuectelConfiguration.of(settings().simPin("9753").build()).toString())
+        assertThat(MailerSetup.of(settings().simPin("9753").build()).toString())
                 .doesNotContain(SECRET, "apn-secret", "9753");
+    }
+
+    /** Records the URIs the engine's opener asks for; opens nothing. */
+    private static final class RecordingLinks implements SerialLinks {
+        final List<String> opened = new CopyOnWriteArrayList<>();
+
+        @Override
+        public SerialLink open(String uri) throws SerialLinkException {
+            opened.add(uri);
+            throw new SerialLinkException(SerialLinkException.Reason.NO_SUCH_PORT, "no port " + uri);
+        }
+
+        @Override
+        public Set<String> schemes() {
+            return Set.of("serial", "tcp", "emulator");
+        }
     }
 }
