@@ -43,11 +43,13 @@ import io.cellmail.service.spi.ModemProbe;
  * The mail service of one modem as a configuration front end runs it: the one composition of outbox, dispatcher
  * and dialect that this bundle's Declarative Services component and, through {@link CellularMailFactory}, the Kura
  * component share. See {@link ConfiguredCellularMail} for what it does with a configuration; besides that contract
- * it takes ready settings ({@link #configure(MailServiceSettings)}) and refusals ({@link #reject}).
+ * it takes ready settings ({@link #configure(MailServiceSettings)}) and refusals ({@link #reject}). Not final:
+ * this bundle's component ({@link MailServiceComponent}) is one, with its Declarative Services lifecycle added, so
+ * that it answers {@code CellularMailService} and {@code CellularMailAdmin} without delegating every method.
  *
  * Thread-safe.
  */
-public final class ConfiguredMailService implements ConfiguredCellularMail {
+public class ConfiguredMailService implements ConfiguredCellularMail {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredMailService.class);
     private static final String MASK = "****";

@@ -7,10 +7,8 @@ package io.cellmail.service.internal;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -27,16 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cellmail.api.CellularMailService;
-import io.cellmail.api.DeliveryReceipt;
-import io.cellmail.api.MailMessage;
-import io.cellmail.api.MessageStatus;
-import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.CellularMailAdmin;
 import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailSecrets;
-import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.spi.ModemMailerFactory;
-import io.cellmail.service.spi.ModemProbe;
 
 /**
  * A mail service configured through ConfigAdmin: one factory configuration
@@ -44,8 +36,10 @@ import io.cellmail.service.spi.ModemProbe;
  * {@link CellularMailConfiguration} with its types converted by Declarative Services. It registers
  * {@link CellularMailService} and {@link CellularMailAdmin} with the configuration's properties, so
  * {@value CellularMailService#NAME_PROPERTY} is a service property and the passwords (private properties) are not.
- * What the service does with a configuration, valid or not, is {@link ConfiguredMailService}'s job: this component
- * never fails for a configuration.
+ * It is the {@link ConfiguredMailService} it runs, with the Declarative Services lifecycle added (the Kura component,
+ * in another bundle, gets its own through {@link io.cellmail.service.CellularMailFactory} and delegates to it):
+ * what the service does with a configuration, valid or not, is {@link ConfiguredMailService}'s job, and this
+ * component never fails for a configuration.
  *
  * <p>Immediate: a configured service reads its outbox and sends whether or not any bundle uses it. A delayed
  * component would leave mail accepted before a power cut unsent until some bundle asked for the service, and
@@ -55,12 +49,12 @@ import io.cellmail.service.spi.ModemProbe;
         service = { CellularMailService.class, CellularMailAdmin.class },
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = CellularMailConfiguration.class, factory = true)
-public final class MailServiceComponent implements CellularMailService, CellularMailAdmin {
+public final class MailServiceComponent extends ConfiguredMailService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailServiceComponent.class);
 
-    private final ConfiguredMailService service;
-    private volatile EventAdmin eventAdmin;
+    /** The EventAdmin bound now, or null; the service reads it at every event. */
+    private final AtomicReference<EventAdmin> eventAdmin;
 
     /**
      * For Declarative Services.
@@ -84,35 +78,39 @@ public final class MailServiceComponent implements CellularMailService, Cellular
      * @param dataArea where default outboxes live, or null
      */
     MailServiceComponent(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea) {
-        this.service = new ConfiguredMailService(mailerFactory, factoryDialect, () -> eventAdmin, dataArea);
+        this(mailerFactory, factoryDialect, dataArea, new AtomicReference<>());
+    }
+
+    private MailServiceComponent(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea,
+            AtomicReference<EventAdmin> eventAdmin) {
+        super(mailerFactory, factoryDialect, eventAdmin::get, dataArea);
+        this.eventAdmin = eventAdmin;
     }
 
     @Activate
     void activate(CellularMailConfiguration configuration, Map<String, Object> properties) {
         LOG.debug("Activating mail service {}", configuration.cellmail_name());
-        service.configure(configuration, properties, CellularMailSecrets.of(configuration));
+        configure(configuration, properties, CellularMailSecrets.of(configuration));
     }
 
     @Modified
     void modified(CellularMailConfiguration configuration, Map<String, Object> properties) {
         LOG.debug("Configuration of mail service {} changed", configuration.cellmail_name());
-        service.configure(configuration, properties, CellularMailSecrets.of(configuration));
+        configure(configuration, properties, CellularMailSecrets.of(configuration));
     }
 
     @Deactivate
     void deactivate() {
-        service.close();
+        close();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindEventAdmin(EventAdmin admin) {
-        eventAdmin = admin;
+        eventAdmin.set(admin);
     }
 
     void unbindEventAdmin(EventAdmin admin) {
-        if (eventAdmin == admin) {
-            eventAdmin = null;
-        }
+        eventAdmin.compareAndSet(admin, null);
     }
 
     /**
@@ -131,62 +129,5 @@ public final class MailServiceComponent implements CellularMailService, Cellular
     static Path dataAreaOf(BundleContext context) {
         File area = context.getDataFile("");
         return area == null ? null : area.toPath();
-    }
-
-    // CellularMailService and CellularMailAdmin: answered by the configured service.
-
-    @Override
-    public CompletionStage<DeliveryReceipt> send(MailMessage message) {
-        return service.send(message);
-    }
-
-    @Override
-    public Optional<MessageStatus> status(String messageId) {
-        return service.status(messageId);
-    }
-
-    @Override
-    public boolean cancel(String messageId) {
-        return service.cancel(messageId);
-    }
-
-    @Override
-    public ServiceStatus serviceStatus() {
-        return service.serviceStatus();
-    }
-
-    @Override
-    public String name() {
-        return service.name();
-    }
-
-    @Override
-    public Optional<String> configurationProblem() {
-        return service.configurationProblem();
-    }
-
-    @Override
-    public List<MessageStatus> queue() {
-        return service.queue();
-    }
-
-    @Override
-    public boolean retryNow(String messageId) {
-        return service.retryNow(messageId);
-    }
-
-    @Override
-    public ModemProbe probe() {
-        return service.probe();
-    }
-
-    @Override
-    public List<String> transcript(int lastLines) {
-        return service.transcript(lastLines);
-    }
-
-    @Override
-    public OutboxCounters counters() {
-        return service.counters();
     }
 }

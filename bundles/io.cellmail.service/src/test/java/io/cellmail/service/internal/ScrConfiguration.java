@@ -21,35 +21,58 @@ import io.cellmail.service.CellularMailSecrets;
 
 /**
  * Configuration properties turned into a {@link CellularMailConfiguration} as Felix SCR does it at runtime: the
- * component description's properties (the defaults bnd wrote into {@code OSGI-INF/io.cellmail.mail.xml}) overlaid
- * with the configuration, then SCR's own conversion to the component property type. Text is converted to the
- * attribute's type, and a value that cannot be converted throws when its attribute is read.
+ * component description's properties (the defaults bnd wrote into {@code OSGI-INF/io.cellmail.mail.xml}, or into
+ * another component's description) overlaid with the configuration, then SCR's own conversion to the component
+ * property type. Text is converted to the attribute's type, and a value that cannot be converted throws when its
+ * attribute is read. Shared with the Kura bundle's tests through this bundle's test jar.
  */
-final class ScrConfiguration {
+public final class ScrConfiguration {
 
-    private static final String DESCRIPTION = "OSGI-INF/" + CellularMailConfiguration.FACTORY_PID + ".xml";
+    /** The plain component's description, as bnd generates it. */
+    public static final String DESCRIPTION = "OSGI-INF/" + CellularMailConfiguration.FACTORY_PID + ".xml";
 
     private ScrConfiguration() {
     }
 
-    static CellularMailConfiguration of(Map<String, ?> configuration) {
-        Map<String, Object> properties = componentProperties();
+    /**
+     * @param configuration the configuration properties
+     * @return the plain component's configuration
+     */
+    public static CellularMailConfiguration of(Map<String, ?> configuration) {
+        return of(DESCRIPTION, configuration);
+    }
+
+    /**
+     * @param description the class path resource of a component description whose properties are the defaults
+     * @param configuration the configuration properties
+     * @return that component's configuration
+     */
+    public static CellularMailConfiguration of(String description, Map<String, ?> configuration) {
+        Map<String, Object> properties = componentProperties(description);
         properties.putAll(configuration);
         return Annotations.toObject(CellularMailConfiguration.class, properties, null, true);
     }
 
-    /** @return the settings the component runs on for this configuration, passwords as given */
-    static MailServiceSettings settings(Map<String, ?> configuration, Path dataArea) {
+    /**
+     * @param configuration the configuration properties
+     * @param dataArea the data area default outboxes live in
+     * @return the settings the plain component runs on for this configuration, passwords as given
+     */
+    public static MailServiceSettings settings(Map<String, ?> configuration, Path dataArea) {
         CellularMailConfiguration typed = of(configuration);
         return SettingsFromConfiguration.settings(typed, configuration, CellularMailSecrets.of(typed), dataArea,
                 null);
     }
 
-    /** @return the properties of the generated component description, typed as SCR reads them */
+    /** @return the properties of the plain component's generated description, typed as SCR reads them */
     static Map<String, Object> componentProperties() {
-        try (InputStream in = ScrConfiguration.class.getClassLoader().getResourceAsStream(DESCRIPTION)) {
+        return componentProperties(DESCRIPTION);
+    }
+
+    private static Map<String, Object> componentProperties(String description) {
+        try (InputStream in = ScrConfiguration.class.getClassLoader().getResourceAsStream(description)) {
             if (in == null) {
-                throw new IllegalStateException(DESCRIPTION + " is not on the class path: bnd did not run");
+                throw new IllegalStateException(description + " is not on the class path: bnd did not run");
             }
             NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
                     .getElementsByTagName("property");
@@ -66,7 +89,7 @@ final class ScrConfiguration {
             }
             return properties;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot read " + DESCRIPTION, e);
+            throw new IllegalStateException("Cannot read " + description, e);
         }
     }
 }
