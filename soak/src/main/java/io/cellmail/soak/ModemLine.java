@@ -6,10 +6,8 @@
 package io.cellmail.soak;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,24 +15,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.cellmail.emulator.EmulatorSession;
 import io.cellmail.emulator.ModemEmulator;
+import io.cellmail.emulator.internal.frontend.Attachable;
+import io.cellmail.emulator.internal.frontend.TcpEmulatorServer;
 
 /**
  * The serial line as the gateway reaches it: a TCP port on {@code 127.0.0.1} (as ser2net serves a UART), attached to
- * the emulated module currently plugged in. One host connection at a time; a new one replaces the old. It keeps a
- * log of when a host was connected, can drop the connection (a cut link), and can plug in another module between
- * gateway runs. The receive buffer is small so that a module that stops reading (CTS stall) soon blocks the host's
- * writes, as on a serial line.
+ * the emulated module currently plugged in. The emulator's own TCP front end carries it (one host connection at a
+ * time; a new one replaces the old; {@link #drop()} cuts it); this class adds what the soak needs on top: a log of
+ * when a host was connected, and another module plugged in between gateway runs. The receive buffer is small so
+ * that a module that stops reading (CTS stall) soon blocks the host's writes, as on a serial line.
  */
 final class ModemLine implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModemLine.class);
     private static final int RECEIVE_BUFFER = 8 * 1024;
-    private static final Duration SESSION_END_WAIT = Duration.ofSeconds(5);
+    /** How long a watcher waits for a session's end before it looks whether the line was closed meanwhile. */
+    private static final Duration WATCH_STEP = Duration.ofMinutes(1);
 
     /**
      * When a host was connected.
@@ -48,21 +45,12 @@ final class ModemLine implements AutoCloseable {
         }
     }
 
-    private final ServerSocket listener;
-    private final Thread acceptor;
-    private final Object lock = new Object();
-    private final List<Connection> connections = new ArrayList<>();
-    private ModemEmulator module;
-    private Socket socket;
-    private EmulatorSession session;
-    private int current = -1;
-    private boolean closed;
+    private final PluggedModule plugged;
+    private final TcpEmulatorServer server;
 
-    private ModemLine(ServerSocket listener, ModemEmulator module) {
-        this.listener = listener;
-        this.module = module;
-        this.acceptor = new Thread(this::acceptLoop, "cellmail-soak-line-" + listener.getLocalPort());
-        acceptor.setDaemon(true);
+    private ModemLine(PluggedModule plugged, TcpEmulatorServer server) {
+        this.plugged = plugged;
+        this.server = server;
     }
 
     /**
@@ -71,24 +59,18 @@ final class ModemLine implements AutoCloseable {
      * @throws IOException when it cannot listen
      */
     static ModemLine start(ModemEmulator module) throws IOException {
-        ServerSocket listener = new ServerSocket();
-        listener.setReceiveBufferSize(RECEIVE_BUFFER);
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-        ModemLine line = new ModemLine(listener, Objects.requireNonNull(module, "module"));
-        line.acceptor.start();
-        return line;
+        PluggedModule plugged = new PluggedModule(Objects.requireNonNull(module, "module"));
+        return new ModemLine(plugged, TcpEmulatorServer.start(plugged, "127.0.0.1", 0, RECEIVE_BUFFER));
     }
 
     /** @return the port the gateway connects to ({@code tcp://127.0.0.1:<port>}) */
     int port() {
-        return listener.getLocalPort();
+        return server.port();
     }
 
     /** @return the module plugged in now */
     ModemEmulator module() {
-        synchronized (lock) {
-            return module;
-        }
+        return plugged.module();
     }
 
     /**
@@ -97,26 +79,19 @@ final class ModemLine implements AutoCloseable {
      * @param next the module
      */
     void plugIn(ModemEmulator next) {
-        synchronized (lock) {
-            endConnection();
-            module = Objects.requireNonNull(next, "next");
-        }
+        Objects.requireNonNull(next, "next");
+        server.drop();
+        plugged.plugIn(next);
     }
 
     /** @return whether a connection was open and is now cut */
     boolean drop() {
-        synchronized (lock) {
-            boolean open = socket != null;
-            endConnection();
-            return open;
-        }
+        return server.drop();
     }
 
     /** @return every connection so far, oldest first */
     List<Connection> connections() {
-        synchronized (lock) {
-            return List.copyOf(connections);
-        }
+        return plugged.connections();
     }
 
     /**
@@ -127,119 +102,82 @@ final class ModemLine implements AutoCloseable {
         return connections().stream().anyMatch(connection -> connection.covers(instant));
     }
 
-    private void acceptLoop() {
-        while (true) {
-            Socket accepted;
-            try {
-                accepted = listener.accept();
-            } catch (IOException e) {
-                if (!isClosed()) {
-                    LOG.warn("the soak's modem line stopped accepting", e);
-                }
-                return;
-            }
-            attach(accepted);
-        }
-    }
-
-    private void attach(Socket accepted) {
-        synchronized (lock) {
-            endConnection();
-            if (closed) {
-                closeQuietly(accepted);
-                return;
-            }
-            try {
-                accepted.setTcpNoDelay(true);
-                EmulatorSession attached = module.attach(accepted.getInputStream(), accepted.getOutputStream());
-                socket = accepted;
-                session = attached;
-                connections.add(new Connection(java.time.Instant.now(), Optional.empty()));
-                current = connections.size() - 1;
-                watch(attached, current);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("could not attach a host connection", e);
-                closeQuietly(accepted);
-            }
-        }
-    }
-
-    /** Notes the end of a connection that the host (or the module) ends. */
-    private void watch(EmulatorSession attached, int index) {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (!attached.awaitClosed(Duration.ofMinutes(1))) {
-                    if (isClosed()) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            synchronized (lock) {
-                ended(index);
-                if (session == attached) {
-                    closeQuietly(socket);
-                    socket = null;
-                    session = null;
-                }
-            }
-        }, "cellmail-soak-line-watch-" + index);
-        watcher.setDaemon(true);
-        watcher.start();
-    }
-
-    private void endConnection() {
-        if (session != null) {
-            session.close();
-            try {
-                session.awaitClosed(SESSION_END_WAIT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            session = null;
-        }
-        if (socket != null) {
-            closeQuietly(socket);
-            socket = null;
-        }
-        ended(current);
-    }
-
-    private void ended(int index) {
-        if (index >= 0 && connections.get(index).to().isEmpty()) {
-            connections.set(index, new Connection(connections.get(index).from(), Optional.of(Instant.now())));
-        }
-    }
-
-    private boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
-    }
-
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            closeQuietly(listener);
-            endConnection();
-        }
-        try {
-            acceptor.join(SESSION_END_WAIT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        plugged.close();
+        server.close();
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            if (closeable != null) {
-                closeable.close();
+    /** What a host connection is attached to: the module plugged in now; keeps the log of connections. */
+    private static final class PluggedModule implements Attachable {
+
+        private final Object lock = new Object();
+        private final List<Connection> connections = new ArrayList<>();
+        private ModemEmulator module;
+        private boolean closed;
+
+        PluggedModule(ModemEmulator module) {
+            this.module = module;
+        }
+
+        ModemEmulator module() {
+            synchronized (lock) {
+                return module;
             }
-        } catch (Exception e) {
-            LOG.debug("closing {} failed", closeable, e);
+        }
+
+        void plugIn(ModemEmulator next) {
+            synchronized (lock) {
+                module = next;
+            }
+        }
+
+        List<Connection> connections() {
+            synchronized (lock) {
+                return List.copyOf(connections);
+            }
+        }
+
+        void close() {
+            synchronized (lock) {
+                closed = true;
+            }
+        }
+
+        @Override
+        public EmulatorSession attach(InputStream fromHost, OutputStream toHost) {
+            synchronized (lock) {
+                EmulatorSession session = module.attach(fromHost, toHost);
+                connections.add(new Connection(Instant.now(), Optional.empty()));
+                watch(session, connections.size() - 1);
+                return session;
+            }
+        }
+
+        /** Notes the end of a connection, whoever ends it: the host, the module, a drop or the next connection. */
+        private void watch(EmulatorSession session, int index) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (!session.awaitClosed(WATCH_STEP)) {
+                        synchronized (lock) {
+                            if (closed) {
+                                return;
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                synchronized (lock) {
+                    Connection connection = connections.get(index);
+                    if (connection.to().isEmpty()) {
+                        connections.set(index, new Connection(connection.from(), Optional.of(Instant.now())));
+                    }
+                }
+            }, "cellmail-soak-line-watch-" + index);
+            watcher.setDaemon(true);
+            watcher.start();
         }
     }
 }

@@ -49,10 +49,30 @@ public final class TcpEmulatorServer implements AutoCloseable {
      * @throws IOException if the address can't be bound
      */
     public static TcpEmulatorServer start(Attachable modem, String host, int port) throws IOException {
+        return start(modem, host, port, 0);
+    }
+
+    /**
+     * Binds and starts accepting, with a receive buffer of the given size on every connection: a small one makes a
+     * module that stops reading (a CTS stall) soon block the host's writes, as on a serial line.
+     *
+     * @param modem what each accepted connection is attached to
+     * @param host the address to listen on, e.g. {@code 127.0.0.1}
+     * @param port the port, 0 for a free one (see {@link #port()})
+     * @param receiveBuffer the receive buffer in bytes, or 0 for the system's default
+     * @return the running server
+     * @throws IOException if the address can't be bound
+     */
+    public static TcpEmulatorServer start(Attachable modem, String host, int port, int receiveBuffer)
+            throws IOException {
         Objects.requireNonNull(modem, "modem");
         Objects.requireNonNull(host, "host");
         ServerSocket listener = new ServerSocket();
         try {
+            if (receiveBuffer > 0) {
+                // set before bind: accepted connections inherit it, and only then can it shrink the TCP window
+                listener.setReceiveBufferSize(receiveBuffer);
+            }
             listener.setReuseAddress(true);
             listener.bind(new InetSocketAddress(host, port), 1);
         } catch (IOException e) {
@@ -106,6 +126,20 @@ public final class TcpEmulatorServer implements AutoCloseable {
                 LOG.warn("could not attach the host connection from {}", accepted.getRemoteSocketAddress(), e);
                 closeQuietly(accepted);
             }
+        }
+    }
+
+    /**
+     * Cuts the current host connection, as a pulled cable or a restarted terminal server would; the module lives
+     * on, and the next connection is served as usual.
+     *
+     * @return whether a connection was open (its session running) and is now cut
+     */
+    public boolean drop() {
+        synchronized (lock) {
+            boolean open = session != null && session.isRunning();
+            endConnection();
+            return open;
         }
     }
 

@@ -73,6 +73,26 @@ class TcpEmulatorServerTest {
     }
 
     @Test
+    void shouldCutTheConnectionOnDropAndServeTheNextOne() throws Exception {
+        server = TcpEmulatorServer.start(EchoSession.attachable(), "127.0.0.1", 0, 8 * 1024);
+
+        try (Socket first = connect()) {
+            HostReader firstReader = HostReader.follow(first.getInputStream(), "first");
+            await().atMost(WAIT).until(() -> firstReader.text().startsWith("session "));
+
+            assertThat(server.drop()).isTrue();
+
+            await().atMost(WAIT).until(firstReader::ended);
+            assertThat(server.drop()).as("nothing left to cut").isFalse();
+            try (Socket second = connect()) {
+                HostReader secondReader = HostReader.follow(second.getInputStream(), "second");
+                send(second.getOutputStream(), "ATI\r");
+                await().atMost(WAIT).until(() -> secondReader.text().endsWith("ATI\r"));
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseConnectionsOnceClosed() throws Exception {
         server = TcpEmulatorServer.start(EchoSession.attachable(), "127.0.0.1", 0);
         int port = server.port();
