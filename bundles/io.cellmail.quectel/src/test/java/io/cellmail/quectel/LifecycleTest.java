@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +31,7 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.ModemState;
 import io.cellmail.quectel.internal.MailerTimings;
-import io.cellmail.serial.SerialLink;
-import io.cellmail.serial.SerialLinkException;
-import io.cellmail.serial.SerialLinks;
+import io.cellmail.quectel.internal.RecordingLinks;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.SenderIdentity;
@@ -94,7 +91,7 @@ class LifecycleTest {
             assertThat(e.code()).isEqualTo(MailErrorCode.INVALID_PARAMETER);
             assertThat(e.field()).hasValue("smtpPassword");
         });
-        assertThat(links.opened).isEmpty();
+        assertThat(links.opened()).isEmpty();
     }
 
     @Test
@@ -112,8 +109,8 @@ class LifecycleTest {
                     .isInstanceOfSatisfying(MailException.class,
                             e -> assertThat(e.code()).isEqualTo(MailErrorCode.MODEM_UNAVAILABLE))
                     .hasMessageContaining("not ready");
-            await().atMost(Duration.ofSeconds(5)).until(() -> !links.opened.isEmpty());
-            assertThat(links.opened).first().isEqualTo("serial:/dev/ttyUSB9?baud=9600&flow=rtscts");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !links.opened().isEmpty());
+            assertThat(links.opened()).first().isEqualTo("serial:/dev/ttyUSB9?baud=9600&flow=rtscts");
         }
     }
 
@@ -143,21 +140,5 @@ class LifecycleTest {
         Set<Thread> threads = Thread.getAllStackTraces().keySet();
         return threads.stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.endsWith("-" + engineName)).toList();
-    }
-
-    /** Records every open and fails it: no port is there. */
-    private static final class RecordingLinks implements SerialLinks {
-        final List<String> opened = new CopyOnWriteArrayList<>();
-
-        @Override
-        public SerialLink open(String uri) throws SerialLinkException {
-            opened.add(uri);
-            throw new SerialLinkException(SerialLinkException.Reason.NO_SUCH_PORT, "no port " + uri);
-        }
-
-        @Override
-        public Set<String> schemes() {
-            return Set.of("serial");
-        }
     }
 }

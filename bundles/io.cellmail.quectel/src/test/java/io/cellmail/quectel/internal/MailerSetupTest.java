@@ -9,9 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -21,9 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.at.AtEngineSettings;
-import io.cellmail.serial.SerialLink;
 import io.cellmail.serial.SerialLinkException;
-import io.cellmail.serial.SerialLinks;
 import io.cellmail.service.spi.MailerSettings;
 
 class MailerSetupTest {
@@ -121,7 +116,7 @@ class MailerSetupTest {
         AtEngineSettings engine = MailerSetup.of(settings).engineSettings(links).build();
 
         assertThatThrownBy(() -> engine.opener().open()).isInstanceOf(SerialLinkException.class);
-        assertThat(links.opened).as("the link URI is opened as given: its rate and flow control are set once, by "
+        assertThat(links.opened()).as("the link URI is opened as given: its rate and flow control are set once, by "
                 + "whoever made the settings").containsExactly(uri);
         assertThat(engine.guardTime()).isEqualTo(settings.guardTime());
         assertThat(engine.init().persistBaudRate()).as("AT+IPR=<the link's rate>;&W").isEqualTo(fixedBaud);
@@ -156,21 +151,5 @@ class MailerSetupTest {
     void shouldMaskThePasswordsAndThePinInToString() {
         assertThat(MailerSetup.of(settings().simPin("9753").build()).toString())
                 .doesNotContain(SECRET, "apn-secret", "9753");
-    }
-
-    /** Records the URIs the engine's opener asks for; opens nothing. */
-    private static final class RecordingLinks implements SerialLinks {
-        final List<String> opened = new CopyOnWriteArrayList<>();
-
-        @Override
-        public SerialLink open(String uri) throws SerialLinkException {
-            opened.add(uri);
-            throw new SerialLinkException(SerialLinkException.Reason.NO_SUCH_PORT, "no port " + uri);
-        }
-
-        @Override
-        public Set<String> schemes() {
-            return Set.of("serial", "tcp", "emulator");
-        }
     }
 }
