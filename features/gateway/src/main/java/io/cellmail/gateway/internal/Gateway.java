@@ -67,7 +67,7 @@ final class Gateway {
         }
     }
 
-    /** @return the distribution's defaults (demo, or no directory named), then the operator's directory */
+    /** @return the distribution's defaults (only in the demo), then the operator's directory */
     private List<DefaultConfiguration> configurations(GatewayConfiguration conf) throws IOException,
             GatewayException {
         List<DefaultConfiguration> configurations = new ArrayList<>();
@@ -85,12 +85,14 @@ final class Gateway {
     }
 
     private String describe(List<DefaultConfiguration> configurations, Optional<LoopbackSmtpServer> smtp) {
-        String from = options.confDirectory().map(dir -> dir.toAbsolutePath().toString())
-                .orElse(home.conf().resolve(GatewayConfiguration.CONFIGURATIONS).toString());
-        if (options.demo() && options.confDirectory().isPresent()) {
-            from = home.conf().resolve(GatewayConfiguration.CONFIGURATIONS) + " and " + from;
+        List<String> sources = new ArrayList<>();
+        if (options.distributionConfigurations()) {
+            sources.add(home.conf().resolve(GatewayConfiguration.CONFIGURATIONS).toString());
         }
-        return configurations.size() + " configurations from " + from
+        options.confDirectory().ifPresent(dir -> sources.add(dir.toAbsolutePath().toString()));
+        String from = sources.isEmpty() ? "no configuration directory (--conf DIR names one)"
+                : "from " + String.join(" and ", sources);
+        return configurations.size() + " configurations " + from
                 + smtp.map(server -> ", emulated modems deliver to SMTP " + server.route()).orElse("");
     }
 

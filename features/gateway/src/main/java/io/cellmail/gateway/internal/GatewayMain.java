@@ -6,9 +6,10 @@
 package io.cellmail.gateway.internal;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
- * {@code java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--demo] [--interactive] [--smtp-server]}: starts
+ * {@code java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--log-dir DIR] [--demo] [--interactive] ...}: starts
  * the Felix gateway of this distribution with its configurations, then runs it until it is stopped, opens the
  * console, or runs the demo (with a loopback SMTP server for its emulated modem); see {@link GatewayOptions#USAGE}.
  *
@@ -42,22 +43,41 @@ public final class GatewayMain {
             out.println(GatewayOptions.USAGE);
             return 0;
         }
+        Optional<LogFile> log = Optional.empty();
+        PrintStream runOut = out;
+        PrintStream runErr = err;
         try {
             GatewayHome home = GatewayHome.locate().requireLayout();
             // Before the first SLF4J logger exists: slf4j-simple reads its settings only then.
             LoggingDefaults.apply(home);
-            return new Gateway(home, options, out, err).run();
+            if (options.logDirectory().isPresent()) {
+                log = Optional.of(LogFile.openConfigured(options.logDirectory().get()));
+                // slf4j-simple (launcher and framework) and java.util.logging's console handler write to System.err
+                // as it is when they print, so everything logged from now on goes to the file. A gateway run in the
+                // background also writes its few lines of standard output there; a console or the demo keeps its
+                // terminal.
+                PrintStream file = log.get().stream();
+                System.setErr(file);
+                runErr = file;
+                if (options.mode() == GatewayOptions.Mode.RUN) {
+                    System.setOut(file);
+                    runOut = file;
+                }
+            }
+            return new Gateway(home, options, runOut, runErr).run();
         } catch (GatewayException | IllegalStateException e) {
-            err.println("cellmail-gateway: FAILED: " + e.getMessage());
+            runErr.println("cellmail-gateway: FAILED: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("cellmail-gateway: interrupted");
+            runErr.println("cellmail-gateway: interrupted");
             return 1;
         } catch (Exception e) {
-            err.println("cellmail-gateway: FAILED: " + e);
-            e.printStackTrace(err);
+            runErr.println("cellmail-gateway: FAILED: " + e);
+            e.printStackTrace(runErr);
             return 1;
+        } finally {
+            log.ifPresent(LogFile::close);
         }
     }
 }

@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param timeout the bound of the start and, in the demo, of everything up to the last line printed
  * @param dataDirectory where the framework keeps its state (outbox included); absent means a fresh temporary
  *        directory, removed on exit, so every demo starts from the same state
- * @param confDirectory the operator's configuration directory, whose {@code *.cfg} files are applied instead of
- *        the distribution's {@code conf/configurations/}
+ * @param confDirectory the operator's configuration directory, whose {@code *.cfg} files are applied once at
+ *        start; the distribution's {@code conf/configurations/} (the demo's emulated modem) only with the demo
+ * @param logDirectory where the gateway's standard error (its log) goes, rotated ({@link LogFile}); absent: it
+ *        stays standard error (the terminal, or the journal under systemd)
  */
 record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration timeout, Optional<Path> dataDirectory,
-        Optional<Path> confDirectory) {
+        Optional<Path> confDirectory, Optional<Path> logDirectory) {
 
     /** What the launcher does once the gateway is up. */
     enum Mode {
@@ -39,16 +41,18 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(45);
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--demo] [--interactive] [--smtp-server]",
-            "                                      [--timeout SECONDS]",
+            "usage: java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--log-dir DIR] [--demo] [--interactive]",
+            "                                      [--smtp-server] [--timeout SECONDS]",
             "  (no mode)       run the gateway until it is stopped (Ctrl-C, SIGTERM)",
-            "  --conf DIR      apply the *.cfg files of DIR through ConfigurationAdmin instead of conf/configurations:",
-            "                  <pid>.cfg, factory configurations <factoryPid>-<name>.cfg or <factoryPid>~<name>.cfg",
+            "  --conf DIR      apply the *.cfg files of DIR through ConfigurationAdmin once at start: <pid>.cfg,",
+            "                  factory configurations <factoryPid>-<name>.cfg (or <factoryPid>~<name>.cfg)",
+            "  --log-dir DIR   write the log to DIR/cellmail-gateway.0.log, rotated at the size limit of",
+            "                  conf/logging/logging.properties (10 MiB, 5 files by default)",
             "  --data DIR      keep the framework state (bundle cache, configurations, outboxes) in DIR instead of a",
             "                  temporary directory removed on exit",
-            "  --demo          the demo (./cellmail-demo): a loopback SMTP server for the emulated modem 'demo' of",
-            "                  conf/configurations; send a demo alarm mail through service, driver, AT engine and",
-            "                  that modem, print what the server received and the AT transcript, exit",
+            "  --demo          the demo (./cellmail-demo): the emulated modem 'demo' of conf/configurations and a",
+            "                  loopback SMTP server for it; send a demo alarm mail through service, driver, AT engine",
+            "                  and that modem, print what the server received and the AT transcript, exit",
             "  --interactive   leave the Gogo console open on the terminal (with --demo: the demo's gateway)",
             "  --smtp-server   without --demo: a loopback SMTP server that every emulated modem delivers to",
             "  --timeout N     give up after N seconds when the gateway does not start, or the demo does not finish",
@@ -60,6 +64,7 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(confDirectory, "confDirectory");
+        Objects.requireNonNull(logDirectory, "logDirectory");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
@@ -74,11 +79,11 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
     }
 
     /**
-     * @return whether the distribution's {@code conf/configurations/} are applied: in the demo (its modem lives
-     *         there), and whenever the operator names no directory of their own
+     * @return whether the distribution's {@code conf/configurations/} are applied: only in the demo, whose
+     *         emulated modem and mail service live there; a gateway run otherwise has the operator's only
      */
     boolean distributionConfigurations() {
-        return demo || confDirectory.isEmpty();
+        return demo;
     }
 
     /**
@@ -93,6 +98,7 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
         Duration timeout = DEFAULT_TIMEOUT;
         Path data = null;
         Path conf = null;
+        Path log = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -118,6 +124,9 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
                 case "--conf":
                     conf = Path.of(valueOf(args, ++i, arg));
                     break;
+                case "--log-dir":
+                    log = Path.of(valueOf(args, ++i, arg));
+                    break;
                 case "--help":
                 case "-h":
                     return null;
@@ -126,7 +135,7 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
             }
         }
         return new GatewayOptions(mode, demo, smtpServer, timeout, Optional.ofNullable(data),
-                Optional.ofNullable(conf));
+                Optional.ofNullable(conf), Optional.ofNullable(log));
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

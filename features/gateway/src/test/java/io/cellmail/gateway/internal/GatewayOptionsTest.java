@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GatewayOptionsTest {
 
     @Test
-    void shouldRunTheGatewayWithoutSmtpServerOnTheDistributionsConfigurationsWhenGivenNothing() throws Exception {
+    void shouldRunTheGatewayWithoutSmtpServerNorTheDemosEmulatedModemWhenGivenNothing() throws Exception {
         GatewayOptions options = GatewayOptions.parse();
 
         assertThat(options.mode()).isEqualTo(GatewayOptions.Mode.RUN);
         assertThat(options.loopbackSmtp()).isFalse();
-        assertThat(options.distributionConfigurations()).isTrue();
+        assertThat(options.distributionConfigurations()).as("the demo's emulator and mail service").isFalse();
+        assertThat(options.logDirectory()).isEmpty();
         assertThat(options.timeout()).isEqualTo(GatewayOptions.DEFAULT_TIMEOUT);
         assertThat(options.dataDirectory()).isEmpty();
         assertThat(options.confDirectory()).isEmpty();
@@ -58,6 +59,23 @@ class GatewayOptionsTest {
         assertThat(options.confDirectory()).contains(Path.of("/etc/cellmail"));
         assertThat(options.distributionConfigurations()).isFalse();
         assertThat(options.loopbackSmtp()).isFalse();
+    }
+
+    @Test
+    void shouldNotApplyTheDemosEmulatedModemAtAConsoleWithoutTheDemo() throws Exception {
+        GatewayOptions options = GatewayOptions.parse("--interactive");
+
+        assertThat(options.distributionConfigurations()).isFalse();
+        assertThat(options.loopbackSmtp()).isFalse();
+    }
+
+    @Test
+    void shouldReadTheLogDirectory() throws Exception {
+        GatewayOptions options = GatewayOptions.parse("--conf", "/etc/cellmail", "--log-dir", "/var/log/cellmail");
+
+        assertThat(options.logDirectory()).contains(Path.of("/var/log/cellmail"));
+        assertThatThrownBy(() -> GatewayOptions.parse("--log-dir")).isInstanceOf(GatewayOptions.UsageException.class)
+                .hasMessageContaining("--log-dir needs a value");
     }
 
     @Test

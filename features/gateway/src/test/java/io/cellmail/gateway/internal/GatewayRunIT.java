@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,33 @@ class GatewayRunIT {
 
         assertThat(gateway.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         assertThat(Files.readString(output)).doesNotContain("Exception");
+        // What the storage holds: the operator's configurations and nothing of the demo's.
+        assertThat(storedConfigurations(work.resolve("data"))).as("configurations ConfigurationAdmin was given")
+                .anyMatch(pid -> pid.contains("probe-1")).anyMatch(pid -> pid.contains("probe2"))
+                .noneMatch(pid -> pid.contains("demo"));
+    }
+
+    @Test
+    void shouldRunWithoutEmulatedModemNorSmtpServerAndLogToItsFile() throws Exception {
+        Path data = work.resolve("data");
+        Path logs = work.resolve("logs");
+        Path output = work.resolve("stdout.txt");
+
+        gateway = start(output, "--data", data.toString(), "--log-dir", logs.toString());
+
+        Path log = logs.resolve(LogFile.fileName(0));
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() -> !gateway.isAlive()
+                || Files.exists(log) && Files.readString(log).contains("cellmail gateway: running"));
+        assertThat(gateway.isAlive()).as(Files.exists(log) ? Files.readString(log) : "no log").isTrue();
+        String running = Files.readString(log);
+        // Without --demo: not the demo's configurations (its emulated modem), no loopback SMTP server.
+        assertThat(running).contains("0 configurations").doesNotContain("SMTP").doesNotContain("WARNING");
+        assertThat(Files.readString(output)).as("standard output").doesNotContain("cellmail gateway");
+
+        gateway.destroy();
+        assertThat(gateway.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        assertThat(storedConfigurations(data)).as("configurations ConfigurationAdmin was given")
+                .noneMatch(pid -> pid.contains("cellmail"));
     }
 
     @Test
@@ -119,6 +147,14 @@ class GatewayRunIT {
                 answer.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
             }
             return answer.toString();
+        }
+    }
+
+    /** @return the files in which Felix ConfigAdmin keeps its configurations in a framework storage */
+    private static List<String> storedConfigurations(Path storage) throws IOException {
+        try (Stream<Path> files = Files.walk(storage)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".config"))
+                    .map(file -> storage.relativize(file).toString()).toList();
         }
     }
 
