@@ -26,6 +26,11 @@ final class KuraProperties {
         return this;
     }
 
+    KuraProperties withAll(Map<String, ?> more) {
+        properties.putAll(more);
+        return this;
+    }
+
     /** An SMTP login whose password Kura stored encrypted. */
     KuraProperties login(String user, String password) {
         return with("authentication", true).with("smtpUser", user)

@@ -27,6 +27,9 @@ import io.cellmail.service.CellularMailSecrets;
  */
 final class ScrConfiguration {
 
+    /** The port of a configured instance, where a test's configuration names none. */
+    static final String CONFIGURED_PORT = "serial:/dev/ttyS1";
+
     private static final String DESCRIPTION = "OSGI-INF/" + CellularMailConfiguration.FACTORY_PID + ".xml";
 
     private ScrConfiguration() {
@@ -38,10 +41,16 @@ final class ScrConfiguration {
         return Annotations.toObject(CellularMailConfiguration.class, properties, null, true);
     }
 
-    /** @return the settings the component runs on for this configuration, passwords as given */
+    /**
+     * @return the settings the component runs on for this configuration, passwords as given; a configuration without
+     *     a port gets {@value #CONFIGURED_PORT}, since without one the component runs nothing (it is not configured
+     *     yet) and no settings exist
+     */
     static MailServiceSettings settings(Map<String, ?> configuration, Path dataArea) {
-        CellularMailConfiguration typed = of(configuration);
-        return SettingsFromConfiguration.settings(typed, configuration, CellularMailSecrets.of(typed), dataArea,
+        Map<String, Object> configured = new HashMap<>(configuration);
+        configured.merge("port", CONFIGURED_PORT, (given, port) -> String.valueOf(given).isBlank() ? port : given);
+        CellularMailConfiguration typed = of(configured);
+        return SettingsFromConfiguration.settings(typed, configured, CellularMailSecrets.of(typed), dataArea,
                 null);
     }
 
