@@ -138,9 +138,14 @@ public final class ConfiguredMailService implements ConfiguredCellularMail {
      */
     private void awaitPort(String name) {
         synchronized (lifecycle) {
-            state.close();
+            State previous = state;
+            previous.close();
             state = State.notConfigured(name);
-            LOG.info("Mail service {} is not configured yet: set its port (the modem's AT port) to start it", name);
+            // Once per arrival in this state: changing other settings of an instance without a port says nothing new.
+            if (!previous.notConfigured() || !previous.name().equals(name)) {
+                LOG.info("Mail service {} is not configured yet: set its port (the modem's AT port) to start it",
+                        name);
+            }
         }
     }
 
