@@ -174,7 +174,7 @@ class CellularMailComponentTest {
     }
 
     private KuraProperties instance() {
-        return KuraProperties.instance("Modem " + name).with("cellmail.name", name).with("port", "serial:/dev/ttyS1")
+        return KuraProperties.instance("Modem " + name).with("cellmail.name", name)
                 .with("smtpHost", "smtp.example.com")
                 .with("authentication", false).with("retryBase", 1L).with("retryCap", 1L)
                 .with("outboxDirectory", dataArea.resolve("outbox").toString());
