@@ -22,8 +22,9 @@ import org.osgi.framework.Bundle;
 import io.cellmail.itests.support.CellmailTestSupport;
 
 /**
- * Every cellmail bundle resolves and starts in plain Felix. The base class already fails on any bundle that is not
- * active; this test pins the set, so a bundle missing from the provisioning list fails too.
+ * Every cellmail bundle resolves and starts: in plain Felix here, and in Equinox with Kura's OSGi services in
+ * {@code itests/equinox}, which runs this class too. The base class already fails on any bundle that is not active;
+ * this test pins the set, so a bundle missing from the provisioning list fails too.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

@@ -7,6 +7,13 @@ package io.cellmail.api;
 
 /** How the service sees its modem. */
 public enum ModemState {
+    /**
+     * No modem port is configured yet (a new instance, e.g. one created in the Kura web UI): the service opens no
+     * port and accepts no mail until one is set.
+     *
+     * @since 1.1
+     */
+    NOT_CONFIGURED,
     /** The port is being opened or the modem brought up. */
     STARTING,
     /** The modem answers and is ready for mail. */

@@ -8,7 +8,7 @@
  * {@link io.cellmail.api.MailMessage}, delivery receipts and status, {@link io.cellmail.api.MailErrorCode}
  * and the EventAdmin topics of {@link io.cellmail.api.MailEvents}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.cellmail.api;
 
 import org.osgi.annotation.versioning.Version;

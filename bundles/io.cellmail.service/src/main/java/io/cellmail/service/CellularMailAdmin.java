@@ -29,8 +29,8 @@ public interface CellularMailAdmin {
     String name();
 
     /**
-     * @return why the service does not run (e.g. an invalid setting, an outbox that cannot be opened), or empty
-     *     when it runs; a password never appears in it
+     * @return why the service does not run (e.g. an invalid setting, an outbox that cannot be opened, or no port
+     *     configured yet), or empty when it runs; a password never appears in it
      */
     Optional<String> configurationProblem();
 

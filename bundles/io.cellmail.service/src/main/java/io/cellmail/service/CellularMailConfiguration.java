@@ -46,11 +46,15 @@ public @interface CellularMailConfiguration {
             + "service, normally (dialect=<the dialect>).")
     String mailerFactory_target() default "(dialect=quectel-gsm)";
 
-    /** @return the link URI of the modem's AT port */
+    /**
+     * @return the link URI of the modem's AT port; empty (the default) while the instance is not configured yet: no
+     *     gateway has a port every instance could default to
+     */
     @AttributeDefinition(name = "Port", description = "Link URI of the modem's AT port: serial:/dev/serial/by-id/..., "
             + "tcp://host:port (ser2net) or emulator:<name>. Baud rate and flow control come from the settings below. "
-            + "Since Kura 5.3 ModemManager owns the cellular modem's ports: use a port nobody else holds.")
-    String port() default "emulator:demo";
+            + "Since Kura 5.3 ModemManager owns the cellular modem's ports: use a port nobody else holds. Empty: not "
+            + "configured yet, the service opens no port and accepts no mail until it is set.", required = false)
+    String port() default "";
 
     /** @return the port's bit rate */
     @AttributeDefinition(name = "Baud rate", description = "Bit rate of the serial port.", min = "1")

@@ -36,8 +36,9 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
- * The base of every cellmail integration test: one Apache Felix with SCR, ConfigAdmin, Metatype, EventAdmin,
- * Gogo, SPI Fly and every cellmail bundle (see {@link ItestBundles}). Before each test it fails the run when a
+ * The base of every cellmail integration test: one OSGi framework with SCR, ConfigAdmin, Metatype, EventAdmin,
+ * Gogo, SPI Fly and every cellmail bundle (see {@link ItestBundles}) — Apache Felix in {@code itests}, Eclipse
+ * Equinox with the services Kura ships in {@code itests/equinox}, whichever the test class path carries. Before each test it fails the run when a
  * bundle is not active (naming what did not resolve) or a cellmail component failed to activate; after each
  * test it deletes the configurations the test created.
  */

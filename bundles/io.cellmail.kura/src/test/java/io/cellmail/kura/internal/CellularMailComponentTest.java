@@ -33,6 +33,7 @@ import io.cellmail.service.internal.CellularMailFactoryComponent;
 class CellularMailComponentTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String KURA_METATYPE = "OSGI-INF/metatype/" + CellularMailComponent.PID + ".xml";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @TempDir
@@ -47,6 +48,28 @@ class CellularMailComponentTest {
         if (component != null) {
             component.deactivate();
         }
+    }
+
+    @Test
+    void shouldComeUpNotConfiguredFromTheMetatypeDefaultsOpenNoLinkAndStartOnceAPortIsSet() throws Exception {
+        // What Kura seeds a new instance with: the metatype's defaults and its own bookkeeping, nothing else.
+        KuraProperties seeded = KuraProperties.instance("Modem " + name).withAll(Metatype.defaults(KURA_METATYPE))
+                .with("outboxDirectory", dataArea.resolve("outbox").toString());
+
+        activate(seeded);
+
+        assertThat(component.serviceStatus().modem()).isEqualTo(ModemState.NOT_CONFIGURED);
+        assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p).contains("not configured"));
+        assertThat(factory.mailers).as("mailers, each of which would open the port").isEmpty();
+        assertThatThrownBy(() -> component.send(mail("too early"))).isInstanceOfSatisfying(MailException.class,
+                e -> assertThat(e.code()).isEqualTo(MailErrorCode.SERVICE_STOPPED));
+
+        update(seeded.with("port", "serial:/dev/ttyS1").with("authentication", false));
+
+        assertThat(component.serviceStatus().modem()).isNotEqualTo(ModemState.NOT_CONFIGURED);
+        assertThat(component.send(mail("configured")).toCompletableFuture().get(10, TimeUnit.SECONDS).messageId())
+                .isNotBlank();
+        assertThat(factory.last().settings.linkUri()).startsWith("serial:/dev/ttyS1");
     }
 
     @Test
@@ -151,7 +174,8 @@ class CellularMailComponentTest {
     }
 
     private KuraProperties instance() {
-        return KuraProperties.instance("Modem " + name).with("cellmail.name", name).with("smtpHost", "smtp.example.com")
+        return KuraProperties.instance("Modem " + name).with("cellmail.name", name)
+                .with("smtpHost", "smtp.example.com")
                 .with("authentication", false).with("retryBase", 1L).with("retryCap", 1L)
                 .with("outboxDirectory", dataArea.resolve("outbox").toString());
     }

@@ -38,15 +38,18 @@ class CellularMailMetatypeTest {
     }
 
     @Test
-    void shouldGiveAWorkingServiceFromTheDefaultsKuraSeedsANewInstanceWith() {
+    void shouldGiveTheSameServiceAsThePlainComponentFromTheDefaultsKuraSeedsOnceAPortIsSet() {
         Map<String, Object> seeded = KuraProperties.instance("modem1").toMap();
         seeded.putAll(Metatype.defaults(KURA));
+        assertThat(seeded).as("the default: not configured yet").containsEntry("port", "");
+        seeded.put("port", "serial:/dev/ttyS1");
         Path dataArea = Path.of("/var/kura/data");
 
         CellularMailOptions options = new CellularMailOptions(KuraScr.configuration(seeded),
                 new KuraPasswords(new ReversingCrypto()), null);
 
         assertThat(SettingsFromConfiguration.settings(options.configuration(), seeded,
-                options.secrets(), dataArea, null)).isEqualTo(KuraScr.plainSettings(Map.of(), dataArea));
+                options.secrets(), dataArea, null))
+                .isEqualTo(KuraScr.plainSettings(Map.of("port", "serial:/dev/ttyS1"), dataArea));
     }
 }

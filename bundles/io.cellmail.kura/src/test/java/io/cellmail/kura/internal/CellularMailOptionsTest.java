@@ -135,7 +135,7 @@ class CellularMailOptionsTest {
         CellularMailOptions options = new CellularMailOptions(
                 KuraScr.configuration(KuraProperties.instance("AlarmModem").toMap()), passwords, null);
 
-        assertThat(settings(options)).isEqualTo(KuraScr.plainSettings(Map.of(), DATA_AREA));
+        assertThat(settings(options)).isEqualTo(KuraScr.plainSettings(Map.of("port", KuraProperties.PORT), DATA_AREA));
     }
 
     @Test

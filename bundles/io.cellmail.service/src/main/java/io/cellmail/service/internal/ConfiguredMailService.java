@@ -53,6 +53,8 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredMailService.class);
     private static final String MASK = "****";
+    /** What {@link #configurationProblem()} says while no port is set: the first thing an operator has to do. */
+    static final String NOT_CONFIGURED = "not configured yet: set port to the modem's AT port";
 
     private final ModemMailerFactory mailerFactory;
     private final String factoryDialect;
@@ -84,6 +86,10 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(secrets, "secrets");
+        if (SettingsFromConfiguration.portIsEmpty(configuration)) {
+            awaitPort(SettingsFromConfiguration.nameOf(configuration));
+            return;
+        }
         MailServiceSettings settings;
         try {
             settings = SettingsFromConfiguration.settings(configuration, properties, secrets, dataArea,
@@ -125,6 +131,23 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
             state.close();
             state = State.failed(Objects.requireNonNull(name, "name"), Objects.requireNonNull(problem, "problem"));
             LOG.warn("Mail service {} does not run: {}", name, problem);
+        }
+    }
+
+    /**
+     * Waits for a port: a new instance (Kura seeds it from the metatype's defaults, whose port is empty) opens no
+     * link and accepts no mail, and says so once, instead of failing to open a port that is not there.
+     */
+    private void awaitPort(String name) {
+        synchronized (lifecycle) {
+            State previous = state;
+            previous.close();
+            state = State.notConfigured(name);
+            // Once per arrival in this state: changing other settings of an instance without a port says nothing new.
+            if (!previous.notConfigured() || !previous.name().equals(name)) {
+                LOG.info("Mail service {} is not configured yet: set its port (the modem's AT port) to start it",
+                        name);
+            }
         }
     }
 
@@ -232,7 +255,8 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
         if (current.service() != null) {
             return current.service().serviceStatus();
         }
-        ModemState modem = current.problem().isPresent() ? ModemState.UNAVAILABLE : ModemState.STOPPED;
+        ModemState modem = current.notConfigured() ? ModemState.NOT_CONFIGURED
+                : current.problem().isPresent() ? ModemState.UNAVAILABLE : ModemState.STOPPED;
         return new ServiceStatus(current.name(), modem, Registration.UNKNOWN, OptionalInt.empty(), 0,
                 Optional.empty());
     }
@@ -294,7 +318,8 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
      * @param name the configured name, or the best guess of it
      * @param settings the settings of the running service, or null
      * @param service the running service, or null
-     * @param problem why it does not run; empty when it runs or was stopped on purpose
+     * @param problem why it does not run ({@link #NOT_CONFIGURED} while no port is set); empty when it runs or was
+     *     stopped on purpose
      */
     private record State(String name, MailServiceSettings settings, MailService service, Optional<String> problem) {
 
@@ -308,6 +333,14 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
 
         static State stopped(String name) {
             return new State(name, null, null, Optional.empty());
+        }
+
+        static State notConfigured(String name) {
+            return new State(name, null, null, Optional.of(NOT_CONFIGURED));
+        }
+
+        boolean notConfigured() {
+            return problem.filter(NOT_CONFIGURED::equals).isPresent();
         }
 
         /** @return true when the next settings differ from these at most in the mailer's part */

@@ -88,6 +88,14 @@ public final class SettingsFromConfiguration {
         return name == null || name.isBlank() ? "modem1" : name.strip();
     }
 
+    /**
+     * @return true when no port is set: the instance is not configured yet (the shipped default), which is a state of
+     *     its own rather than an invalid link URI
+     */
+    static boolean portIsEmpty(CellularMailConfiguration configuration) {
+        return text(configuration.port()).isEmpty();
+    }
+
     private MailServiceSettings check(CellularMailConfiguration c, CellularMailSecrets secrets, Path dataArea,
             String factoryDialect) {
         String name = text(c.cellmail_name());

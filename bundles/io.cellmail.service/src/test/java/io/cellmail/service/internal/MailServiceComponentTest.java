@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,6 +94,29 @@ class MailServiceComponentTest {
         receipt(component.send(mail("no one listens")));
 
         assertThat(eventAdmin.events).isEmpty();
+    }
+
+    @Test
+    void shouldComeUpNotConfiguredWithTheDefaultPortOpenNoLinkAndStartOnceAPortIsSet() throws Exception {
+        MailServiceComponent component = component();
+
+        activate(component, configuration("port", null));
+
+        assertThat(component.serviceStatus().modem()).isEqualTo(ModemState.NOT_CONFIGURED);
+        assertThat(component.configurationProblem()).contains(ConfiguredMailService.NOT_CONFIGURED);
+        assertThat(factory.created()).as("mailers (each would open the port)").isEmpty();
+        assertThatThrownBy(() -> component.send(mail("too early")))
+                .isInstanceOfSatisfying(MailException.class, e -> {
+                    assertThat(e.code()).isEqualTo(MailErrorCode.SERVICE_STOPPED);
+                    assertThat(e.getMessage()).contains(name).contains("not configured yet");
+                });
+
+        modified(component, configuration());
+
+        assertThat(component.configurationProblem()).isEmpty();
+        assertThat(receipt(component.send(mail("configured now"))).attempts()).isEqualTo(1);
+        assertThat(factory.created()).singleElement()
+                .satisfies(s -> assertThat(s.linkUri()).startsWith("emulator:test"));
     }
 
     @Test
@@ -296,7 +320,10 @@ class MailServiceComponentTest {
         return component;
     }
 
-    /** @return a valid configuration of this test's service, with the given keys and values changed */
+    /**
+     * @return a valid configuration of this test's service, with the given keys and values changed (a null value
+     *     leaves the key out, so the component's default applies)
+     */
     private CellularMailConfiguration configuration(Object... changes) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("service.pid", CellularMailConfiguration.FACTORY_PID + "~" + name);
@@ -310,6 +337,7 @@ class MailServiceComponentTest {
         for (int i = 0; i < changes.length; i += 2) {
             properties.put((String) changes[i], changes[i + 1]);
         }
+        properties.values().removeIf(Objects::isNull);
         return ScrConfiguration.of(properties);
     }
 

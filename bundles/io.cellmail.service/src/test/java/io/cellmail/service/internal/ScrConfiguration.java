@@ -31,6 +31,9 @@ public final class ScrConfiguration {
     /** The plain component's description, as bnd generates it. */
     public static final String DESCRIPTION = "OSGI-INF/" + CellularMailConfiguration.FACTORY_PID + ".xml";
 
+    /** The port of a configured instance, where a test's configuration names none. */
+    public static final String CONFIGURED_PORT = "serial:/dev/ttyS1";
+
     private ScrConfiguration() {
     }
 
@@ -56,11 +59,15 @@ public final class ScrConfiguration {
     /**
      * @param configuration the configuration properties
      * @param dataArea the data area default outboxes live in
-     * @return the settings the plain component runs on for this configuration, passwords as given
+     * @return the settings the component runs on for this configuration, passwords as given; a configuration without
+     *     a port gets {@value #CONFIGURED_PORT}, since without one the component runs nothing (it is not configured
+     *     yet) and no settings exist
      */
     public static MailServiceSettings settings(Map<String, ?> configuration, Path dataArea) {
-        CellularMailConfiguration typed = of(configuration);
-        return SettingsFromConfiguration.settings(typed, configuration, CellularMailSecrets.of(typed), dataArea,
+        Map<String, Object> configured = new HashMap<>(configuration);
+        configured.merge("port", CONFIGURED_PORT, (given, port) -> String.valueOf(given).isBlank() ? port : given);
+        CellularMailConfiguration typed = of(configured);
+        return SettingsFromConfiguration.settings(typed, configured, CellularMailSecrets.of(typed), dataArea,
                 null);
     }
 

@@ -59,8 +59,16 @@ class SettingsFromConfigurationTest {
     private static final String MAX_PER_HOUR = "maxPerHour";
 
     @Test
-    void shouldGiveTheDocumentedDefaultsForAnEmptyConfiguration() {
-        MailServiceSettings settings = ScrConfiguration.settings(Map.of(), DATA);
+    void shouldLeaveThePortEmptySoThatANewInstanceIsNotConfiguredYet() {
+        assertThat(SettingsFromConfiguration.portIsEmpty(ScrConfiguration.of(Map.of()))).isTrue();
+        assertThat(SettingsFromConfiguration.portIsEmpty(ScrConfiguration.of(Map.of("port", "  ")))).isTrue();
+        assertThat(SettingsFromConfiguration.portIsEmpty(ScrConfiguration.of(Map.of("port", "serial:/dev/ttyS1"))))
+                .isFalse();
+    }
+
+    @Test
+    void shouldGiveTheDocumentedDefaultsForAConfigurationThatSetsOnlyThePort() {
+        MailServiceSettings settings = ScrConfiguration.settings(Map.of("port", "serial:/dev/ttyS1"), DATA);
 
         assertThat(settings.name()).isEqualTo("modem1");
         assertThat(settings.outboxDirectory()).isEqualTo(DATA.resolve("outbox-modem1"));
@@ -71,7 +79,7 @@ class SettingsFromConfigurationTest {
         assertThat(settings.maxBytes()).isEqualTo(16L * 1024 * 1024);
         assertThat(settings.maxPerHour()).isEqualTo(60);
         MailerSettings mailer = settings.mailer();
-        assertThat(mailer.linkUri()).isEqualTo("emulator:demo?baud=115200&flow=none");
+        assertThat(mailer.linkUri()).isEqualTo("serial:/dev/ttyS1?baud=115200&flow=none");
         assertThat(mailer.fixedBaud()).as("the modem's rate is left alone").isFalse();
         assertThat(mailer.guardTime()).isEqualTo(MailerSettings.DEFAULT_GUARD_TIME);
         assertThat(mailer.smtpHost()).isEqualTo("smtp.example.com");
