@@ -173,7 +173,7 @@ class SettingsFromConfigurationTest {
 
         MailerSettings mailer = ScrConfiguration.settings(properties, DATA).mailer();
         assertThat(mailer.fixedBaud()).isTrue();
-        assertThat(mailer.linkUri()).isEqualTo("emulator:demo?baud=57600&flow=none");
+        assertThat(mailer.linkUri()).isEqualTo("serial:/dev/ttyS1?baud=57600&flow=none");
     }
 
     @ParameterizedTest(name = "outboxDirectory \"{0}\"")
