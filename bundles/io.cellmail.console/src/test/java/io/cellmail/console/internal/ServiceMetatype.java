@@ -48,6 +48,7 @@ final class ServiceMetatype {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getState" -> Bundle.ACTIVE;
                     case "getBundleId", "getLastModified" -> 1L;
+                    case "getHeaders" -> new java.util.Hashtable<String, String>();
                     case "hashCode" -> 1;
                     case "equals" -> proxy == args[0];
                     default -> null;
