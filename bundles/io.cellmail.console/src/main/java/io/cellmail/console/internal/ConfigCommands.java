@@ -198,7 +198,7 @@ public final class ConfigCommands {
         Map<String, Object> settings = editor.check().assignments(assignments);
         StoredConfiguration created = editor.create(name, settings);
         return "Created " + name + " (" + created.id() + ")" + (settings.isEmpty() ? ""
-                : ": " + ConfigurationJournal.describe(changesOf(settings))) + ". It starts now; set its passwords "
+                : ": " + ConfigurationJournal.describeSettings(changesOf(settings))) + ". It starts now; set its passwords "
                 + "with cellmail:config password " + name + " <key>.\n";
     }
 

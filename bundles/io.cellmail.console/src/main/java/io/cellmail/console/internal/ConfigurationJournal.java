@@ -60,8 +60,16 @@ final class ConfigurationJournal {
         return String.join(", ", parts);
     }
 
+    /** @return the settings of a new configuration, {@code key=value} (a password only as set) */
+    static String describeSettings(List<Change> settings) {
+        List<String> parts = new ArrayList<>();
+        settings.forEach(setting -> parts.add(setting.password() ? setting.describe()
+                : setting.key() + "=" + setting.after()));
+        return String.join(", ", parts);
+    }
+
     void created(String platform, String name, String id, List<Change> settings) {
-        LOG.info("cellmail:config: created {} ({}, {}): {}", name, id, platform, describe(settings));
+        LOG.info("cellmail:config: created {} ({}, {}): {}", name, id, platform, describeSettings(settings));
         post(ConfigurationEvents.CREATED, platform, name, id, settings);
     }
 
