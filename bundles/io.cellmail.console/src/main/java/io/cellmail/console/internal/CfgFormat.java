@@ -40,7 +40,7 @@ final class CfgFormat {
         return out.toString();
     }
 
-    /** @return the settings of a {@code .cfg} file, as text, in the file's order where it keeps one */
+    /** @return the settings of a {@code .cfg} file, as text, sorted by name */
     static Map<String, String> read(String text) throws UsageException {
         Properties properties = new Properties();
         try {
