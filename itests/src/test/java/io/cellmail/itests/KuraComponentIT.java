@@ -6,9 +6,16 @@
 package io.cellmail.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +29,11 @@ import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.eclipse.kura.configuration.ConfigurationService;
+import org.eclipse.kura.configuration.Password;
 import org.eclipse.kura.crypto.CryptoService;
 import org.junit.After;
 import org.junit.Before;
@@ -55,6 +66,7 @@ import io.cellmail.itests.support.Base64Crypto;
 import io.cellmail.itests.support.CellmailTestSupport;
 import io.cellmail.itests.support.Configurations;
 import io.cellmail.itests.support.EventRecorder;
+import io.cellmail.itests.support.KuraConfigurationServiceStandIn;
 import io.cellmail.itests.support.ReceivedMail;
 import io.cellmail.itests.support.SmtpServer;
 import io.cellmail.itests.support.TestGateway;
@@ -64,7 +76,8 @@ import io.cellmail.service.CellularMailAdmin;
  * The Kura path: with the test-only Kura API subset standing in for Kura's API bundle and a test CryptoService, a
  * factory configuration of {@value #PID} (as Kura writes it when the operator adds an instance) brings up a
  * ConfigurableComponent that is also a CellularMailService, its metatype obeys Kura's rules, and the Password
- * attribute is decrypted before it is used for SMTP AUTH.
+ * attribute is decrypted before it is used for SMTP AUTH. With a stand-in for Kura's ConfigurationService,
+ * {@code cellmail:config} works on the Kura instances through it, passwords encrypted with the CryptoService.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -207,6 +220,52 @@ public class KuraComponentIT extends CellmailTestSupport {
         List<String> topics = events.awaitAny(mail.id(), List.of(MailEvents.RETRYING, MailEvents.FAILED), DELIVERY);
         assertThat(topics).doesNotContain(MailEvents.SENT);
         assertThat(smtp.mails()).isEmpty();
+    }
+
+    @Test
+    public void shouldConfigureKuraInstancesFromTheConsoleThroughKurasConfigurationService() throws Exception {
+        KuraConfigurationServiceStandIn kuraConfiguration = new KuraConfigurationServiceStandIn();
+        ServiceRegistration<ConfigurationService> registration = bundleContext.registerService(
+                ConfigurationService.class, kuraConfiguration, null);
+        try {
+            // The Kura bundle's store (ranking 100) now runs beside ConfigAdmin's (0); the console takes the best.
+            await().atMost(DELIVERY).untilAsserted(() -> assertThat(gogo("cellmail:config"))
+                    .contains("(Kura ConfigurationService, factory PID " + PID + ")"));
+            Path file = Files.createTempFile(Files.createDirectories(Path.of("target")), "kura", ".pw");
+            Files.writeString(file, SMTP_PASSWORD + "\n");
+
+            String created = gogo("cellmail:config create kmodem port=tcp://127.0.0.1:9 smtpUser=alarm");
+            String set = gogo("cellmail:config password kmodem .smtpPassword --file " + file);
+            String shown = gogo("cellmail:config show kmodem");
+
+            assertThat(created).contains("Created kmodem (kmodem)");
+            assertThat(set).contains("kmodem: .smtpPassword set.");
+            assertThat(shown).containsPattern("\\.smtpPassword\\s+SMTP password\\s+set\n");
+            Map<String, Object> stored = kuraConfiguration.configuration("kmodem");
+            assertThat(stored).containsEntry("service.factoryPid", PID).containsEntry("port", "tcp://127.0.0.1:9")
+                    .containsEntry("smtpUser", "alarm");
+            assertThat(stored.get(".smtpPassword")).as("encrypted with Kura's CryptoService")
+                    .isInstanceOf(Password.class).hasToString(Base64Crypto.encrypt(SMTP_PASSWORD));
+            assertThat(kuraConfiguration.snapshots()).isEqualTo(2);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    /** Runs a console command in a fresh Gogo session; fails the test if the output shows the password. */
+    private String gogo(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession session = service(CommandProcessor.class).createSession(new ByteArrayInputStream(new byte[0]),
+                print, print);
+        try {
+            Object result = session.execute(command);
+            String output = out.toString(StandardCharsets.UTF_8) + (result == null ? "" : String.valueOf(result));
+            assertThat(output).as(command).doesNotContain(SMTP_PASSWORD);
+            return output;
+        } finally {
+            session.close();
+        }
     }
 
     private Configuration kuraInstance(String kuraPid, String name, String link, boolean authentication,

@@ -5,7 +5,8 @@
 
 /**
  * Test-only subset of the Kura configuration package: the {@link org.eclipse.kura.configuration.ConfigurableComponent}
- * marker, at the package version of Kura 5.0.
+ * marker, the parts of {@link org.eclipse.kura.configuration.ConfigurationService} cellmail's console calls, at
+ * the package version of Kura 5.0.
  */
 @Version("1.2.0")
 package org.eclipse.kura.configuration;
