@@ -32,9 +32,8 @@ import org.slf4j.LoggerFactory;
  * command arms and cancels a deadline or two, and an executor's timer queue would wake its thread for each. The
  * engine thread never sleeps longer than {@link #HORIZON_NANOS}, so a timer due after the time it wakes up anyway (a
  * command's deadline, a write's budget: seconds) is found then and wakes nobody; only a timer due earlier (a guard
- * time, a linger) wakes it. A thread is woken only while it sleeps or is about to: a task handed over while another
- * thread holds the turn is run by that holder, and one handed over while the engine thread is awake is seen by it
- * before it sleeps. After
+ * time, a linger) wakes it, and only if it sleeps or is about to. A task handed over while another thread holds the
+ * turn wakes nobody: that holder runs it. After
  * every task and timer the {@link #afterEachTask(Runnable) settle step} runs in the same turn. Every task is
  * guarded, so an engine bug is logged instead of silently ending a thread. After {@link #shutdown()} nothing more is
  * accepted, tasks already handed over still run and timers are dropped.
@@ -86,8 +85,8 @@ final class EngineLoop {
     private volatile boolean wakeArmed;
     private volatile long wakeNanos;
     private volatile boolean accepting = true;
-    // true from just before the engine thread looks for work one last time until it is awake again: only then does a
-    // task or an earlier timer need to unpark it
+    // true from just before the engine thread looks for work one last time until it is awake again: only then does an
+    // earlier timer need to unpark it
     private volatile boolean sleeping;
     private final AtomicLong wakeUps = new AtomicLong();
 
@@ -117,10 +116,10 @@ final class EngineLoop {
             // shut down meanwhile, and the engine thread did not take it: it will never run
             return false;
         }
-        // A holder of the turn runs every waiting task before it lets go and looks again after, and an engine thread
-        // that is awake looks at the tasks before it sleeps: only a sleeping one, with nobody holding the turn, needs
-        // waking.
-        if (sleeping && !turn.isLocked()) {
+        // A holder of the turn runs every waiting task before it lets go and looks again after: the engine thread is
+        // woken only when nobody holds it. (An engine thread that is awake is unparked all the same: the permit lets
+        // it look once more before it sleeps, and a caller queuing commands one after the other is often caught so.)
+        if (!turn.isLocked()) {
             wake();
         }
         return true;
