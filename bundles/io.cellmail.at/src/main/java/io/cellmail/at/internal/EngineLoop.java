@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * cost the host.
  *
  * <p>Timers are kept here, in a small queue under the turn, and the engine thread sleeps until the earliest: a
- * command arms and cancels a deadline or two, and an executor's timer queue would wake its thread for each. After
+ * command arms and cancels a deadline or two, and an executor's timer queue would wake its thread for each. The
+ * engine thread never sleeps longer than {@link #HORIZON_NANOS}, so a timer due after the time it wakes up anyway (a
+ * command's deadline, a write's budget: seconds) is found then and wakes nobody; only a timer due earlier (a guard
+ * time, a linger) wakes it, and only if it sleeps or is about to. A task handed over while another thread holds the
+ * turn wakes nobody: that holder runs it. After
  * every task and timer the {@link #afterEachTask(Runnable) settle step} runs in the same turn. Every task is
  * guarded, so an engine bug is logged instead of silently ending a thread. After {@link #shutdown()} nothing more is
  * accepted, tasks already handed over still run and timers are dropped.
@@ -61,6 +66,12 @@ final class EngineLoop {
         }
     }
 
+    /**
+     * The longest the engine thread sleeps: an idle engine looks at its timers once a second, and in exchange a
+     * command's deadline or a write's budget (seconds away) never wakes it when armed.
+     */
+    static final long HORIZON_NANOS = Duration.ofSeconds(1).toNanos();
+
     private final String name;
     private final Thread thread;
     private final AtomicBoolean threadStarted = new AtomicBoolean();
@@ -74,6 +85,10 @@ final class EngineLoop {
     private volatile boolean wakeArmed;
     private volatile long wakeNanos;
     private volatile boolean accepting = true;
+    // true from just before the engine thread looks for work one last time until it is awake again: only then does an
+    // earlier timer need to unpark it
+    private volatile boolean sleeping;
+    private final AtomicLong wakeUps = new AtomicLong();
 
     EngineLoop(String name) {
         this.name = name;
@@ -101,7 +116,12 @@ final class EngineLoop {
             // shut down meanwhile, and the engine thread did not take it: it will never run
             return false;
         }
-        LockSupport.unpark(thread);
+        // A holder of the turn runs every waiting task before it lets go and looks again after: the engine thread is
+        // woken only when nobody holds it. (An engine thread that is awake is unparked all the same: the permit lets
+        // it look once more before it sleeps, and a caller queuing commands one after the other is often caught so.)
+        if (!turn.isLocked()) {
+            wake();
+        }
         return true;
     }
 
@@ -139,7 +159,10 @@ final class EngineLoop {
         if (!wakeArmed || timer.dueNanos - wakeNanos < 0) {
             wakeNanos = timer.dueNanos;
             wakeArmed = true;
-            LockSupport.unpark(thread);
+            // an engine thread that is awake reads wakeNanos before it sleeps
+            if (sleeping) {
+                wake();
+            }
         }
         return timer;
     }
@@ -152,7 +175,7 @@ final class EngineLoop {
     /** Stops accepting tasks; those already handed over still run, timers are dropped. */
     void shutdown() {
         accepting = false;
-        LockSupport.unpark(thread);
+        wake();
     }
 
     /** Waits (bounded) for the engine thread to end; interrupts it if it does not. Not from the loop itself. */
@@ -170,6 +193,21 @@ final class EngineLoop {
             thread.interrupt();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return how often the engine thread was unparked; for tests */
+    long wakeUps() {
+        return wakeUps.get();
+    }
+
+    /** @return true while the engine thread sleeps, or is about to; for tests */
+    boolean isSleeping() {
+        return sleeping;
+    }
+
+    private void wake() {
+        wakeUps.incrementAndGet();
+        LockSupport.unpark(thread);
     }
 
     private void startThread() {
@@ -195,14 +233,14 @@ final class EngineLoop {
             if (!accepting) {
                 return;
             }
-            if (!wakeArmed) {
-                LockSupport.park(this);
-            } else {
-                long wait = wakeNanos - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(this, wait);
-                }
+            // Announced before the last look at the tasks and the wake time: a thread that hands over a task or arms
+            // an earlier timer after that look sees the announcement and unparks this one (whose park then returns).
+            sleeping = true;
+            long wait = wakeNanos - System.nanoTime();
+            if (tasks.isEmpty() && accepting && wait > 0) {
+                LockSupport.parkNanos(this, wait);
             }
+            sleeping = false;
             if (Thread.interrupted() && !accepting) {
                 return;
             }
@@ -225,10 +263,9 @@ final class EngineLoop {
             runTasks();
         }
         next = timers.peek();
-        wakeArmed = next != null;
-        if (next != null) {
-            wakeNanos = next.dueNanos;
-        }
+        long horizon = now + HORIZON_NANOS;
+        wakeNanos = next != null && next.dueNanos - horizon < 0 ? next.dueNanos : horizon;
+        wakeArmed = true;
     }
 
     private void runGuarded(Runnable task) {

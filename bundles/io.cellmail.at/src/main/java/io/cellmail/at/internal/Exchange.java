@@ -57,6 +57,8 @@ final class Exchange {
     }
 
     private final AtCommand command;
+    // the masked text is needed for the transcript, the response and any failure: masked once, not each time
+    private final String maskedText;
     private final Mode mode;
     private final UploadOptions upload;
     private final Duration finalTimeout;
@@ -74,6 +76,7 @@ final class Exchange {
 
     private Exchange(AtCommand command, Mode mode, UploadOptions upload, Duration finalTimeout, Duration afterwards) {
         this.command = command;
+        this.maskedText = command.maskedText();
         this.mode = mode;
         this.upload = upload;
         this.finalTimeout = finalTimeout;
@@ -111,6 +114,11 @@ final class Exchange {
 
     AtCommand command() {
         return command;
+    }
+
+    /** @return the command's text as it may be shown ({@link AtCommand#maskedText()}) */
+    String maskedText() {
+        return maskedText;
     }
 
     Mode mode() {
@@ -161,7 +169,7 @@ final class Exchange {
         if (mode == Mode.UPLOAD) {
             return new UploadResult(bytesSent, resultLine);
         }
-        return new AtResponse(command.maskedText(), finalLine, info, deferred);
+        return new AtResponse(maskedText, finalLine, info, deferred);
     }
 
     /** The command's echo was seen (and dropped by the engine). */
@@ -265,7 +273,7 @@ final class Exchange {
             if (result.get().isOk()) {
                 afterOk();
             } else {
-                failWith(result.get().toException(command.maskedText()));
+                failWith(result.get().toException(maskedText));
             }
             return true;
         }
@@ -330,7 +338,7 @@ final class Exchange {
         Optional<FinalResult> result = FinalResult.parse(line);
         if (result.isPresent()) {
             if (!result.get().isOk()) {
-                failWith(result.get().toException(command.maskedText()));
+                failWith(result.get().toException(maskedText));
             }
             // an OK before CONNECT is part of the Quectel form "OK, CONNECT"
             return true;
@@ -349,7 +357,7 @@ final class Exchange {
         Optional<FinalResult> result = FinalResult.parse(line);
         if (result.isPresent()) {
             if (!result.get().isOk()) {
-                failWith(result.get().toException(command.maskedText()));
+                failWith(result.get().toException(maskedText));
             }
             return true;
         }
@@ -362,18 +370,18 @@ final class Exchange {
         try {
             reported = resultLine.intField(0);
         } catch (AtException e) {
-            failure = new AtException(AtException.Kind.PROTOCOL, command.maskedText() + ": malformed result " + line);
+            failure = new AtException(AtException.Kind.PROTOCOL, maskedText + ": malformed result " + line);
             enter(Phase.LINGER_OK);
             return;
         }
         if (reported < 0) {
-            failure = new AtException(AtException.Kind.RESULT_ERROR, reported, command.maskedText() + ": " + line,
+            failure = new AtException(AtException.Kind.RESULT_ERROR, reported, maskedText + ": " + line,
                     null);
         } else if (bytesSent < 0) {
-            failure = new AtException(AtException.Kind.PROTOCOL, command.maskedText() + ": " + line
+            failure = new AtException(AtException.Kind.PROTOCOL, maskedText + ": " + line
                     + " before any data was sent");
         } else if (upload.verifyLength() && reported != bytesSent) {
-            failure = new AtException(AtException.Kind.UPLOAD_MISMATCH, reported, command.maskedText()
+            failure = new AtException(AtException.Kind.UPLOAD_MISMATCH, reported, maskedText
                     + ": modem took " + reported + " bytes, " + bytesSent + " were sent", null);
         }
         // the result may be followed by OK; wait for it so it cannot reach the next command
@@ -437,7 +445,7 @@ final class Exchange {
     }
 
     private void fail(AtException.Kind kind, String reason) {
-        failWith(new AtException(kind, command.maskedText() + ": " + reason));
+        failWith(new AtException(kind, maskedText + ": " + reason));
     }
 
     private void failWith(AtException e) {

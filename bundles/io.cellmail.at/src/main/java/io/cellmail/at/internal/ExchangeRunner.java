@@ -107,7 +107,7 @@ final class ExchangeRunner {
         armedSerial = -1;
         AtCommand command = ex.command();
         recentCommands.add(command);
-        transcript.sent(command.maskedText() + "\r");
+        transcript.sent(ex.maskedText() + "\r");
         long now = System.nanoTime();
         // whatever began arriving before this point is not this command's reply (see LineFramer)
         framer.commandSent(now);

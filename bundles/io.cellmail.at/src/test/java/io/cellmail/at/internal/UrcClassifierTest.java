@@ -37,6 +37,7 @@ class UrcClassifierTest {
         "+PDP DEACT                 | +PDP DEACT        | false | false",
         "0,+PDP DEACT               | +PDP DEACT        | false | false",
         "1, +PDP DEACT              | +PDP DEACT        | false | false",
+        "12,  +PDP DEACT            | +PDP DEACT        | false | false",
         "+CREG: 1                   | +CREG:            | false | false",
         "+CREG: 1,\"00C3\",\"1A2B\" | +CREG:            | false | false",
         "RING                       | RING              | false | false",
@@ -53,7 +54,8 @@ class UrcClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"OK", "ERROR", "RDYX", "RINGING", "+CSQ: 20,0", "+QSMTPPUT: 0", "CONNECT",
-        "AT+CREG?", "x,+PDP DEACT", "Call Ready now?"})
+        "AT+CREG?", "x,+PDP DEACT", "Call Ready now?",
+        ",+PDP DEACT", "1+PDP DEACT", "1,+PDP DEACTIVATED", "1,x+PDP DEACT", "1,", "7"})
     void shouldNotTakeOrdinaryLinesForUrcs(String line) {
         assertThat(classifier.classify(line)).isEmpty();
     }
