@@ -56,7 +56,9 @@ final class PortSettingsQuery {
                 continue; // "?baud=9600&" is harmless
             }
             int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
+            // Keys are case-insensitive like values: the mail service checks a port's query the same way, and a
+            // query it accepted must open.
+            String key = (eq < 0 ? pair : pair.substring(0, eq)).toLowerCase(Locale.ROOT);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             if (!seen.add(key)) {
                 throw invalid("port setting '" + key + "' is given more than once");

@@ -43,6 +43,8 @@ class PortSettingsTest {
                         new PortSettings(115200, 6, Parity.SPACE, StopBits.ONE, FlowControl.NONE)),
                 Arguments.of("flow=RTSCTS&parity=None", // values are case-insensitive
                         new PortSettings(115200, 8, Parity.NONE, StopBits.ONE, FlowControl.RTS_CTS)),
+                Arguments.of("FLOW=rtscts&Baud=9600", // keys too, as the mail service reads a port's query
+                        new PortSettings(9600, 8, Parity.NONE, StopBits.ONE, FlowControl.RTS_CTS)),
                 Arguments.of("baud=4800&", new PortSettings(4800, 8, Parity.NONE, StopBits.ONE, FlowControl.NONE)),
                 Arguments.of("stop=1&flow=none&data=8&parity=none&baud=921600",
                         new PortSettings(921600, 8, Parity.NONE, StopBits.ONE, FlowControl.NONE)));
