@@ -22,9 +22,10 @@ import java.util.Optional;
  *        directory, removed on exit, so every demo starts from the same state
  * @param confDirectory the operator's configuration directory, whose {@code *.cfg} files are applied instead of
  *        the distribution's {@code conf/configurations/}
+ * @param webConsolePort the loopback port of the Felix Web Console; absent means no web console
  */
 record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration timeout, Optional<Path> dataDirectory,
-        Optional<Path> confDirectory) {
+        Optional<Path> confDirectory, Optional<Integer> webConsolePort) {
 
     /** What the launcher does once the gateway is up. */
     enum Mode {
@@ -37,10 +38,11 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
     }
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(45);
+    static final int DEFAULT_WEB_CONSOLE_PORT = 8080;
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--demo] [--interactive] [--smtp-server]",
-            "                                      [--timeout SECONDS]",
+            "                                      [--timeout SECONDS] [--web-console] [--web-console-port PORT]",
             "  (no mode)       run the gateway until it is stopped (Ctrl-C, SIGTERM)",
             "  --conf DIR      apply the *.cfg files of DIR through ConfigurationAdmin instead of conf/configurations:",
             "                  <pid>.cfg, factory configurations <factoryPid>-<name>.cfg or <factoryPid>~<name>.cfg",
@@ -51,6 +53,10 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
             "                  that modem, print what the server received and the AT transcript, exit",
             "  --interactive   leave the Gogo console open on the terminal (with --demo: the demo's gateway)",
             "  --smtp-server   without --demo: a loopback SMTP server that every emulated modem delivers to",
+            "  --web-console   the Felix Web Console on http://127.0.0.1:" + DEFAULT_WEB_CONSOLE_PORT
+                    + "/system/console (loopback only);",
+            "                  its password is CELLMAIL_WEB_CONSOLE_PASSWORD's, or generated and printed once",
+            "  --web-console-port PORT  the same on another loopback port",
             "  --timeout N     give up after N seconds when the gateway does not start, or the demo does not finish",
             "                  (default " + DEFAULT_TIMEOUT.toSeconds() + ")",
             "  --help          print this text");
@@ -60,6 +66,7 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(confDirectory, "confDirectory");
+        Objects.requireNonNull(webConsolePort, "webConsolePort");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
@@ -93,6 +100,7 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
         Duration timeout = DEFAULT_TIMEOUT;
         Path data = null;
         Path conf = null;
+        Integer webConsolePort = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -118,6 +126,12 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
                 case "--conf":
                     conf = Path.of(valueOf(args, ++i, arg));
                     break;
+                case "--web-console":
+                    webConsolePort = webConsolePort == null ? DEFAULT_WEB_CONSOLE_PORT : webConsolePort;
+                    break;
+                case "--web-console-port":
+                    webConsolePort = port(valueOf(args, ++i, arg));
+                    break;
                 case "--help":
                 case "-h":
                     return null;
@@ -125,8 +139,25 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
                     throw new UsageException("unknown argument: " + arg);
             }
         }
+        if (mode == Mode.DEMO && webConsolePort != null) {
+            // The demo exits after its mail: a console opened for it would be gone before anyone could look.
+            throw new UsageException("the web console needs a gateway that keeps running: add --interactive, or"
+                    + " leave out --demo");
+        }
         return new GatewayOptions(mode, demo, smtpServer, timeout, Optional.ofNullable(data),
-                Optional.ofNullable(conf));
+                Optional.ofNullable(conf), Optional.ofNullable(webConsolePort));
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new UsageException("--web-console-port needs a port from 1 to 65535, not '" + text + "'");
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {
