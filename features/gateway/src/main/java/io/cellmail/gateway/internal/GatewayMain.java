@@ -8,9 +8,10 @@ package io.cellmail.gateway.internal;
 import java.io.PrintStream;
 
 /**
- * {@code java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--demo] [--interactive] [--smtp-server]}: starts
- * the Felix gateway of this distribution with its configurations, then runs it until it is stopped, opens the
- * console, or runs the demo (with a loopback SMTP server for its emulated modem); see {@link GatewayOptions#USAGE}.
+ * {@code java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--demo] [--interactive] [--smtp-server]
+ * [--web-console]}: starts the Felix gateway of this distribution with its configurations (and, when asked, the
+ * Felix Web Console on a loopback port), then runs it until it is stopped, opens the console, or runs the demo (with
+ * a loopback SMTP server for its emulated modem); see {@link GatewayOptions#USAGE}.
  *
  * <p>Exit codes: 0 success, 1 the gateway or the demo failed (the reason is on stderr), 2 a wrong command line.
  */

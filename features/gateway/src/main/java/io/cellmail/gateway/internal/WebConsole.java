@@ -50,8 +50,8 @@ final class WebConsole {
     }
 
     /**
-     * Waits until Jetty serves the console, then tells the operator where the console is and, if it was generated, the
-     * password: the only place it is ever shown.
+     * Waits until Jetty serves the console, then tells the operator where the console is and, if it was generated,
+     * the password: the only place it is ever shown.
      *
      * @param waiter finds the HTTP runtime
      * @param deadline when Jetty and the console must serve

@@ -107,11 +107,18 @@ class GatewayOptionsTest {
         "--web-console-port | --web-console-port needs a value",
         "--web-console-port 0 | --web-console-port needs a port from 1 to 65535, not '0'",
         "--web-console-port http | --web-console-port needs a port from 1 to 65535, not 'http'",
-        "--demo --web-console | the web console needs a gateway that keeps running: add --interactive, or leave out --demo",
     })
     void shouldRejectAWrongCommandLineSayingWhatIsWrong(String line, String message) {
         assertThatThrownBy(() -> GatewayOptions.parse(line.trim().split("\\s+")))
                 .isInstanceOf(GatewayOptions.UsageException.class).hasMessage(message);
+    }
+
+    @Test
+    void shouldRefuseTheWebConsoleForTheDemoAloneWhichExits() {
+        assertThatThrownBy(() -> GatewayOptions.parse("--demo", "--web-console"))
+                .isInstanceOf(GatewayOptions.UsageException.class)
+                .hasMessage("the web console needs a gateway that keeps running: add --interactive, or leave out"
+                        + " --demo");
     }
 
     @Test
