@@ -6,6 +6,7 @@
 package io.cellmail.gateway.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,16 @@ record BundlePlan(List<Entry> entries) {
     /** @return the start level the framework must reach so that every bundle runs */
     int highestStartLevel() {
         return entries.stream().mapToInt(Entry::startLevel).max().orElseThrow();
+    }
+
+    /**
+     * @param more bundles to run as well
+     * @return these bundles, then the others
+     */
+    BundlePlan with(BundlePlan more) {
+        List<Entry> all = new ArrayList<>(entries);
+        all.addAll(more.entries());
+        return new BundlePlan(all);
     }
 
     /** @return the same bundles sorted by start level, keeping the listed order within one level */

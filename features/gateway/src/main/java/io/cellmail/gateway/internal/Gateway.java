@@ -44,14 +44,20 @@ final class Gateway {
         Deadline deadline = Deadline.in(options.timeout());
         GatewayConfiguration conf = GatewayConfiguration.read(home);
         List<DefaultConfiguration> configurations = configurations(conf);
+        Optional<WebConsole> webConsole = webConsole();
+        BundlePlan plan = webConsole.isPresent() ? conf.bundlePlanWithWebConsole() : conf.bundlePlan();
         Optional<LoopbackSmtpServer> smtp = options.loopbackSmtp() ? Optional.of(LoopbackSmtpServer.start())
                 : Optional.empty();
         try (FrameworkStorage storage = FrameworkStorage.of(options.dataDirectory())) {
             Map<String, String> properties = conf.frameworkProperties(storage,
                     options.mode() == GatewayOptions.Mode.INTERACTIVE);
-            try (EmbeddedFramework framework = startFramework(properties, conf, smtp, deadline)) {
+            webConsole.ifPresent(console -> properties.putAll(console.frameworkProperties()));
+            try (EmbeddedFramework framework = startFramework(properties, plan, smtp, deadline)) {
                 ServiceWaiter waiter = new ServiceWaiter(framework.context());
                 applyConfigurations(configurations, smtp, waiter, deadline);
+                if (webConsole.isPresent()) {
+                    webConsole.get().announce(waiter, deadline, out);
+                }
                 switch (options.mode()) {
                     case INTERACTIVE:
                         return new InteractiveSession(framework, smtp, out).run();
@@ -65,6 +71,13 @@ final class Gateway {
         } finally {
             smtp.ifPresent(LoopbackSmtpServer::close);
         }
+    }
+
+    private Optional<WebConsole> webConsole() throws GatewayException {
+        if (options.webConsolePort().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WebConsole(options.webConsolePort().get(), WebConsoleLogin.from(System.getenv())));
     }
 
     /** @return the distribution's defaults (only in the demo), then the operator's directory */
@@ -96,9 +109,9 @@ final class Gateway {
                 + smtp.map(server -> ", emulated modems deliver to SMTP " + server.route()).orElse("");
     }
 
-    private EmbeddedFramework startFramework(Map<String, String> properties, GatewayConfiguration conf,
+    private EmbeddedFramework startFramework(Map<String, String> properties, BundlePlan bundles,
             Optional<LoopbackSmtpServer> smtp, Deadline deadline) throws GatewayException, InterruptedException {
-        BundlePlan plan = conf.bundlePlan().inStartLevelOrder();
+        BundlePlan plan = bundles.inStartLevelOrder();
         if (options.mode() == GatewayOptions.Mode.INTERACTIVE) {
             InteractiveSession.announce(plan.entries().size(), smtp, out);
         }

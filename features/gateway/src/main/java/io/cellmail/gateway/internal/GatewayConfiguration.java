@@ -24,6 +24,8 @@ final class GatewayConfiguration {
 
     static final String FRAMEWORK_PROPERTIES = "felix/config.properties";
     static final String BUNDLE_LIST = "felix/bundles.list";
+    /** The start levels of the web console's bundles, in the distribution's {@code webconsole/}. */
+    static final String WEB_CONSOLE_LIST = "felix/webconsole.list";
     /** Felix EventAdmin prints its warnings on stdout when no LogService is left, e.g. while the gateway stops. */
     static final String EVENTADMIN_LOG_LEVEL = "org.apache.felix.eventadmin.LogLevel";
     static final String CONFIGURATIONS = "configurations";
@@ -80,6 +82,16 @@ final class GatewayConfiguration {
 
     BundlePlan bundlePlan() {
         return plan;
+    }
+
+    /**
+     * @return the bundle list and the web console's bundles ({@code webconsole/}, started as
+     *         {@value #WEB_CONSOLE_LIST} says)
+     * @throws GatewayException when the web console's list is missing or names a jar that is not there
+     */
+    BundlePlan bundlePlanWithWebConsole() throws IOException, GatewayException {
+        return plan.with(new BundleListReader(home.webConsoleBundles())
+                .read(required(home.conf().resolve(WEB_CONSOLE_LIST))));
     }
 
     /** @return the configurations of the distribution's {@code conf/configurations/}, in PID order */

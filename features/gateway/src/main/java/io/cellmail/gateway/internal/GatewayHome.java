@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The distribution directory: {@code cellmail-gateway.jar}, {@code lib/}, {@code bundle/} and {@code conf/}.
+ * The distribution directory: {@code cellmail-gateway.jar}, {@code lib/}, {@code bundle/}, {@code conf/} and
+ * {@code webconsole/} (the web console's bundles, run only with {@code --web-console}).
  *
  * @param root the directory that holds the launcher jar
  */
@@ -40,6 +41,10 @@ record GatewayHome(Path root) {
 
     Path bundles() {
         return root.resolve("bundle");
+    }
+
+    Path webConsoleBundles() {
+        return root.resolve("webconsole");
     }
 
     Path conf() {

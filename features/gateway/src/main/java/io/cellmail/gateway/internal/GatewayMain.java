@@ -9,9 +9,10 @@ import java.io.PrintStream;
 import java.util.Optional;
 
 /**
- * {@code java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--log-dir DIR] [--demo] [--interactive] ...}: starts
- * the Felix gateway of this distribution with its configurations, then runs it until it is stopped, opens the
- * console, or runs the demo (with a loopback SMTP server for its emulated modem); see {@link GatewayOptions#USAGE}.
+ * {@code java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--log-dir DIR] [--demo] [--interactive]
+ * [--smtp-server] [--web-console]}: starts the Felix gateway of this distribution with its configurations (and,
+ * when asked, the Felix Web Console on a loopback port), then runs it until it is stopped, opens the console, or runs
+ * the demo (with a loopback SMTP server for its emulated modem); see {@link GatewayOptions#USAGE}.
  *
  * <p>Exit codes: 0 success, 1 the gateway or the demo failed (the reason is on stderr), 2 a wrong command line.
  */

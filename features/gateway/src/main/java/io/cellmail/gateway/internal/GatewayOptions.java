@@ -24,9 +24,11 @@ import java.util.Optional;
  *        start; the distribution's {@code conf/configurations/} (the demo's emulated modem) only with the demo
  * @param logDirectory where the gateway's standard error (its log) goes, rotated ({@link LogFile}); absent: it
  *        stays standard error (the terminal, or the journal under systemd)
+ * @param webConsolePort the loopback port of the Felix Web Console; absent means no web console
  */
 record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration timeout, Optional<Path> dataDirectory,
-        Optional<Path> confDirectory, Optional<Path> logDirectory) {
+        Optional<Path> confDirectory, Optional<Path> logDirectory,
+        Optional<Integer> webConsolePort) {
 
     /** What the launcher does once the gateway is up. */
     enum Mode {
@@ -39,10 +41,12 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
     }
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(45);
+    static final int DEFAULT_WEB_CONSOLE_PORT = 8080;
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar cellmail-gateway.jar [--conf DIR] [--data DIR] [--log-dir DIR] [--demo] [--interactive]",
-            "                                      [--smtp-server] [--timeout SECONDS]",
+            "                                      [--smtp-server] [--timeout SECONDS] [--web-console]",
+            "                                      [--web-console-port PORT]",
             "  (no mode)       run the gateway until it is stopped (Ctrl-C, SIGTERM)",
             "  --conf DIR      apply the *.cfg files of DIR through ConfigurationAdmin once at start: <pid>.cfg,",
             "                  factory configurations <factoryPid>-<name>.cfg (or <factoryPid>~<name>.cfg)",
@@ -55,6 +59,10 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
             "                  and that modem, print what the server received and the AT transcript, exit",
             "  --interactive   leave the Gogo console open on the terminal (with --demo: the demo's gateway)",
             "  --smtp-server   without --demo: a loopback SMTP server that every emulated modem delivers to",
+            "  --web-console   the Felix Web Console on http://127.0.0.1:" + DEFAULT_WEB_CONSOLE_PORT
+                    + "/system/console (loopback only);",
+            "                  its password is CELLMAIL_WEB_CONSOLE_PASSWORD's, or generated and printed once",
+            "  --web-console-port PORT  the same on another loopback port",
             "  --timeout N     give up after N seconds when the gateway does not start, or the demo does not finish",
             "                  (default " + DEFAULT_TIMEOUT.toSeconds() + ")",
             "  --help          print this text");
@@ -65,6 +73,7 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(confDirectory, "confDirectory");
         Objects.requireNonNull(logDirectory, "logDirectory");
+        Objects.requireNonNull(webConsolePort, "webConsolePort");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
@@ -99,6 +108,7 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
         Path data = null;
         Path conf = null;
         Path log = null;
+        Integer webConsolePort = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -127,6 +137,12 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
                 case "--log-dir":
                     log = Path.of(valueOf(args, ++i, arg));
                     break;
+                case "--web-console":
+                    webConsolePort = webConsolePort == null ? DEFAULT_WEB_CONSOLE_PORT : webConsolePort;
+                    break;
+                case "--web-console-port":
+                    webConsolePort = port(valueOf(args, ++i, arg));
+                    break;
                 case "--help":
                 case "-h":
                     return null;
@@ -134,8 +150,25 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
                     throw new UsageException("unknown argument: " + arg);
             }
         }
+        if (mode == Mode.DEMO && webConsolePort != null) {
+            // The demo exits after its mail: a console opened for it would be gone before anyone could look.
+            throw new UsageException("the web console needs a gateway that keeps running: add --interactive, or"
+                    + " leave out --demo");
+        }
         return new GatewayOptions(mode, demo, smtpServer, timeout, Optional.ofNullable(data),
-                Optional.ofNullable(conf), Optional.ofNullable(log));
+                Optional.ofNullable(conf), Optional.ofNullable(log), Optional.ofNullable(webConsolePort));
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new UsageException("--web-console-port needs a port from 1 to 65535, not '" + text + "'");
     }
 
     private static String valueOf(String[] args, int index, String option) throws UsageException {

@@ -28,6 +28,22 @@ class GatewayOptionsTest {
         assertThat(options.timeout()).isEqualTo(GatewayOptions.DEFAULT_TIMEOUT);
         assertThat(options.dataDirectory()).isEmpty();
         assertThat(options.confDirectory()).isEmpty();
+        assertThat(options.webConsolePort()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--demo --interactive --web-console                 | INTERACTIVE | 8080",
+        "--demo --interactive --web-console-port 18080      | INTERACTIVE | 18080",
+        "--web-console-port 9090 --web-console --interactive | INTERACTIVE | 9090",
+        "--web-console --conf /etc/cellmail                  | RUN         | 8080",
+    })
+    void shouldOpenTheWebConsoleOnTheLoopbackPortAskedFor(String line, GatewayOptions.Mode mode, int port)
+            throws Exception {
+        GatewayOptions options = GatewayOptions.parse(line.trim().split("\\s+"));
+
+        assertThat(options.mode()).isEqualTo(mode);
+        assertThat(options.webConsolePort()).contains(port);
     }
 
     @ParameterizedTest
@@ -106,10 +122,21 @@ class GatewayOptionsTest {
         "--data --demo     | --data needs a value",
         "--conf            | --conf needs a value",
         "--conf --demo     | --conf needs a value",
+        "--web-console-port | --web-console-port needs a value",
+        "--web-console-port 0 | --web-console-port needs a port from 1 to 65535, not '0'",
+        "--web-console-port http | --web-console-port needs a port from 1 to 65535, not 'http'",
     })
     void shouldRejectAWrongCommandLineSayingWhatIsWrong(String line, String message) {
         assertThatThrownBy(() -> GatewayOptions.parse(line.trim().split("\\s+")))
                 .isInstanceOf(GatewayOptions.UsageException.class).hasMessage(message);
+    }
+
+    @Test
+    void shouldRefuseTheWebConsoleForTheDemoAloneWhichExits() {
+        assertThatThrownBy(() -> GatewayOptions.parse("--demo", "--web-console"))
+                .isInstanceOf(GatewayOptions.UsageException.class)
+                .hasMessage("the web console needs a gateway that keeps running: add --interactive, or leave out"
+                        + " --demo");
     }
 
     @Test
