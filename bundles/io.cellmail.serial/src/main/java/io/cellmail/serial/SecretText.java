@@ -5,6 +5,7 @@
 
 package io.cellmail.serial;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -32,8 +33,12 @@ public final class SecretText {
     /** What a hidden secret shows as. */
     public static final String MASK = "\"****\"";
 
+    /** The commands that may carry a secret. */
+    private static final List<String> SECRET_COMMANDS = List.of("QSMTPPWD", "CPIN", "QICSGP", "QSMTPCFG");
+
     /** A command that may carry a secret, set ({@code =}) or answered ({@code :}). */
-    private static final Pattern COMMAND = Pattern.compile("(?i)\\+\\s*(QSMTPPWD|CPIN|QICSGP|QSMTPCFG)\\s*([=:])");
+    private static final Pattern COMMAND = Pattern.compile(
+            "(?i)\\+\\s*(" + String.join("|", SECRET_COMMANDS) + ")\\s*([=:])");
 
     private SecretText() {
     }
@@ -43,8 +48,8 @@ public final class SecretText {
      * @return the line with every secret replaced by {@value #MASK}
      */
     public static String mask(String line) {
-        if (line.indexOf('+') < 0) {
-            // every secret-carrying command starts with '+': most lines of a session are done here
+        if (!namesASecretCommand(line)) {
+            // the engine masks every line it sends or reads: most are done here, without a regular expression
             return line;
         }
         StringBuilder out = new StringBuilder(line.length());
@@ -70,6 +75,25 @@ public final class SecretText {
             searchFrom = from;
         }
         return out.append(line, from, line.length()).toString();
+    }
+
+    /**
+     * @return whether a {@code +} in the line is followed by the name of a command that may carry a secret; a
+     *     superset of what {@link #COMMAND} finds (any whitespace is skipped), so a line it rules out holds no secret
+     */
+    private static boolean namesASecretCommand(String line) {
+        for (int plus = line.indexOf('+'); plus >= 0; plus = line.indexOf('+', plus + 1)) {
+            int name = plus + 1;
+            while (name < line.length() && Character.isWhitespace(line.charAt(name))) {
+                name++;
+            }
+            for (String command : SECRET_COMMANDS) {
+                if (line.regionMatches(true, name, command, 0, command.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return which parameter (from 0) holds the secret, or empty when this form carries none */

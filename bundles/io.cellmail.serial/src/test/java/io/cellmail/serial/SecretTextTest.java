@@ -65,7 +65,8 @@ class SecretTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"AT+QSMTPPWD=\"hunter2\"", "AT+QICSGP=1,\"apn\",\"u\",\"hunter2\"",
-        "ATE0;+QSMTPPWD=\"hunter2\"", "AT + QSMTPPWD=\"hunter2\"", "AT+CPIN=\"hunter2\"",
+        "ATE0;+QSMTPPWD=\"hunter2\"", "AT + QSMTPPWD=\"hunter2\"", "AT+\tQSMTPPWD=\"hunter2\"",
+        "AT+QSMTPSUB=0,\"+\";+cpin=\"hunter2\"", "AT+CPIN=\"hunter2\"",
         "AT+CPIN=\"12345678\",\"hunter2\"", "AT+QICSGP=1,1,\"apn\",\"u\",\"hunter2\",2",
         "at+qsmtpcfg = \"ACCOUNT\" , \"u\" , \"hunter2\"", "AT+QSMTPPWD=\"x\";+QSMTPPWD=\"hunter2\""})
     void shouldNeverLetThePasswordThrough(String line) {
