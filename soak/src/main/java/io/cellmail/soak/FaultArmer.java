@@ -58,7 +58,7 @@ final class FaultArmer {
             return;
         }
         long gap = (long) (meanGap.toMillis() * (0.25 + 1.5 * random.nextDouble()));
-        timer.schedule(this::armOne, gap, TimeUnit.MILLISECONDS);
+        var unused = timer.schedule(this::armOne, gap, TimeUnit.MILLISECONDS); // the timer ends with the run
     }
 
     private void armOne() {

@@ -76,7 +76,7 @@ final class FaultInjector {
         }
         try {
             long taken = disk.fill();
-            timer.schedule(this::freeDisk, hold.toMillis(), TimeUnit.MILLISECONDS);
+            var unused = timer.schedule(this::freeDisk, hold.toMillis(), TimeUnit.MILLISECONDS);
             return "ballast of " + taken + " bytes for " + hold.toMillis() + " ms";
         } catch (IOException e) {
             return "could not fill the disk: " + e.getMessage();

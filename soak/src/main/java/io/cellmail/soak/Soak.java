@@ -117,7 +117,7 @@ final class Soak {
             writeEvidence(work, seen);
             SoakFigures figures = new Accounting(seen).figures();
             SoakReport report = new SoakReport(options, environment, figures,
-                    Duration.ofNanos(System.nanoTime() - began), setup(line, disk));
+                    Duration.ofNanos(System.nanoTime() - began), setup(disk));
             Files.writeString(work.resolve("findings.md"), report.render(true));
             return new Result(report, figures, work);
         } finally {
@@ -204,7 +204,7 @@ final class Soak {
         return Map.copyOf(timing);
     }
 
-    private List<String> setup(ModemLine line, SmallDisk disk) {
+    private List<String> setup(SmallDisk disk) {
         return List.of("Gateway: the Felix distribution as a separate process, `--data` kept across restarts, `--conf`"
                 + " with `io.cellmail.mail-soak.cfg`: port tcp://127.0.0.1 (the emulator), guardTime 150 ms,"
                 + " sendDeadline 20 s, retryBase 1 s, retryCap 5 s, maxPerHour 0, escapeMode auto (the default: the driver probes each module)",

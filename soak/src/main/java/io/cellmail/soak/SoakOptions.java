@@ -77,7 +77,7 @@ record SoakOptions(int kills, int alarms, long seed, Path workDirectory, Path di
     static SoakOptions shortRun(Path root, long seed) {
         return new SoakOptions(4, 30, seed, root.resolve("soak/target/soak-short"),
                 root.resolve("features/gateway/target/cellmail-gateway"), Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(120), false, "2m", "soak/run --short --seed " + seed);
+                Duration.ofMinutes(2), false, "2m", "soak/run --short --seed " + seed);
     }
 
     /**
@@ -122,7 +122,7 @@ record SoakOptions(int kills, int alarms, long seed, Path workDirectory, Path di
         // --short gives the short run's figures; any option given as well wins.
         SoakOptions base = shortRun ? shortRun(root, chosenSeed)
                 : new SoakOptions(50, 500, chosenSeed, root.resolve("soak/target/soak-run"), gateway,
-                        Optional.empty(), Duration.ofSeconds(600), Duration.ofSeconds(3600), false, disk, "");
+                        Optional.empty(), Duration.ofMinutes(10), Duration.ofHours(1), false, disk, "");
         return new SoakOptions(kills != null ? kills : base.kills(), alarms != null ? alarms : base.alarms(),
                 chosenSeed, work != null ? work : base.workDirectory(), gateway, Optional.ofNullable(out),
                 finalWait != null ? Duration.ofSeconds(finalWait) : base.finalWait(),

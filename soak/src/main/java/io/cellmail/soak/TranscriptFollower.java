@@ -158,6 +158,8 @@ final class TranscriptFollower implements AutoCloseable {
         }
     }
 
+    // The very line seen last, not an equal one: the same text at the same millisecond may come twice.
+    @SuppressWarnings("ReferenceEquality")
     private static int lastIndexOf(List<TranscriptLine> snapshot, TranscriptLine wanted) {
         for (int i = snapshot.size() - 1; i >= 0; i--) {
             if (snapshot.get(i) == wanted) {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param replies one reply per step of the script
  * @param hostBytes how many bytes the host sent during the script: command lines, payloads and {@code +++}
  */
+// Recorded bytes replayed as they are; nothing compares recordings.
+@SuppressWarnings("ArrayRecordComponent")
 public record SessionRecording(SessionScript script, byte[] startup, List<Reply> replies, long hostBytes) {
 
     /**
@@ -30,6 +32,8 @@ public record SessionRecording(SessionScript script, byte[] startup, List<Reply>
      * @param beforeData what came up to and including {@code CONNECT} of an upload, or the whole reply
      * @param afterData what came after the upload's {@code +++} (its result line), empty for a plain command
      */
+    // Recorded bytes replayed as they are; nothing compares replies.
+    @SuppressWarnings("ArrayRecordComponent")
     public record Reply(String command, byte[] beforeData, byte[] afterData) {
 
         public Reply {

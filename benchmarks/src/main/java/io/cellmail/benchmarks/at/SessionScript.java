@@ -31,6 +31,8 @@ public final class SessionScript {
      * @param payload the data-mode payload of an upload, or null for a plain command
      * @param upload how the upload ends, or null for a plain command
      */
+    // A step of a script built once and only read; nothing compares steps.
+    @SuppressWarnings("ArrayRecordComponent")
     public record Step(AtCommand command, byte[] payload, UploadOptions upload) {
 
         public Step {

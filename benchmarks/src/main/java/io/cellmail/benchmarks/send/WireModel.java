@@ -42,7 +42,7 @@ public record WireModel(double measured, double lineToModem, double lineFromMode
         return new WireModel(run.seconds(), run.wire().toModem() / bytesPerSecond,
                 run.wire().fromModem() / bytesPerSecond,
                 run.roundTrips() * options.commandLatency().toNanos() / 1e9,
-                run.wire().escapes() * 2 * options.hostGuard().toNanos() / 1e9, moduleSend,
+                run.wire().escapes() * 2L * options.hostGuard().toNanos() / 1e9, moduleSend,
                 run.smtp().transactionNanos() / 1e9, run.wire().afterUploadNanos() / 1e9);
     }
 

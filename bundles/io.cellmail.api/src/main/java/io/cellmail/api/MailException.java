@@ -8,6 +8,8 @@ package io.cellmail.api;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A mail was refused or could not be delivered. Thrown by {@link CellularMailService#send} when a message is
  * refused up front, and the cause of a failed delivery stage. Messages never contain a password.
@@ -17,7 +19,7 @@ public class MailException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final MailErrorCode code;
-    private final String field;
+    private final @Nullable String field;
 
     /**
      * @param code why
@@ -33,7 +35,7 @@ public class MailException extends RuntimeException {
      * @param message a human-readable explanation
      * @param cause the underlying failure, or null
      */
-    public MailException(MailErrorCode code, String field, String message, Throwable cause) {
+    public MailException(MailErrorCode code, @Nullable String field, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
         this.field = field;

@@ -8,7 +8,9 @@
  * {@link io.cellmail.api.MailMessage}, delivery receipts and status, {@link io.cellmail.api.MailErrorCode}
  * and the EventAdmin topics of {@link io.cellmail.api.MailEvents}.
  */
+@NullMarked
 @Version("1.1.0")
 package io.cellmail.api;
 
+import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.versioning.Version;

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -53,7 +54,7 @@ public final class AtException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final Integer code;
+    private final @Nullable Integer code;
 
     /**
      * @param kind the kind of failure
@@ -69,7 +70,7 @@ public final class AtException extends RuntimeException {
      * @param message a message without secrets
      * @param cause the underlying failure, or null
      */
-    public AtException(Kind kind, Integer code, String message, Throwable cause) {
+    public AtException(Kind kind, @Nullable Integer code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = code;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -22,7 +23,7 @@ public final class AtResponse {
     private final String command;
     private final String finalLine;
     private final List<InfoLine> infoLines;
-    private final InfoLine deferredResult;
+    private final @Nullable InfoLine deferredResult;
 
     /**
      * @param command the command's masked text
@@ -30,7 +31,7 @@ public final class AtResponse {
      * @param infoLines the info lines in arrival order
      * @param deferredResult the deferred result line, or null
      */
-    public AtResponse(String command, String finalLine, List<InfoLine> infoLines, InfoLine deferredResult) {
+    public AtResponse(String command, String finalLine, List<InfoLine> infoLines, @Nullable InfoLine deferredResult) {
         this.command = Objects.requireNonNull(command, "command");
         this.finalLine = Objects.requireNonNull(finalLine, "finalLine");
         this.infoLines = List.copyOf(infoLines);

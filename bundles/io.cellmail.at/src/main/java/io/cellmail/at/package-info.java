@@ -8,7 +8,9 @@
  * the modem's lifecycle, over one {@link io.cellmail.serial.SerialLink}. Callers see {@link io.cellmail.at.AtChannel};
  * {@link io.cellmail.at.AtEngine} is the implementation they construct.
  */
+@NullMarked
 @Version("2.0.0")
 package io.cellmail.at;
 
+import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.versioning.Version;

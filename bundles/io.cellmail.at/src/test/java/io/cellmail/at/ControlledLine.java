@@ -34,6 +34,8 @@ import io.cellmail.serial.SerialLink;
 final class ControlledLine implements AutoCloseable {
 
     /** One write to the line, and the thread that made it. */
+    // A record of one write for the assertions, which look at the bytes themselves.
+    @SuppressWarnings("ArrayRecordComponent")
     record Write(long startNanos, long endNanos, byte[] bytes, String thread) {
         String text() {
             return new String(bytes, StandardCharsets.ISO_8859_1);
@@ -161,7 +163,7 @@ final class ControlledLine implements AutoCloseable {
                 if (delay.isZero()) {
                     link.output().write(bytes);
                 } else {
-                    carrier.schedule(() -> forward(bytes), delay.toNanos(), TimeUnit.NANOSECONDS);
+                    var unused = carrier.schedule(() -> forward(bytes), delay.toNanos(), TimeUnit.NANOSECONDS);
                 }
                 if (drainsLikeAUart) {
                     try {

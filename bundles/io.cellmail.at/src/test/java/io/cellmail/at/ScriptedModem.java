@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -66,7 +67,7 @@ final class ScriptedModem implements AutoCloseable {
     private int dataWrites;
     private long lastDataNanos;
     private volatile long escapeGapNanos = -1;
-    private volatile int escapesInDataMode;
+    private final AtomicInteger escapesInDataMode = new AtomicInteger();
 
     /** @return an opener for the engine: each call is a fresh link to this modem */
     LinkOpener opener() {
@@ -166,7 +167,7 @@ final class ScriptedModem implements AutoCloseable {
     }
 
     int escapesInDataMode() {
-        return escapesInDataMode;
+        return escapesInDataMode.get();
     }
 
     @Override
@@ -203,7 +204,7 @@ final class ScriptedModem implements AutoCloseable {
         long now = System.nanoTime();
         if (Arrays.equals(bytes, ESCAPE)) {
             escapeGapNanos = now - lastDataNanos;
-            escapesInDataMode++;
+            escapesInDataMode.incrementAndGet();
             endData();
             return;
         }
@@ -229,6 +230,8 @@ final class ScriptedModem implements AutoCloseable {
         }
     }
 
+    // rules is a CopyOnWriteArrayList: the loop runs over a snapshot, and it returns after the removal anyway.
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
     private void onCommand(String line) {
         commands.add(line);
         log.add(">> " + line);
@@ -263,7 +266,7 @@ final class ScriptedModem implements AutoCloseable {
             schedule(rule.delay, rule.lines);
         }
         if (rule.action != null) {
-            clock.schedule(rule.action, rule.actionDelay.toNanos(), TimeUnit.NANOSECONDS);
+            var unused = clock.schedule(rule.action, rule.actionDelay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -297,7 +300,7 @@ final class ScriptedModem implements AutoCloseable {
         long at = Math.max(now + delay.toNanos(), busyUntilNanos);
         busyUntilNanos = at;
         FakeLink target = link;
-        clock.schedule(() -> {
+        var unused = clock.schedule(() -> {
             // under the lock, so the host cannot write between CONNECT and the switch to data mode
             synchronized (ScriptedModem.this) {
                 for (String line : lines) {

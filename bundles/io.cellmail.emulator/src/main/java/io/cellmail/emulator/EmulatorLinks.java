@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.cellmail.serial.LinkUri;
 import io.cellmail.serial.PortSettings;
 import io.cellmail.serial.SerialLink;
@@ -64,7 +66,7 @@ public final class EmulatorLinks implements SerialLinkProvider {
      * @param name the name it was registered under
      * @return the module, or null when none had that name
      */
-    public ModemEmulator unregister(String name) {
+    public @Nullable ModemEmulator unregister(String name) {
         return modems.remove(Objects.requireNonNull(name, "name"));
     }
 

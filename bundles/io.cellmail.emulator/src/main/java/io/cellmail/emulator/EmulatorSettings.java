@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How an emulated module behaves: which module it is ({@link Personality}), line rate, latency, the {@code +++} escape rule, spec quirks, SMTP routing and
  * the radio state it reports. Immutable; build one with {@link #builder()}.
@@ -237,7 +239,7 @@ public record EmulatorSettings(
         }
 
         /** @param hostAndPort "host:port" for every SMTP transaction, or null for the configured server @return this */
-        public Builder smtpRoute(String hostAndPort) {
+        public Builder smtpRoute(@Nullable String hostAndPort) {
             smtpRoute = Optional.ofNullable(hostAndPort);
             return this;
         }
@@ -261,7 +263,7 @@ public record EmulatorSettings(
         }
 
         /** @param pin the SIM's PIN, or null for a SIM without PIN (default none) @return this */
-        public Builder simPin(String pin) {
+        public Builder simPin(@Nullable String pin) {
             simPin = Optional.ofNullable(pin);
             return this;
         }

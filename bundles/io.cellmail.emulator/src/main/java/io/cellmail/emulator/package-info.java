@@ -10,7 +10,9 @@
  * and takes scripted {@link io.cellmail.emulator.Faults faults}; every line is kept in a
  * {@link io.cellmail.emulator.ModuleTranscript transcript}.
  */
+@NullMarked
 @Version("2.0.0")
 package io.cellmail.emulator;
 
+import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.versioning.Version;

@@ -82,7 +82,7 @@ class LteSendCommandTest extends LteTestSupport {
             assertThat(a.name()).isEqualTo("log.csv");
             assertThat(a.content()).asString(StandardCharsets.US_ASCII).isEqualTo("1;97\n");
         });
-        assertThat(relay.timeouts).containsExactly(Optional.of(Duration.ofSeconds(300)));
+        assertThat(relay.timeouts).containsExactly(Optional.of(Duration.ofMinutes(5)));
     }
 
     @Test

@@ -98,7 +98,7 @@ class SendCommandTest extends ModemTestSupport {
             assertThat(a.name()).isEqualTo("log.txt");
             assertThat(a.content()).asString(StandardCharsets.US_ASCII).isEqualTo("log");
         });
-        assertThat(relay.timeouts).containsExactly(Optional.of(Duration.ofSeconds(300)));
+        assertThat(relay.timeouts).containsExactly(Optional.of(Duration.ofMinutes(5)));
     }
 
     @Test

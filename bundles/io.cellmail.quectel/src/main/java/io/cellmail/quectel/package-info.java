@@ -9,7 +9,9 @@
  * {@code dialect=}{@value io.cellmail.quectel.QuectelDialect#NAME} whose mailers drive the module's SMTP client with the AT commands of the Quectel GSM SMTP manual;
  * {@link io.cellmail.quectel.QuectelDialect} names the dialect and the module's limits.
  */
+@NullMarked
 @Version("1.0.0")
 package io.cellmail.quectel;
 
+import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.versioning.Version;

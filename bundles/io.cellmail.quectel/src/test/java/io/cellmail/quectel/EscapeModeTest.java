@@ -8,6 +8,7 @@ package io.cellmail.quectel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -145,7 +146,7 @@ class EscapeModeTest {
         ModemMailer mailer = bench.mailer(bench.settings().escapeMode(EscapeMode.LENIENT).build());
 
         assertThatThrownBy(() -> mailer.validate(MailMessage.builder().to("ops@example.com").subject("x")
-                .attach("plus.txt", "ends with +".getBytes()).build()))
+                .attach("plus.txt", "ends with +".getBytes(StandardCharsets.US_ASCII)).build()))
                 .isInstanceOfSatisfying(MailException.class, e -> assertThat(e.field()).hasValue("attachments"));
         assertThat(bench.commands()).noneMatch(c -> c.startsWith(PROBE));
     }

@@ -97,7 +97,8 @@ class PlusEscapePolicyTest {
 
         MimeMessage received = GreenMailInbox.only(SMTP);
         assertThat(GreenMailInbox.text(received)).isEqualTo(body);
-        assertThat(GreenMailInbox.bytes(GreenMailInbox.attachments(received).get(0))).isEqualTo("+a++b".getBytes());
+        assertThat(GreenMailInbox.bytes(GreenMailInbox.attachments(received).get(0)))
+                .isEqualTo("+a++b".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

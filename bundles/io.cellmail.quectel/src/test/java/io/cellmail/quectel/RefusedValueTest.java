@@ -8,6 +8,7 @@ package io.cellmail.quectel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -56,7 +57,7 @@ class RefusedValueTest {
 
     private static MailMessage.Builder alarm() {
         return MailMessage.builder().to("ops@example.com").subject("Pump 3").body("7.9 bar")
-                .attach("trend.csv", "t,p\n1,7.9\n".getBytes());
+                .attach("trend.csv", "t,p\n1,7.9\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     @ParameterizedTest(name = "ERROR to {0} -> {1} {2}")

@@ -7,6 +7,7 @@ package io.cellmail.quectel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -119,7 +120,8 @@ class RoundTripTest {
     void shouldDeleteAttachmentsOnlyWhenTheModuleMayHoldSome() throws Exception {
         send(alarm("ops@example.com", "Pump 3", "7.9 bar"));
         MailMessage.Builder withLogs = MailMessage.builder().to("ops@example.com").body("7.9 bar")
-                .attach("pressure.csv", "t,p\n1,7.9\n".getBytes()).attach("valve.log", new byte[] {0, 1, 2, 3});
+                .attach("pressure.csv", "t,p\n1,7.9\n".getBytes(StandardCharsets.US_ASCII))
+                .attach("valve.log", new byte[] {0, 1, 2, 3});
 
         List<String> firstWithLogs = send(withLogs.subject("Logs 1").build());
         List<String> sameLogs = send(withLogs.subject("Logs 2").build());

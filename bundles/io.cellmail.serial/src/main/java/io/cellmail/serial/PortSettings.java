@@ -5,6 +5,8 @@
 
 package io.cellmail.serial;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Serial port settings, parsed from a link URI's query ({@code ?baud=115200&data=8&parity=none&stop=1&flow=rtscts}).
  * Providers that have no real UART (tcp, emulator) may use the baud rate to model the line speed or ignore it.
@@ -53,7 +55,7 @@ public record PortSettings(int baud, int dataBits, Parity parity, StopBits stopB
      * @throws SerialLinkException {@link SerialLinkException.Reason#INVALID_URI} for an unknown, repeated or
      *     badly valued key; the message names the key and the allowed values
      */
-    public static PortSettings parse(String query) throws SerialLinkException {
+    public static PortSettings parse(@Nullable String query) throws SerialLinkException {
         return PortSettingsQuery.parse(query);
     }
 

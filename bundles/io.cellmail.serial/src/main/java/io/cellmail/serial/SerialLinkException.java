@@ -8,6 +8,8 @@ package io.cellmail.serial;
 import java.io.IOException;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /** A link could not be opened; {@link #reason()} says why in a form a program can act on. */
 public class SerialLinkException extends IOException {
 
@@ -33,7 +35,7 @@ public class SerialLinkException extends IOException {
         this(reason, message, null);
     }
 
-    public SerialLinkException(Reason reason, String message, Throwable cause) {
+    public SerialLinkException(Reason reason, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

@@ -7,6 +7,7 @@ package io.cellmail.service;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.cellmail.service.spi.ModemMailerFactory;
@@ -30,5 +31,6 @@ public interface CellularMailFactory {
      *     or null when there is none: then only an absolute {@code outboxDirectory} works
      * @return the service; the caller closes it
      */
-    ConfiguredCellularMail create(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea);
+    ConfiguredCellularMail create(ModemMailerFactory mailerFactory, @Nullable String factoryDialect,
+            @Nullable Path dataArea);
 }

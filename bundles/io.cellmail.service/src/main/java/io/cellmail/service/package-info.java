@@ -9,7 +9,9 @@
  * and the factory a second configuration front end (Kura) runs it through. Contracts only: the implementation is
  * private to this bundle.
  */
+@NullMarked
 @Version("2.0.0")
 package io.cellmail.service;
 
+import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.versioning.Version;

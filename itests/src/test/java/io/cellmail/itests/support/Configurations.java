@@ -72,6 +72,8 @@ public final class Configurations {
         }
     }
 
+    // ConfigAdmin takes a Dictionary, and Hashtable is the JDK's only implementation of it.
+    @SuppressWarnings("JdkObsolete")
     private static Dictionary<String, Object> dictionary(Map<String, ?> properties) {
         Hashtable<String, Object> dictionary = new Hashtable<>();
         properties.forEach(dictionary::put);

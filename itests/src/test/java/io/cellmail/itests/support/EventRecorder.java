@@ -31,6 +31,8 @@ public final class EventRecorder implements EventHandler, AutoCloseable {
     private final List<Event> events = new ArrayList<>();
     private final ServiceRegistration<EventHandler> registration;
 
+    // registerService takes a Dictionary, and Hashtable is the JDK's only implementation of it.
+    @SuppressWarnings("JdkObsolete")
     private EventRecorder(BundleContext context) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(EventConstants.EVENT_TOPIC, MailEvents.TOPIC_ALL);

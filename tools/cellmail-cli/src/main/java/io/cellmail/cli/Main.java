@@ -45,8 +45,7 @@ public final class Main {
         }, "cellmail-shutdown"));
         PrintStream out = new PrintStream(System.out, true, Charset.defaultCharset());
         PrintStream err = new PrintStream(System.err, true, Charset.defaultCharset());
-        CliEnvironment environment = new CliEnvironment(System.in, out, err, System.getenv(),
-                System.console() != null, stop);
+        CliEnvironment environment = new CliEnvironment(System.in, out, err, System.getenv(), interactive(), stop);
         int exit;
         try {
             exit = new Cli().run(args, environment);
@@ -56,5 +55,13 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(exit);
+    }
+
+    /** @return true when a person types at a terminal */
+    // The tool runs on Java 17, where System.console() is null exactly when stdin or stdout is not a terminal; on 22
+    // and later it would need Console.isTerminal(), which Java 17 lacks.
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean interactive() {
+        return System.console() != null;
     }
 }

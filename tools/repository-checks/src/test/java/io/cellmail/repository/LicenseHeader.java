@@ -25,6 +25,8 @@ import java.util.function.UnaryOperator;
 final class LicenseHeader {
 
     /** The kinds of source file that carry the header, and how each comments it. */
+    // The operators are stateless lambdas.
+    @SuppressWarnings("ImmutableEnumChecker")
     enum SourceKind {
         JAVA(line -> " * " + line, "/*", " */"),
         XML(line -> "  " + line, "<!--", "-->"),
@@ -103,7 +105,7 @@ final class LicenseHeader {
         }
         List<String> lines = readLines(file);
         int offset = kind.get() == SourceKind.SCRIPT
-                || kind.get() == SourceKind.XML && !lines.isEmpty() && lines.get(0).startsWith("<?xml") ? 1 : 0;
+                || (kind.get() == SourceKind.XML && !lines.isEmpty() && lines.get(0).startsWith("<?xml")) ? 1 : 0;
         List<String> expected = rendered(kind.get());
         return lines.size() >= offset + expected.size()
                 && lines.subList(offset, offset + expected.size()).equals(expected);

@@ -161,6 +161,8 @@ public final class EngineCore implements AtChannel {
         return transcript.snapshot();
     }
 
+    // The stage whenComplete returns only mirrors job.future, which the caller holds and sees fail.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private <T> CompletionStage<T> submit(Job<T> job) {
         // the caller may cancel (or otherwise complete) the future; the conversation then withdraws the job. A job the
         // engine finished needs nothing more (no hand-over to the engine thread for every command).

@@ -94,7 +94,7 @@ public final class LineFramer {
             if (b == '\r' || b == '\n') {
                 endLine(sink);
             } else if (skipping) {
-                continue;
+                // the rest of an overlong line is dropped up to its end
             } else if (b == '>' && promptMode && pendingLength == 0) {
                 sink.prompt();
             } else if (pendingLength >= maxLineLength) {

@@ -7,6 +7,7 @@ package io.cellmail.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class MailCommandsTest {
     @Test
     void shouldBuildTheMailFromTheArguments() throws Exception {
         FakeMailService modem = bind("modem1");
-        Path report = Files.write(files.resolve("report.csv"), "t,p\n1,7.9\n".getBytes());
+        Path report = Files.write(files.resolve("report.csv"), "t,p\n1,7.9\n".getBytes(StandardCharsets.US_ASCII));
         Path log = Files.write(files.resolve("pump.log"), new byte[] { 1, 2, 3 });
 
         send(a -> {

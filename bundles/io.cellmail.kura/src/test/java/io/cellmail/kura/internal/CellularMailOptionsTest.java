@@ -72,9 +72,9 @@ class CellularMailOptionsTest {
         assertThat(mailer.smtpPassword()).isEqualTo("smtp-secret");
         assertThat(mailer.senderAddress()).isEqualTo("alarm@example.org");
         assertThat(mailer.senderName()).isEqualTo("Pump station 4");
-        assertThat(mailer.sendDeadline()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(mailer.sendDeadline()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.retryBase()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.retryCap()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(settings.retryCap()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.expiry()).isEqualTo(Duration.ofHours(6));
         assertThat(settings.outboxDirectory()).isEqualTo(Path.of("/var/spool/cellmail"));
         assertThat(settings.maxMessages()).isEqualTo(50);

@@ -35,7 +35,7 @@ final class EscapeKnowledge {
      */
     boolean knownLenient() {
         Probed last = probed;
-        return configured == EscapeMode.LENIENT || configured == EscapeMode.AUTO && last != null && last.lenient();
+        return configured == EscapeMode.LENIENT || (configured == EscapeMode.AUTO && last != null && last.lenient());
     }
 
     /**

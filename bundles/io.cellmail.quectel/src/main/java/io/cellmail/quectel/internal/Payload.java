@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param bytes the payload; never exposed without a copy
  * @param fingerprint a digest of what identifies the upload (charset or name, and the bytes)
  */
+// Two payloads are told apart by their fingerprint, never by equals; the bytes go to the modem as they are.
+@SuppressWarnings("ArrayRecordComponent")
 record Payload(byte[] bytes, String fingerprint) {
 
     Payload {

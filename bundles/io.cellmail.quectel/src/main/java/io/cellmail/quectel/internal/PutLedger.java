@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,9 @@ final class PutLedger implements UrcListener {
     }
 
     private final LongSupplier currentEpoch;
-    // guarded by this
+    @GuardedBy("this")
     private Unanswered unanswered;
+    @GuardedBy("this")
     private final Map<String, Integer> settled = new LinkedHashMap<>();
 
     /** @param currentEpoch the AT engine's epoch now, to tell which epoch a result line arrived in */

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import com.google.errorprone.annotations.concurrent.LockMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,10 +81,12 @@ public final class QuectelMailer implements ModemMailer {
 
     /** Set from the engine's notification thread; read and cleared while holding {@link #modem}. */
     private volatile boolean radioCheckNeeded = true;
-    // guarded by modem
+    @GuardedBy("modem")
     private ModemSideState modemSide = ModemSideState.unknown(0);
+    @GuardedBy("modem")
     private long radioCheckedEpoch;
     /** The first epoch the next work may run in: raised past an epoch in which the modem rebooted. */
+    @GuardedBy("modem")
     private long minimumEpoch = 1;
 
     /**
@@ -116,7 +120,8 @@ public final class QuectelMailer implements ModemMailer {
         engine.addUrcListener(ledger);
         engine.start();
         long interval = timings.healthInterval().toNanos();
-        background.scheduleWithFixedDelay(this::refreshHealth, interval, interval, TimeUnit.NANOSECONDS);
+        // Ends with the executor in close(); refreshHealth catches its own failures, so none is lost in the future.
+        var unused = background.scheduleWithFixedDelay(this::refreshHealth, interval, interval, TimeUnit.NANOSECONDS);
         LOG.debug("Quectel mailer started on {}", setup.settings().linkUri());
     }
 
@@ -164,6 +169,7 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     /** One attempt while holding the modem: at most twice through, the second time after a silent reset. */
+    @GuardedBy("modem")
     private void attempt(String mailId, PreparedMail mail, SenderIdentity sender, Deadline until) {
         boolean markerChecked = false;
         while (true) {
@@ -202,6 +208,7 @@ public final class QuectelMailer implements ModemMailer {
      * epoch when the configuration leaves it to the driver. A mail that a lenient module would cut is refused for
      * good, never uploaded.
      */
+    @GuardedBy("modem")
     private void ensureEscapeRule(SmtpWrites writes, PreparedMail mail) {
         if (!MessageRules.holdsEscape(mail)) {
             return;
@@ -214,6 +221,7 @@ public final class QuectelMailer implements ModemMailer {
         }
     }
 
+    @GuardedBy("modem")
     private void probeEscape(SmtpWrites writes) {
         int timeout = setup.uploadTimeoutSeconds(EscapeProbe.PAYLOAD.length);
         boolean lenient = EscapeProbe.lenient(writes, timeout);
@@ -228,6 +236,7 @@ public final class QuectelMailer implements ModemMailer {
      * @return true if the module holds what the driver believes; false after reporting a silent reset to the
      *     engine, whose next epoch the attempt must wait for
      */
+    @GuardedBy("modem")
     private boolean settingsStillHeld(ModemSession session, long epoch) {
         switch (ServerMarker.check(session, modemSide)) {
             case HELD -> {
@@ -248,6 +257,7 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     /** The module lost what it was given in this epoch without the engine noticing: a new epoch must begin. */
+    @GuardedBy("modem")
     private void lostState(long epoch, String reason) {
         modemSide = ModemSideState.unknown(epoch);
         minimumEpoch = Math.max(minimumEpoch, epoch + 1);
@@ -314,6 +324,7 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     /** Takes the modem for one piece of work, waiting no longer than the deadline. */
+    @LockMethod("modem")
     private void acquire(Deadline until, String work) {
         requireOpen();
         try {
@@ -339,6 +350,7 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     /** What a failed piece of work in {@code epoch} means for the next one. */
+    @GuardedBy("modem")
     private void noteFailure(MailException failure, long epoch) {
         if (NETWORK_FAILURES.contains(failure.code())) {
             radioCheckNeeded = true;
@@ -356,6 +368,7 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     /** @return the epoch the engine is ready in */
+    @GuardedBy("modem")
     private long awaitReady(Deadline until) {
         try {
             if (!readyWait.await(until.atMost(timings.readyWait()), minimumEpoch)) {
@@ -372,6 +385,7 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     /** Checks the radio when it is not known to be fit for sending in this epoch. */
+    @GuardedBy("modem")
     private void ensureRadio(ModemSession session, long epoch) {
         if (radioCheckedEpoch == epoch && !radioCheckNeeded) {
             return;
@@ -434,6 +448,7 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     /** Probes the {@code +++} rule in the background when it is to be found out; a failure leaves it to a send. */
+    @GuardedBy("modem")
     private void probeEscapeQuietly(SmtpWrites writes) {
         if (!escape.needsProbe(writes.epoch())) {
             return;

@@ -109,7 +109,7 @@ final class SmtpWrites {
      */
     MailException classified(MailException failure, AtCommand command, Refusal refusal) {
         if (!(failure.getCause() instanceof AtException at)
-                || at.kind() != AtException.Kind.ERROR && at.kind() != AtException.Kind.CME_ERROR) {
+                || (at.kind() != AtException.Kind.ERROR && at.kind() != AtException.Kind.CME_ERROR)) {
             return failure;
         }
         if (ledger.mayBeSending(epoch)) {

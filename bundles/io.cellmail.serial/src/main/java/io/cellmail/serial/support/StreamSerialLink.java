@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,7 @@ public final class StreamSerialLink implements SerialLink {
      * @param cause the failure that revealed the loss, or null
      * @return true if this call completed {@link #lost()}
      */
-    public boolean reportLost(String reason, Throwable cause) {
+    public boolean reportLost(String reason, @Nullable Throwable cause) {
         Objects.requireNonNull(reason, "reason");
         if (closed.get()) {
             return false;

@@ -13,6 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * A test input that blocks until the test feeds it bytes, an end of stream or a failure; {@link #close()} breaks a
  * blocked read with an IOException, as closing a socket does.
  */
+// A test stream fed a few bytes at a time: the byte-by-byte default of read(byte[], int, int) is fast enough.
+@SuppressWarnings("InputStreamSlowMultibyteRead")
 final class QueueInputStream extends InputStream {
 
     private static final Object END = new Object();

@@ -9,7 +9,9 @@
  * management agent uses {@link io.cellmail.service.config.CellularMailConfigurations} and never needs to know which.
  * Contracts only.
  */
+@NullMarked
 @Version("1.0.0")
 package io.cellmail.service.config;
 
+import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.versioning.Version;

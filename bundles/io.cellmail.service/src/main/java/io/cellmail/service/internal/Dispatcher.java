@@ -99,6 +99,8 @@ final class Dispatcher implements Runnable {
         }
     }
 
+    // Whether the mailer was replaced is a question of identity: a replacement is always a new ActiveMailer.
+    @SuppressWarnings("ReferenceEquality")
     private void attempt(Work.Attempt attempt) {
         Pending pending = attempt.pending();
         int number = attempt.attempt();

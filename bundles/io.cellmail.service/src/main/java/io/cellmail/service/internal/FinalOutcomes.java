@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,7 +133,8 @@ final class FinalOutcomes {
 
     private final Outbox outbox;
     private final ServiceClock clock;
-    // guarded by this; oldest first
+    /** Oldest first. */
+    @GuardedBy("this")
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
 
     /**
@@ -186,6 +188,7 @@ final class FinalOutcomes {
         return outcome != null && outcome.sequence() == sequence;
     }
 
+    @GuardedBy("this")
     private void forgetOld(ServiceTime now) {
         ServiceTime oldestKept = now.minus(RETENTION);
         Iterator<Outcome> oldestFirst = outcomes.values().iterator();

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ final class MailQueue {
 
     // The file name is unique in the outbox, so no two entries ever compare equal.
     private static final Comparator<Pending> HIGHEST_PRIORITY_THEN_OLDEST = Comparator
-            .comparingInt(Pending::priority).reversed().thenComparingLong(Pending::sequence)
+            .comparing(Pending::priority).reversed().thenComparingLong(Pending::sequence)
             .thenComparing(p -> p.file);
     private static final Comparator<Pending> EARLIEST_DUE = Comparator.comparing((Pending p) -> p.nextAttemptAt)
             .thenComparingLong(Pending::sequence).thenComparing(p -> p.file);
@@ -76,22 +77,37 @@ final class MailQueue {
     private final int maxMessages;
     private final long maxBytes;
 
+    @GuardedBy("lock")
+
     private final Map<String, Pending> byId = new HashMap<>();
+    @GuardedBy("lock")
     private final Map<String, Reservation> reserved = new HashMap<>();
     /** The sequence numbers of indexed and reserved mail: a file of another number is not indexed. */
+    @GuardedBy("lock")
     private final Set<Long> sequences = new HashSet<>();
+    @GuardedBy("lock")
     private final NavigableSet<Pending> ready = new TreeSet<>(HIGHEST_PRIORITY_THEN_OLDEST);
+    @GuardedBy("lock")
     private final NavigableSet<Pending> waiting = new TreeSet<>(EARLIEST_DUE);
+    @GuardedBy("lock")
     private final NavigableSet<Pending> byExpiry = new TreeSet<>(EARLIEST_EXPIRY);
     /** Accepted and not final, plus accepts in progress. */
+    @GuardedBy("lock")
     private int countedMessages;
+    @GuardedBy("lock")
     private long countedBytes;
     /** Mail on disk that is not indexed for want of room: new mail waits until it is. */
+    @GuardedBy("lock")
     private boolean backlog;
+    @GuardedBy("lock")
     private boolean roomFreed;
+    @GuardedBy("lock")
     private ServiceTime rescanAt;
+    @GuardedBy("lock")
     private boolean holdingForRateLimit;
+    @GuardedBy("lock")
     private boolean stopped;
+    @GuardedBy("lock")
     private MailErrorCode lastError;
 
     /**
@@ -276,7 +292,7 @@ final class MailQueue {
                 if (checkpoint != null && !now.isBefore(checkpoint)) {
                     return Optional.of(new Work.Checkpoint(now, rateLimiter.starts(now)));
                 }
-                if (backlog && roomFreed || rescanAt != null && !now.isBefore(rescanAt)) {
+                if ((backlog && roomFreed) || (rescanAt != null && !now.isBefore(rescanAt))) {
                     roomFreed = false;
                     rescanAt = null;
                     return Optional.of(new Work.Rescan());
@@ -498,6 +514,7 @@ final class MailQueue {
         }
     }
 
+    @GuardedBy("lock")
     private String usageUnlocked() {
         return countedMessages + " of " + maxMessages + " mails, " + countedBytes + " of " + maxBytes + " bytes"
                 + (backlog ? ", and more mail on disk waits to be indexed (more on disk than the bounds after a "
@@ -505,10 +522,12 @@ final class MailQueue {
     }
 
     /** @return true when the clock matters on disk: mail waits, or the rate limit's window holds attempts */
+    @GuardedBy("lock")
     private boolean checkpointWanted(ServiceTime now) {
         return !byId.isEmpty() || !rateLimiter.starts(now).isEmpty();
     }
 
+    @GuardedBy("lock")
     private Work.Attempt startAttempt(ServiceTime now) {
         holdingForRateLimit = false;
         Pending next = ready.pollFirst();
@@ -522,6 +541,7 @@ final class MailQueue {
         return new Work.Attempt(next, next.attempts, previousError, window);
     }
 
+    @GuardedBy("lock")
     private void putBack(Pending pending, ServiceTime next) {
         pending.sending = false;
         pending.nextAttemptAt = next;
@@ -530,6 +550,7 @@ final class MailQueue {
         changed.signalAll();
     }
 
+    @GuardedBy("lock")
     private void index(Pending pending) {
         byId.put(pending.id(), pending);
         sequences.add(pending.sequence());
@@ -538,6 +559,7 @@ final class MailQueue {
     }
 
     /** Takes a mail out of every set; must happen before any field a comparator reads changes. */
+    @GuardedBy("lock")
     private void unindex(Pending pending) {
         if (!ready.remove(pending)) {
             waiting.remove(pending);
@@ -553,10 +575,12 @@ final class MailQueue {
         }
     }
 
+    @GuardedBy("lock")
     private Pending firstExpired(ServiceTime now) {
         return byExpiry.isEmpty() || byExpiry.first().expiresAt.isAfter(now) ? null : byExpiry.first();
     }
 
+    @GuardedBy("lock")
     private void promoteDue(ServiceTime now) {
         while (!waiting.isEmpty() && !waiting.first().nextAttemptAt.isAfter(now)) {
             ready.add(waiting.pollFirst());
@@ -564,12 +588,14 @@ final class MailQueue {
     }
 
     /** @return the next moment something becomes due or expires, or null when nothing will without a signal */
+    @GuardedBy("lock")
     private ServiceTime nextEvent() {
         ServiceTime due = waiting.isEmpty() ? null : waiting.first().nextAttemptAt;
         ServiceTime expiry = byExpiry.isEmpty() ? null : byExpiry.first().expiresAt;
         return earlier(due, expiry);
     }
 
+    @GuardedBy("lock")
     private void reportHolding(ServiceTime slot) {
         if (!holdingForRateLimit) {
             holdingForRateLimit = true;

@@ -17,6 +17,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -346,10 +347,11 @@ final class Outbox {
 
     /** Tries again to delete the files of final mail whose delete failed. */
     void retryDeletes() {
-        for (String name : undeleted) {
+        for (Iterator<String> names = undeleted.iterator(); names.hasNext();) {
+            String name = names.next();
             try {
                 remove(name);
-                undeleted.remove(name);
+                names.remove();
                 LOG.info("Deleted the outbox file {} of a mail that was final already", name);
             } catch (IOException e) {
                 LOG.debug("Still cannot delete outbox file {}", name, e);

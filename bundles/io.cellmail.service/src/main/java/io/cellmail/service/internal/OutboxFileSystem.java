@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 
+import com.google.errorprone.annotations.MustBeClosed;
+
 /**
  * Every file operation of an outbox goes through here: the platform's in production, one that fails on command in
  * the tests of what a full disk, an I/O error or a torn write does to accepted mail.
@@ -39,6 +41,7 @@ interface OutboxFileSystem {
     }
 
     /** As {@link Files#newDirectoryStream(Path)}. */
+    @MustBeClosed
     default DirectoryStream<Path> list(Path directory) throws IOException {
         return Files.newDirectoryStream(directory);
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MessageState;
 import io.cellmail.api.MessageStatus;
+import io.cellmail.api.Priority;
 
 /**
  * A mail in the outbox as the queue indexes it: its id, order, priority, size, times and delivery state, and the
@@ -58,8 +59,8 @@ final class Pending {
         return header.sequence();
     }
 
-    int priority() {
-        return header.priority().ordinal();
+    Priority priority() {
+        return header.priority();
     }
 
     Optional<MailErrorCode> lastError() {

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+
 /**
  * The outbox's clock while one service runs on it: {@link ServiceTime} that continues from what the outbox last
  * recorded and advances with the monotonic clock. Ages, retry times, expiry and the rate limit's window are all
@@ -36,9 +38,12 @@ final class ServiceClock {
     private final TimeSource time;
     private final long originNanos;
     private final Object lock = new Object();
+    @GuardedBy("lock")
     private ServiceTime origin;
+    @GuardedBy("lock")
     private ServiceTime lastCheckpoint;
     /** How long this run had lasted at the last checkpoint. */
+    @GuardedBy("lock")
     private Duration runAtLastCheckpoint = Duration.ZERO;
 
     /**

@@ -36,6 +36,8 @@ public final class SystemTimeSource implements TimeSource {
         return System.nanoTime();
     }
 
+    // One wait, as the interface says: the callers re-check their state and wait again in their own loops.
+    @SuppressWarnings("WaitNotInLoop")
     @Override
     public void awaitNanos(Lock lock, Condition condition, long nanos) throws InterruptedException {
         if (nanos == Long.MAX_VALUE) {

@@ -56,7 +56,7 @@ public record MailerSettings(
     /** Default SMTP port. */
     public static final int DEFAULT_SMTP_PORT = 25;
     /** Default time one send attempt may take (the manual's own example uses 300 seconds). */
-    public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofSeconds(300);
+    public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofMinutes(5);
 
     /** How the modem ends a data-mode upload ({@code AT+QSMTPBODY}, {@code AT+QSMTPATT}) at {@code +++}. */
     public enum EscapeMode {

@@ -8,7 +8,9 @@
  * one mail through one modem, {@link io.cellmail.service.spi.ModemMailerFactory} creates it from
  * {@link io.cellmail.service.spi.MailerSettings}.
  */
+@NullMarked
 @Version("2.0.0")
 package io.cellmail.service.spi;
 
+import org.jspecify.annotations.NullMarked;
 import org.osgi.annotation.versioning.Version;

@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import com.google.errorprone.annotations.MustBeClosed;
+
 /**
  * The platform's file system with faults on command: an operation on chosen files fails with an
  * {@link IOException} (as EIO, ENOSPC or EMFILE do), a given number of times or until {@link #heal()}; a write may
@@ -96,6 +98,7 @@ final class FaultyFileSystem implements OutboxFileSystem {
     }
 
     @Override
+    @MustBeClosed
     public DirectoryStream<Path> list(Path directory) throws IOException {
         check(Operation.LIST, directory);
         return OutboxFileSystem.super.list(directory);

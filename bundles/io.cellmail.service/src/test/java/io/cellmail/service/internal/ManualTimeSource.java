@@ -51,6 +51,8 @@ final class ManualTimeSource implements TimeSource {
         return monotonic;
     }
 
+    // One wait, as the interface says: the callers re-check their state and wait again in their own loops.
+    @SuppressWarnings("WaitNotInLoop")
     @Override
     public void awaitNanos(Lock lock, Condition condition, long nanos) throws InterruptedException {
         Waiter waiter;

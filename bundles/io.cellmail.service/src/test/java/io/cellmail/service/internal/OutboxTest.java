@@ -13,12 +13,14 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -61,7 +63,7 @@ class OutboxTest {
         String upperFile = add(outbox, upper);
         String lowerFile = add(outbox, lower);
 
-        assertThat(upperFile.toLowerCase()).isNotEqualTo(lowerFile.toLowerCase());
+        assertThat(upperFile.toLowerCase(Locale.ROOT)).isNotEqualTo(lowerFile.toLowerCase(Locale.ROOT));
         assertThat(outbox.readMessage(upperFile)).isEqualTo(upper);
         assertThat(outbox.readMessage(lowerFile)).isEqualTo(lower);
     }
@@ -271,7 +273,8 @@ class OutboxTest {
     }
 
     static StoredMessage stored(long sequence) {
-        return stored(sequence, UUID.nameUUIDFromBytes(Long.toString(sequence).getBytes()).toString());
+        return stored(sequence,
+                UUID.nameUUIDFromBytes(Long.toString(sequence).getBytes(StandardCharsets.US_ASCII)).toString());
     }
 
     static StoredMessage stored(long sequence, String id) {

@@ -328,7 +328,7 @@ class SettingsFromConfigurationTest {
         assertThat(settings.outboxDirectory()).isEqualTo(Path.of("/var/spool/cellmail/alarm"));
         assertThat(settings.retryBase()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.retryCap()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(settings.expiry()).isEqualTo(Duration.ofHours(48));
+        assertThat(settings.expiry()).isEqualTo(Duration.ofDays(2));
         assertThat(settings.maxMessages()).isEqualTo(50);
         assertThat(settings.maxBytes()).isEqualTo(1_000_000L);
         assertThat(settings.maxPerHour()).isZero();
@@ -340,7 +340,7 @@ class SettingsFromConfigurationTest {
                 .smtp("mail.example.com", 587)
                 .authentication("gateway", "s3cret pass")
                 .sender("gateway@example.com", "Gateway 7")
-                .sendDeadline(Duration.ofSeconds(120))
+                .sendDeadline(Duration.ofMinutes(2))
                 .escapeMode(EscapeMode.LENIENT)
                 .simPin("4711")
                 .build());

@@ -39,7 +39,7 @@ class MailerSettingsTest {
         assertThat(settings.guardTime()).isEqualTo(MailerSettings.DEFAULT_GUARD_TIME);
         assertThat(settings.smtpPort()).isEqualTo(25);
         assertThat(settings.authentication()).isFalse();
-        assertThat(settings.sendDeadline()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.sendDeadline()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.escapeMode()).isEqualTo(MailerSettings.EscapeMode.AUTO);
         assertThat(settings.simPin()).isEmpty();
         assertThat(settings.toBuilder().build()).isEqualTo(settings);

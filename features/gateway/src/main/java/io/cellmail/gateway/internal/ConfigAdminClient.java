@@ -72,6 +72,8 @@ final class ConfigAdminClient {
         return changed;
     }
 
+    // ConfigAdmin's API takes a Dictionary, and Hashtable is the JDK's only implementation of it.
+    @SuppressWarnings("JdkObsolete")
     private static Dictionary<String, Object> dictionary(Map<String, Object> properties) {
         return new Hashtable<>(properties);
     }

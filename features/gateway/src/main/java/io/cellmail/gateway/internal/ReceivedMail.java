@@ -80,7 +80,7 @@ record ReceivedMail(String from, List<String> to, List<String> cc, String subjec
 
     /** Display names decoded (RFC 2047), as a mail client shows them. */
     private static String readable(Address address) {
-        return address instanceof InternetAddress ? ((InternetAddress) address).toUnicodeString() : address.toString();
+        return address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString();
     }
 
     /** @return the mail as the demo prints it */

@@ -42,6 +42,8 @@ record DebianPackage(List<String> members, Map<String, String> control, List<Dat
      * @param directory whether it is a directory
      * @param content its bytes (empty for a directory)
      */
+    // One entry read from the package for the assertions, which look at the bytes themselves; never compared whole.
+    @SuppressWarnings("ArrayRecordComponent")
     record DataEntry(String path, String user, String group, int mode, boolean directory, byte[] content) {
     }
 

@@ -148,7 +148,7 @@ public final class CommandLine {
             if (c == '"') {
                 quoted = !quoted;
             }
-            if (quoted || c != ' ' && c != '\t') {
+            if (quoted || (c != ' ' && c != '\t')) {
                 out.append(c);
             }
         }

@@ -30,7 +30,7 @@ public final class LteErrors {
             return "0,0";
         }
         if (gsmCode <= -100) {
-            return code(SmtpResultCodes.SEND_FAILED) + "," + (-gsmCode);
+            return code(SmtpResultCodes.SEND_FAILED) + "," + -gsmCode;
         }
         return code(gsmCode) + ",0";
     }

@@ -60,7 +60,7 @@ public final class RecipientCommands implements CommandFamily {
         boolean add = params.number(0, 0, 1) == 1;
         RecipientType type = params.present(1) ? RecipientType.of(params.number(1, 1, 3)) : null;
         String address = params.present(2) ? params.string(2) : null;
-        if (add && (type == null || address == null) || type == null && address != null) {
+        if ((add && (type == null || address == null)) || (type == null && address != null)) {
             throw new FormatException("add needs type and address");
         }
         if (address != null && address.isEmpty()) {

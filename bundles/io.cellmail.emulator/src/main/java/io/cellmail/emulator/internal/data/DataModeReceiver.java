@@ -75,6 +75,8 @@ public final class DataModeReceiver {
      * @param received how many payload bytes the host sent (beyond the limit too, escape excluded)
      * @param consumed index into the last chunk of the first byte that is not data-mode input any more
      */
+    // The payload is handed over once, from the receiver to the command that stores it; nothing compares endings.
+    @SuppressWarnings("ArrayRecordComponent")
     public record Ending(int result, byte[] payload, long received, int consumed) {
     }
 

@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 
 import io.cellmail.emulator.Faults;
 
@@ -60,10 +64,15 @@ public final class FaultPlan implements Faults {
     private static final int AUTHENTICATION = -535;
 
     private final Actions actions;
+    @GuardedBy("this")
     private final List<LineFault> lineFaults = new ArrayList<>();
+    @GuardedBy("this")
     private final Deque<Integer> forcedResults = new ArrayDeque<>();
+    @GuardedBy("this")
     private Duration smtpDelay = Duration.ZERO;
+    @GuardedBy("this")
     private Duration resultDelay = Duration.ZERO;
+    @GuardedBy("this")
     private boolean closeMidUpload;
 
     public FaultPlan(Actions actions) {
@@ -216,13 +225,13 @@ public final class FaultPlan implements Faults {
             return LineFaults.NONE;
         }
         String normalized = normalize(line);
-        boolean[] taken = new boolean[LineFaultType.values().length];
+        Set<LineFaultType> taken = EnumSet.noneOf(LineFaultType.class);
         Duration delay = Duration.ZERO;
         List<String> urcs = new ArrayList<>();
         for (Iterator<LineFault> it = lineFaults.iterator(); it.hasNext();) {
             LineFault fault = it.next();
-            if (!taken[fault.type().ordinal()] && normalized.startsWith(fault.prefix())) {
-                taken[fault.type().ordinal()] = true;
+            if (!taken.contains(fault.type()) && normalized.startsWith(fault.prefix())) {
+                taken.add(fault.type());
                 it.remove();
                 delay = delay.plus(fault.delay());
                 if (fault.type() == LineFaultType.URC_IN_REPLY) {
@@ -230,8 +239,8 @@ public final class FaultPlan implements Faults {
                 }
             }
         }
-        return new LineFaults(taken[LineFaultType.REBOOT_BEFORE.ordinal()], taken[LineFaultType.MUTE.ordinal()],
-                delay, urcs, taken[LineFaultType.REBOOT_AFTER.ordinal()], taken[LineFaultType.REFUSE.ordinal()]);
+        return new LineFaults(taken.contains(LineFaultType.REBOOT_BEFORE), taken.contains(LineFaultType.MUTE),
+                delay, urcs, taken.contains(LineFaultType.REBOOT_AFTER), taken.contains(LineFaultType.REFUSE));
     }
 
     /** @return the faults for the {@code AT+QSMTPPUT} starting now, taken */

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,11 @@ public final class TcpEmulatorServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Thread acceptor;
     private final Object lock = new Object();
+    @GuardedBy("lock")
     private Socket connection;
+    @GuardedBy("lock")
     private EmulatorSession session;
+    @GuardedBy("lock")
     private boolean closed;
 
     private TcpEmulatorServer(Attachable modem, ServerSocket listener) {
@@ -144,6 +148,7 @@ public final class TcpEmulatorServer implements AutoCloseable {
     }
 
     /** Ends the current host connection, if any; the module itself lives on. */
+    @GuardedBy("lock")
     private void endConnection() {
         if (session != null) {
             session.close();

@@ -90,6 +90,8 @@ public final class BytePipe {
         return chunk;
     }
 
+    // One wait; both callers call it in a loop over their condition.
+    @SuppressWarnings("WaitNotInLoop")
     private void await() throws InterruptedIOException {
         try {
             wait();

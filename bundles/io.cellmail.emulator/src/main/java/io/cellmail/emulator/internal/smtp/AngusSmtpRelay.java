@@ -28,7 +28,7 @@ public final class AngusSmtpRelay implements SmtpRelay {
     private static final Logger LOG = LoggerFactory.getLogger(AngusSmtpRelay.class);
 
     /** Used when {@code AT+QSMTPPUT} has no timeout: the module waits forever, the emulator not quite. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     /** The name the module greets the server with in EHLO; a fixed name also spares a reverse DNS lookup. */
     private static final String EHLO_NAME = "localhost";
     /** The mechanisms a small embedded SMTP client offers. */

@@ -22,6 +22,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
 
@@ -62,7 +63,7 @@ final class MimeMailComposer {
         }
         // No Bcc header, ever: blind recipients exist only in the envelope.
         message.setHeader("Subject", subject(mail));
-        message.setSentDate(new Date());
+        message.setSentDate(sentNow());
         DataHandler body = body(mail);
         if (mail.attachments().isEmpty()) {
             message.setDataHandler(body);
@@ -151,5 +152,11 @@ final class MimeMailComposer {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    // Jakarta Mail's API takes a java.util.Date; it is made from the clock's Instant here and nowhere else.
+    @SuppressWarnings("JavaUtilDate")
+    private static Date sentNow() {
+        return Date.from(Instant.now());
     }
 }

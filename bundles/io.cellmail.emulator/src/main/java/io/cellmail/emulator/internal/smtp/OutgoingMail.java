@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param attachments the attachments in index order
  * @param tls how the connection is secured (the LTE dialect's {@code ssltype} and SSL context); none for GSM
  */
+// Subject and body are the raw bytes the module holds (their charset is decided when the mail is composed);
+// a mail is composed from them once and never compared.
+@SuppressWarnings("ArrayRecordComponent")
 public record OutgoingMail(
         String serverHost,
         int serverPort,
@@ -66,6 +69,8 @@ public record OutgoingMail(
      * @param verifyServer true ({@code seclevel} 1 or 2): the server's chain must lead to {@code caCertificates}
      * @param caCertificates the PEM (or DER) text of the CA file, empty when none was set or found
      */
+    // The certificates as stored in the module's files, read once by the SMTP client; nothing compares them.
+    @SuppressWarnings("ArrayRecordComponent")
     public record Tls(int type, String protocol, boolean verifyServer, byte[] caCertificates) {
 
         /** Plain SMTP. */
@@ -108,6 +113,8 @@ public record OutgoingMail(
     }
 
     /** An attachment as uploaded by {@code AT+QSMTPATT}. */
+    // The bytes as the module received them, handed to the SMTP client; nothing compares attachments.
+    @SuppressWarnings("ArrayRecordComponent")
     public record Attachment(String name, byte[] content) {
     }
 

@@ -135,14 +135,14 @@ public final class SmtpFailureClassifier {
 
     private static Optional<Integer> replyCode(List<Throwable> chain) {
         for (Throwable throwable : chain) {
-            if (throwable instanceof SMTPAddressFailedException) {
-                return Optional.of(((SMTPAddressFailedException) throwable).getReturnCode());
+            if (throwable instanceof SMTPAddressFailedException address) {
+                return Optional.of(address.getReturnCode());
             }
-            if (throwable instanceof SMTPSenderFailedException) {
-                return Optional.of(((SMTPSenderFailedException) throwable).getReturnCode());
+            if (throwable instanceof SMTPSenderFailedException sender) {
+                return Optional.of(sender.getReturnCode());
             }
-            if (throwable instanceof SMTPSendFailedException) {
-                return Optional.of(((SMTPSendFailedException) throwable).getReturnCode());
+            if (throwable instanceof SMTPSendFailedException send) {
+                return Optional.of(send.getReturnCode());
             }
         }
         return Optional.empty();
@@ -164,11 +164,11 @@ public final class SmtpFailureClassifier {
             }
             chain.add(next);
             pending.add(next.getCause());
-            if (next instanceof MessagingException) {
-                pending.add(((MessagingException) next).getNextException());
+            if (next instanceof MessagingException messaging) {
+                pending.add(messaging.getNextException());
             }
-            if (next instanceof SocketConnectException) {
-                pending.add(((SocketConnectException) next).getException());
+            if (next instanceof SocketConnectException connect) {
+                pending.add(connect.getException());
             }
         }
         return chain;

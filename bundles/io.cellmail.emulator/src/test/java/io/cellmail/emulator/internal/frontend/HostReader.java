@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class HostReader {
 
+    // Appended by the reading thread, read by the test's: StringBuffer's locking is what is wanted here.
+    @SuppressWarnings("JdkObsolete")
     private final StringBuffer received = new StringBuffer();
     private final Thread thread;
 

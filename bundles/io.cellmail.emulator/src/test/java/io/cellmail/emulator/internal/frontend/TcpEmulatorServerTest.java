@@ -38,7 +38,7 @@ class TcpEmulatorServerTest {
         server = TcpEmulatorServer.start(EchoSession.attachable(), "127.0.0.1", 0);
 
         assertThat(server.port()).isPositive();
-        assertThat(server.address().getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+        assertThat(server.address().getAddress()).isEqualTo(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
     }
 
     @Test

@@ -21,6 +21,8 @@ final class TextFollower {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    // Appended by the reading thread, read by the test's: StringBuffer's locking is what is wanted here.
+    @SuppressWarnings("JdkObsolete")
     private final StringBuffer received = new StringBuffer();
     private final OutputStream out;
     private final Thread reader;

@@ -49,7 +49,7 @@ final class SocatPtyPair implements AutoCloseable {
         SocatPtyPair pair = new SocatPtyPair(socat, host, modem);
         try {
             await("socat links " + host + " and " + modem).atMost(Duration.ofSeconds(10))
-                    .until(() -> !socat.isAlive() || Files.exists(host) && Files.exists(modem));
+                    .until(() -> !socat.isAlive() || (Files.exists(host) && Files.exists(modem)));
             if (!socat.isAlive()) {
                 throw new IOException("socat exited with " + socat.exitValue() + "; see " + name + "-socat.log");
             }

@@ -167,8 +167,8 @@ final class AlarmSender implements Runnable {
             } else {
                 Throwable cause = failure.getCause() != null && !(failure instanceof MailException)
                         ? failure.getCause() : failure;
-                journal.append("STAGE_FAILED", id, cause instanceof MailException
-                        ? ((MailException) cause).code().name() + " " + ((MailException) cause).code().code()
+                journal.append("STAGE_FAILED", id, cause instanceof MailException mailException
+                        ? mailException.code().name() + " " + mailException.code().code()
                         : cause.toString());
             }
         } catch (IOException e) {

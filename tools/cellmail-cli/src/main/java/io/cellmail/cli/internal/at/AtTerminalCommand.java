@@ -126,8 +126,7 @@ public final class AtTerminalCommand implements CliCommand {
     private static void converse(TerminalSession session, CliEnvironment environment) {
         LineSource input = InputLines.start(environment.in(), Charset.defaultCharset(),
                 environment.stop().toCompletableFuture());
-        Optional<String> line;
-        while ((line = input.next()).isPresent()) {
+        for (Optional<String> line = input.next(); line.isPresent(); line = input.next()) {
             String text = line.get().strip();
             if (!text.isEmpty() && !text.startsWith("#")) {
                 session.execute(text, input);

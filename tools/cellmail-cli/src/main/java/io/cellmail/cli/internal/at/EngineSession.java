@@ -133,8 +133,8 @@ final class EngineSession implements TerminalSession {
     /** The lines after an upload command up to {@code +++}, joined with CR LF, as a person typed them. */
     private byte[] payload(LineSource input) {
         StringBuilder payload = new StringBuilder();
-        Optional<String> next;
-        while ((next = input.next()).isPresent() && !next.get().strip().equals("+++")) {
+        for (Optional<String> next = input.next(); next.isPresent() && !next.get().strip().equals("+++");
+                next = input.next()) {
             output.sent(next.get());
             if (payload.length() > 0) {
                 payload.append("\r\n");

@@ -28,6 +28,7 @@ final class InputLines implements LineSource {
     private static final Logger LOG = LoggerFactory.getLogger(InputLines.class);
 
     /** Marks the end of input in the queue. */
+    // A marker no line read can be: the queue holds strings, and this one is told apart by identity.
     private static final String END = new String("end of input");
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>(1024);
@@ -77,6 +78,8 @@ final class InputLines implements LineSource {
     }
 
     @Override
+    // END is compared by identity on purpose: a line that reads "end of input" is a line.
+    @SuppressWarnings("ReferenceEquality")
     public Optional<String> next() {
         while (!ended && !stop.isDone()) {
             String line;
