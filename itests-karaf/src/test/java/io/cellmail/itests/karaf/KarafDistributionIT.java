@@ -59,7 +59,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * cellmail on a booted Apache Karaf 4.4 distribution, as an operator installs it: the features repository added,
  * {@code cellmail-core}, {@code cellmail-console} and {@code cellmail-emulator} installed, an emulated modem and a
  * mail service configured by {@code .cfg} files dropped into {@code etc/} (Karaf's FileInstall), a mail sent at the
- * console with {@code cellmail:send} and received by GreenMail over real SMTP, {@code cellmail:status} read.
+ * console with {@code cellmail:send} and received by GreenMail over real SMTP, {@code cellmail:status} read; then
+ * the configuration life cycle with {@code cellmail:config} over Karaf's SSH console, logged in with a real SSH client.
  *
  * <p>One Karaf boot for the class. GreenMail runs in this (the driver's) JVM, outside Karaf; the test methods run
  * inside Karaf and read the mail back over GreenMail's POP3 port.
