@@ -55,7 +55,8 @@ import io.cellmail.itests.support.TestGateway;
 import io.cellmail.service.config.ConfigurationEvents;
 
 /**
- * {@code cellmail:config} typed into the real Gogo runtime of a Felix with ConfigAdmin and MetaType: a change
+ * {@code cellmail:config} typed into the real Gogo runtime of a Felix with ConfigAdmin and MetaType (and, in
+ * itests/equinox, of an Equinox with Equinox ConfigAdmin and Metatype, as Kura runs): a change
  * reconfigures the running service while its mail waits, create and delete go through the factory, an export
  * imports back as the same configuration, and a password read from a file reaches the SMTP login but never the
  * output, the log or an event.
@@ -112,9 +113,12 @@ public class ConsoleConfigIT extends CellmailTestSupport {
         mailEvents.await(mail.id(), MailEvents.RETRYING, DELIVERY);
 
         String refused = run("cellmail:config set live smtpPrt=" + smtp.port());
+        // The range is the metatype's own validate (Felix's or Equinox's, whose wording differs in the parentheses).
+        String outOfRange = run("cellmail:config set live smtpPort=70000");
         String output = run("cellmail:config set live smtpPort=" + smtp.port());
 
         assertThat(refused).contains("did you mean smtpPort?");
+        assertThat(outOfRange).contains("smtpPort: 70000 is refused by the metatype (").doesNotContain("live: ");
         assertThat(output).contains("live: smtpPort").contains("-> " + smtp.port())
                 .contains("The running service applies it now; its queued mail stays");
         assertThat(smtp.awaitMails(1, DELIVERY)).extracting(ReceivedMail::subject)
