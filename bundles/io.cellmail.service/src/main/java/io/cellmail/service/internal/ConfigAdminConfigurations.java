@@ -99,6 +99,7 @@ public final class ConfigAdminConfigurations implements CellularMailConfiguratio
         return stored;
     }
 
+    @SuppressWarnings("JdkObsolete") // ConfigurationAdmin takes a Dictionary: Hashtable is the one at hand
     @Override
     public StoredConfiguration create(String name, Map<String, Object> properties)
             throws ConfigurationStoreException {
@@ -118,6 +119,7 @@ public final class ConfigAdminConfigurations implements CellularMailConfiguratio
         }
     }
 
+    @SuppressWarnings("JdkObsolete") // ConfigurationAdmin takes a Dictionary: Hashtable is the one at hand
     @Override
     public void update(String id, Map<String, Object> changes) throws ConfigurationStoreException {
         Configuration configuration = existing(id);
