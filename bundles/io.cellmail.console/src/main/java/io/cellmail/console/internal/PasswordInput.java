@@ -65,6 +65,7 @@ final class PasswordInput {
      * @return the password typed without echo, or empty when the session has no terminal to read it from
      * @throws UsageException when reading fails
      */
+    @SuppressWarnings("SystemConsoleNull") // Java 17 (the baseline) gives null without a terminal
     static Optional<String> fromTerminal(CommandSession session, String prompt) throws UsageException {
         Object terminal = session == null ? null : session.get(TERMINAL_VARIABLE);
         if (terminal != null) {

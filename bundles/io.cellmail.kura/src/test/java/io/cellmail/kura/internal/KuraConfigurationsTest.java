@@ -106,6 +106,7 @@ class KuraConfigurationsTest {
     }
 
     /** The bundle's Kura metatype, read by Felix's MetaType implementation. */
+    @SuppressWarnings("JdkObsolete") // Bundle.getHeaders returns a Dictionary
     private static ObjectClassDefinition kuraMetatype() {
         String resource = "OSGI-INF/metatype/" + CellularMailComponent.PID + ".xml";
         try (InputStream in = KuraConfigurationsTest.class.getClassLoader().getResourceAsStream(resource)) {
