@@ -93,7 +93,7 @@ class GatewayRunIT {
 
         Path log = logs.resolve(LogFile.fileName(0));
         await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() -> !gateway.isAlive()
-                || Files.exists(log) && Files.readString(log).contains("cellmail gateway: running"));
+                || (Files.exists(log) && Files.readString(log).contains("cellmail gateway: running")));
         assertThat(gateway.isAlive()).as(Files.exists(log) ? Files.readString(log) : "no log").isTrue();
         String running = Files.readString(log);
         // Without --demo: not the demo's configurations (its emulated modem), no loopback SMTP server.
