@@ -43,6 +43,7 @@ final class ServiceMetatype {
     }
 
     /** Felix looks for localisation resources in the bundle; the generated metatype has no localised text. */
+    @SuppressWarnings("JdkObsolete") // Bundle.getHeaders returns a Dictionary: Hashtable is the one at hand
     private static Bundle resourcelessBundle() {
         return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] { Bundle.class },
                 (proxy, method, args) -> switch (method.getName()) {
