@@ -83,6 +83,7 @@ public class ConsoleConfigIT extends CellmailTestSupport {
     }
 
     @Before
+    @SuppressWarnings("JdkObsolete") // registerService takes a Dictionary: Hashtable is the one at hand
     public void listen() {
         smtp = SmtpServer.start("alarm:" + SMTP_PASSWORD);
         mailEvents = EventRecorder.register(bundleContext);
