@@ -84,6 +84,7 @@ public class KarafDistributionIT {
     private static final String SSH_LOGIN = "Operator-Login-4417";
     private static final String FILE_PASSWORD = "From-A-File-7730";
     private static final String TYPED_PASSWORD = "Typed-No-Echo-2291";
+    private static final String EXEC_PASSWORD = "Over-Exec-5518";
 
     /** The methods share the class's one Karaf; the first one to run installs and configures cellmail. */
     private static boolean installed;
@@ -261,6 +262,42 @@ public class KarafDistributionIT {
         }
     }
 
+    /**
+     * What scripts and remote management do: one command per SSH exec channel ({@code ssh gw 'cellmail:config'}),
+     * without a pty. Karaf prints only what a command writes there, so every answer must be written: the list, a
+     * service's settings, its status, a refusal and a password set from a file, which never appears.
+     */
+    @Test
+    public void shouldAnswerOverAnSshExecChannel() throws Exception {
+        installAndConfigure();
+        Path passwordFile = Files.createTempDirectory(Paths.get(System.getProperty("karaf.data")), "ssh-exec-")
+                .resolve("smtp.pw");
+        Files.writeString(passwordFile, EXEC_PASSWORD + "\n", StandardCharsets.UTF_8);
+
+        try (SshConsole ssh = SshConsole.to(Integer.getInteger(SSH_PORT), SSH_USER, SSH_LOGIN)) {
+            SshConsole.Exec password = ssh.exec("cellmail:config password modem1 .smtpPassword --file " + passwordFile);
+            SshConsole.Exec listed = ssh.exec("cellmail:config list");
+            SshConsole.Exec shown = ssh.exec("cellmail:config show modem1");
+            SshConsole.Exec status = ssh.exec("cellmail:status");
+            SshConsole.Exec refused = ssh.exec("cellmail:config set modem1 senderAdress=x@example.com");
+
+            assertTrue("the password is set: " + password, password.output().contains("modem1: .smtpPassword set."));
+            assertEquals(EXEC_PASSWORD, smtpPassword());
+            assertTrue("the list shows modem1 and its port: " + listed,
+                    listed.output().contains("modem1") && listed.output().contains("emulator:karaf"));
+            assertTrue("show lists the settings, the password only as set: " + shown,
+                    shown.output().startsWith("modem1 (")
+                            && shown.output().matches("(?s).*\\.smtpPassword\\s+SMTP password\\s+set.*"));
+            assertTrue("status shows the service's modem: " + status,
+                    status.output().contains("modem1") && status.output().contains("modem "));
+            assertTrue("a refusal reaches the operator: " + refused,
+                    refused.output().contains("did you mean senderAddress?"));
+            for (SshConsole.Exec answer : List.of(password, listed, shown, status, refused)) {
+                assertFalse("no password over the exec channel: " + answer, answer.output().contains(EXEC_PASSWORD));
+            }
+        }
+    }
+
     /** @return the setting as a .cfg file (Java properties) holds it, null when it does not */
     private static String setting(Path file, String key) throws IOException {
         Properties properties = new Properties();
@@ -360,7 +397,9 @@ public class KarafDistributionIT {
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
         try {
             Object result = session.execute(command);
-            return bytes.toString(StandardCharsets.UTF_8) + (result == null ? "" : result);
+            // The commands write their answer and return nothing: the pty shell would print a returned value twice.
+            assertNull("returned by " + command, result);
+            return bytes.toString(StandardCharsets.UTF_8);
         } finally {
             session.close();
         }

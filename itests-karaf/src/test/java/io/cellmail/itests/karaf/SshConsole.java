@@ -12,18 +12,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
  * A real SSH client (Apache MINA SSHD, the same library Karaf's server runs on) logged in to Karaf's SSH console
- * over loopback, as an operator's {@code ssh -p PORT user@gateway} is: an interactive shell on a pty.
+ * over loopback, as an operator's {@code ssh -p PORT user@gateway} is: an interactive shell on a pty, or one command
+ * on an exec channel, as {@code ssh -p PORT user@gateway 'command'} in a script is.
  *
- * <p>Not an exec channel ({@code ssh … 'command'}): Karaf 4.4 prints what a command writes there, but not the value a
- * Gogo function returns, which is how every cellmail command answers.
+ * <p>On an exec channel Karaf 4.4 prints what a command writes, but not the value a Gogo function returns: that is
+ * why every cellmail command writes its answer.
  */
 final class SshConsole implements AutoCloseable {
 
@@ -73,6 +77,31 @@ final class SshConsole implements AutoCloseable {
             session.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs one command on an exec channel, without a pty, as {@code ssh user@gateway 'command'} does.
+     *
+     * @return what the command wrote (output and error streams together) and the exit status Karaf sent
+     */
+    Exec exec(String command) throws IOException {
+        try (ClientSession session = login(); ChannelExec channel = session.createExecChannel(command)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            channel.setOut(out);
+            channel.setErr(out);
+            channel.open().verify(TIMEOUT);
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+            return new Exec(out.toString(StandardCharsets.UTF_8), channel.getExitStatus());
+        }
+    }
+
+    /**
+     * What one command on an exec channel gave back.
+     *
+     * @param output what the command wrote
+     * @param exitStatus the exit status Karaf sent, null when it sent none
+     */
+    record Exec(String output, Integer exitStatus) {
     }
 
     private ClientSession login() throws IOException {

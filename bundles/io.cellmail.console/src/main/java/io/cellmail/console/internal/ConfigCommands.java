@@ -38,7 +38,8 @@ import io.cellmail.service.config.StoredConfiguration;
  * {@code cellmail:config}: the configuration life cycle of the mail services from the console — list, show, set,
  * create, delete, password, export and import — through the best-ranked {@link CellularMailConfigurations} (Kura's
  * where Kura runs, ConfigAdmin's elsewhere). Settings are checked against the metatype before anything changes;
- * passwords never appear on the command line or in any output, only whether they are set.
+ * passwords never appear on the command line or in any output, only whether they are set. Every answer is written
+ * to the session's output (see {@link SessionOutput}).
  */
 @Component(service = ConfigCommands.class, property = {
     "osgi.command.scope=cellmail",
@@ -67,9 +68,19 @@ public final class ConfigCommands {
             "service.bundleLocation", "felix.fileinstall.filename");
 
     private final MailServices services = new MailServices();
+    private final SessionOutput sessionOutput;
     private volatile CellularMailConfigurations store;
     private volatile EventAdmin eventAdmin;
     private final ConfigurationJournal journal = new ConfigurationJournal(() -> eventAdmin);
+
+    /** The command as the console runs it: it writes to the session's output. */
+    public ConfigCommands() {
+        this(new SessionOutput());
+    }
+
+    ConfigCommands(SessionOutput sessionOutput) {
+        this.sessionOutput = sessionOutput;
+    }
 
     /** The best-ranked store: Kura's replaces ConfigAdmin's when it appears (greedy). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -116,15 +127,15 @@ public final class ConfigCommands {
         services.removeAdmin(properties, admin);
     }
 
-    /** @return the configured services: name, dialect, port, state and id */
+    /** Writes the configured services: name, dialect, port, state and id */
     @Descriptor("list the configured mail services: name, dialect, port, state")
-    public String config() {
-        return config(null, "", "cfg", "", "", "list");
+    public void config() {
+        config(null, "", "cfg", "", "", "list");
     }
 
-    /** @return what was done, or what was wrong and the usage */
+    /** Writes what was done, or what was wrong and the usage */
     @Descriptor("show, set, create, delete, export or import the configuration of a mail service, or set a password")
-    public String config(
+    public void config(
             CommandSession session,
             @Descriptor("password: the file whose first line is the password")
             @Parameter(names = { "-f", "--file" }, absentValue = "") String file,
@@ -137,39 +148,42 @@ public final class ConfigCommands {
             @Descriptor("list, show, set, create, delete, password, export or import") String action,
             @Descriptor("the service's name, then key=value settings; for password the key; for import the file")
             String... arguments) {
-        try {
-            CellularMailConfigurations current = store;
-            if (current == null) {
-                throw new UsageException("no configuration service is available (ConfigAdmin and MetaType, or "
-                        + "Kura's configuration service, must run)");
+        sessionOutput.write(() -> {
+            try {
+                CellularMailConfigurations current = store;
+                if (current == null) {
+                    throw new UsageException("no configuration service is available (ConfigAdmin and MetaType, or "
+                            + "Kura's configuration service, must run)");
+                }
+                ConfigurationEditor editor = new ConfigurationEditor(current, journal);
+                List<String> args = Arrays.asList(arguments);
+                switch (action) {
+                    case "list":
+                        return list(editor);
+                    case "show":
+                        StoredConfiguration shown = editor.named(first(args, "the service"));
+                        return ConfigurationView.show(editor.platform(), shown, state(shown.name(), true),
+                                editor.check());
+                    case "set":
+                        return set(editor, first(args, "the service"), rest(args));
+                    case "create":
+                        return create(editor, first(args, "the new service's name"), rest(args));
+                    case "delete":
+                        return delete(editor, first(args, "the service"));
+                    case "password":
+                        return password(session, editor, first(args, "the service"), second(args, "the password's key"),
+                                file);
+                    case "export":
+                        return export(editor, first(args, "the service"), format, output);
+                    case "import":
+                        return importFile(editor, first(args, "the file"), name);
+                    default:
+                        throw new UsageException("unknown action '" + action + "'");
+                }
+            } catch (UsageException e) {
+                return "cellmail:config: " + e.getMessage() + "\n" + USAGE;
             }
-            ConfigurationEditor editor = new ConfigurationEditor(current, journal);
-            List<String> args = Arrays.asList(arguments);
-            switch (action) {
-                case "list":
-                    return list(editor);
-                case "show":
-                    StoredConfiguration shown = editor.named(first(args, "the service"));
-                    return ConfigurationView.show(editor.platform(), shown, state(shown.name(), true), editor.check());
-                case "set":
-                    return set(editor, first(args, "the service"), rest(args));
-                case "create":
-                    return create(editor, first(args, "the new service's name"), rest(args));
-                case "delete":
-                    return delete(editor, first(args, "the service"));
-                case "password":
-                    return password(session, editor, first(args, "the service"), second(args, "the password's key"),
-                            file);
-                case "export":
-                    return export(editor, first(args, "the service"), format, output);
-                case "import":
-                    return importFile(editor, first(args, "the file"), name);
-                default:
-                    throw new UsageException("unknown action '" + action + "'");
-            }
-        } catch (UsageException e) {
-            return "cellmail:config: " + e.getMessage() + "\n" + USAGE;
-        }
+        });
     }
 
     private String list(ConfigurationEditor editor) throws UsageException {

@@ -30,9 +30,9 @@ import io.cellmail.service.CellularMailAdmin;
 
 /**
  * The {@code cellmail:} commands of the Gogo console: {@code send}, {@code status}, {@code queue}, {@code probe} and
- * {@code transcript}. Each returns the text to print; a wrong call returns what was wrong and the usage. Nothing
- * here ever prints a password: the commands show statuses, ids, codes and the (masked) AT transcript, never a
- * configuration.
+ * {@code transcript}. Each writes its answer to the session's output (see {@link SessionOutput}); a wrong call
+ * writes what was wrong and the usage. Nothing here ever prints a password: the commands show statuses, ids, codes
+ * and the (masked) AT transcript, never a configuration.
  */
 @Component(service = MailCommands.class, property = {
     "osgi.command.scope=cellmail",
@@ -66,6 +66,16 @@ public final class MailCommands {
     static final int DEFAULT_TRANSCRIPT_LINES = 50;
 
     private final MailServices services = new MailServices();
+    private final SessionOutput sessionOutput;
+
+    /** The commands as the console runs them: they write to the session's output. */
+    public MailCommands() {
+        this(new SessionOutput());
+    }
+
+    MailCommands(SessionOutput sessionOutput) {
+        this.sessionOutput = sessionOutput;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -87,19 +97,21 @@ public final class MailCommands {
         services.removeAdmin(properties, admin);
     }
 
-    /** @return the usage of {@code send} */
+    /** Writes the usage of {@code send} */
     @Descriptor("show how to send a mail")
-    public String send() {
-        return SEND_USAGE;
+    public void send() {
+        sessionOutput.write(() -> {
+            return SEND_USAGE;
+        });
     }
 
     /**
      * Sends a mail and waits, bounded, for the outcome.
      *
-     * @return the receipt, the failure with its code and meaning, or the id when the outcome is not known yet
+     * Writes the receipt, the failure with its code and meaning, or the id when the outcome is not known yet.
      */
     @Descriptor("send a mail and wait for the outcome")
-    public String send(
+    public void send(
             @Descriptor("the mail service to use, when there are several")
             @Parameter(names = { "-s", "--service" }, absentValue = "") String service,
             @Descriptor("Cc recipients, comma-separated")
@@ -119,13 +131,15 @@ public final class MailCommands {
             @Descriptor("recipients, comma-separated") String to,
             @Descriptor("the subject") String subject,
             @Descriptor("the text body") String body) {
-        try {
-            MailServices.Entry entry = services.one(service);
-            MailMessage message = MailRequest.build(to, cc, bcc, subject, body, attach, priority, id);
-            return send(entry, message, noWait ? Duration.ZERO : Duration.ofSeconds(Math.max(0, waitSeconds)));
-        } catch (UsageException e) {
-            return "cellmail:send: " + e.getMessage() + "\n" + SEND_USAGE;
-        }
+        sessionOutput.write(() -> {
+            try {
+                MailServices.Entry entry = services.one(service);
+                MailMessage message = MailRequest.build(to, cc, bcc, subject, body, attach, priority, id);
+                return send(entry, message, noWait ? Duration.ZERO : Duration.ofSeconds(Math.max(0, waitSeconds)));
+            } catch (UsageException e) {
+                return "cellmail:send: " + e.getMessage() + "\n" + SEND_USAGE;
+            }
+        });
     }
 
     private static String send(MailServices.Entry entry, MailMessage message, Duration wait) {
@@ -156,101 +170,111 @@ public final class MailCommands {
         }
     }
 
-    /** @return one block per service: modem, registration, signal, queue depth, last error, counters, problem */
+    /** Writes one block per service: modem, registration, signal, queue depth, last error, counters, problem */
     @Descriptor("show each mail service: modem, network, signal, queue and last error")
-    public String status(
+    public void status(
             @Descriptor("show only this service")
             @Parameter(names = { "-s", "--service" }, absentValue = "") String service) {
-        try {
-            StringBuilder out = new StringBuilder();
-            for (MailServices.Entry entry : services.select(service)) {
-                out.append(ConsoleText.status(entry.service().serviceStatus(),
-                        entry.admin().map(CellularMailAdmin::counters),
-                        entry.admin().flatMap(CellularMailAdmin::configurationProblem)));
+        sessionOutput.write(() -> {
+            try {
+                StringBuilder out = new StringBuilder();
+                for (MailServices.Entry entry : services.select(service)) {
+                    out.append(ConsoleText.status(entry.service().serviceStatus(),
+                            entry.admin().map(CellularMailAdmin::counters),
+                            entry.admin().flatMap(CellularMailAdmin::configurationProblem)));
+                }
+                return out.toString();
+            } catch (UsageException e) {
+                return "cellmail:status: " + e.getMessage() + "\n";
             }
-            return out.toString();
-        } catch (UsageException e) {
-            return "cellmail:status: " + e.getMessage() + "\n";
-        }
+        });
     }
 
-    /** @return the waiting mails of each service */
+    /** Writes the waiting mails of each service */
     @Descriptor("list the mails waiting in the outbox")
-    public String queue(
+    public void queue(
             @Descriptor("show only this service")
             @Parameter(names = { "-s", "--service" }, absentValue = "") String service) {
-        try {
-            StringBuilder out = new StringBuilder();
-            for (MailServices.Entry entry : services.select(service)) {
-                out.append(ConsoleText.queue(entry.name(), admin(entry).queue()));
+        sessionOutput.write(() -> {
+            try {
+                StringBuilder out = new StringBuilder();
+                for (MailServices.Entry entry : services.select(service)) {
+                    out.append(ConsoleText.queue(entry.name(), admin(entry).queue()));
+                }
+                return out.toString();
+            } catch (UsageException e) {
+                return "cellmail:queue: " + e.getMessage() + "\n" + QUEUE_USAGE;
             }
-            return out.toString();
-        } catch (UsageException e) {
-            return "cellmail:queue: " + e.getMessage() + "\n" + QUEUE_USAGE;
-        }
+        });
     }
 
-    /** @return what became of the mail */
+    /** Writes what became of the mail */
     @Descriptor("retry a waiting mail now, or cancel one")
-    public String queue(
+    public void queue(
             @Descriptor("the service holding the mail; by default the one that knows the id")
             @Parameter(names = { "-s", "--service" }, absentValue = "") String service,
             @Descriptor("retry or cancel") String action,
             @Descriptor("the mail's id") String id) {
-        try {
-            MailServices.Entry entry = holderOf(service, id);
-            switch (action) {
-                case "retry":
-                    return admin(entry).retryNow(id) ? id + " is due now on " + entry.name() + "\n"
-                            : id + " cannot be retried on " + entry.name()
-                                    + ": it is unknown there, being sent or already final\n";
-                case "cancel":
-                    return entry.service().cancel(id) ? id + " cancelled on " + entry.name() + "\n"
-                            : id + " cannot be cancelled on " + entry.name()
-                                    + ": it is unknown there, being sent or already final\n";
-                default:
-                    throw new UsageException("unknown action '" + action + "'");
+        sessionOutput.write(() -> {
+            try {
+                MailServices.Entry entry = holderOf(service, id);
+                switch (action) {
+                    case "retry":
+                        return admin(entry).retryNow(id) ? id + " is due now on " + entry.name() + "\n"
+                                : id + " cannot be retried on " + entry.name()
+                                        + ": it is unknown there, being sent or already final\n";
+                    case "cancel":
+                        return entry.service().cancel(id) ? id + " cancelled on " + entry.name() + "\n"
+                                : id + " cannot be cancelled on " + entry.name()
+                                        + ": it is unknown there, being sent or already final\n";
+                    default:
+                        throw new UsageException("unknown action '" + action + "'");
+                }
+            } catch (UsageException e) {
+                return "cellmail:queue: " + e.getMessage() + "\n" + QUEUE_USAGE;
             }
-        } catch (UsageException e) {
-            return "cellmail:queue: " + e.getMessage() + "\n" + QUEUE_USAGE;
-        }
+        });
     }
 
-    /** @return the modem's answers to ATI, AT+CPIN?, AT+CREG?, AT+CSQ and AT+CGATT? */
+    /** Writes the modem's answers to ATI, AT+CPIN?, AT+CREG?, AT+CSQ and AT+CGATT? */
     @Descriptor("ask the modem what it is, about its SIM, network, signal and GPRS")
-    public String probe(
+    public void probe(
             @Descriptor("the service whose modem to ask, when there are several")
             @Parameter(names = { "-s", "--service" }, absentValue = "") String service) {
-        try {
-            MailServices.Entry entry = services.one(service);
-            return ConsoleText.probe(entry.name(), admin(entry).probe());
-        } catch (UsageException e) {
-            return "cellmail:probe: " + e.getMessage() + "\n";
-        } catch (MailException e) {
-            return "cellmail:probe: " + ConsoleText.failure(e) + "\n";
-        }
+        sessionOutput.write(() -> {
+            try {
+                MailServices.Entry entry = services.one(service);
+                return ConsoleText.probe(entry.name(), admin(entry).probe());
+            } catch (UsageException e) {
+                return "cellmail:probe: " + e.getMessage() + "\n";
+            } catch (MailException e) {
+                return "cellmail:probe: " + ConsoleText.failure(e) + "\n";
+            }
+        });
     }
 
-    /** @return the last AT lines exchanged with the modem, passwords masked */
+    /** Writes the last AT lines exchanged with the modem, passwords masked */
     @Descriptor("show the recent AT conversation with the modem, passwords masked")
-    public String transcript(
+    public void transcript(
             @Descriptor("the service whose modem to show, when there are several")
             @Parameter(names = { "-s", "--service" }, absentValue = "") String service,
             @Descriptor("how many lines, from the end")
             @Parameter(names = { "-n", "--lines" }, absentValue = "" + DEFAULT_TRANSCRIPT_LINES) int lines) {
-        try {
-            MailServices.Entry entry = services.one(service);
-            List<String> transcript = admin(entry).transcript(Math.max(1, lines));
-            if (transcript.isEmpty()) {
-                return entry.name() + ": no AT transcript (the modem was not talked to yet, or the dialect keeps "
-                        + "none)\n";
+        sessionOutput.write(() -> {
+            try {
+                MailServices.Entry entry = services.one(service);
+                List<String> transcript = admin(entry).transcript(Math.max(1, lines));
+                if (transcript.isEmpty()) {
+                    return entry.name() + ": no AT transcript (the modem was not talked to yet, or the dialect keeps "
+                            + "none)\n";
+                }
+                StringBuilder out = new StringBuilder();
+                transcript.forEach(line -> out.append(SecretText.mask(line)).append('\n'));
+                return out.toString();
+            } catch (UsageException e) {
+                return "cellmail:transcript: " + e.getMessage() + "\n";
             }
-            StringBuilder out = new StringBuilder();
-            transcript.forEach(line -> out.append(SecretText.mask(line)).append('\n'));
-            return out.toString();
-        } catch (UsageException e) {
-            return "cellmail:transcript: " + e.getMessage() + "\n";
-        }
+        });
     }
 
     /** @return the named service, or the one whose outbox knows the mail */

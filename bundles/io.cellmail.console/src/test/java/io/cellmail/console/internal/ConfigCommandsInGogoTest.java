@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,6 +32,7 @@ class ConfigCommandsInGogoTest {
     private final InMemoryConfigurations store = new InMemoryConfigurations().with("modem1",
             Map.of("port", "tcp://127.0.0.1:4000"));
     private final ThreadIOImpl threadIo = new ThreadIOImpl();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private CommandSession session;
 
     @TempDir
@@ -42,7 +44,7 @@ class ConfigCommandsInGogoTest {
         threadIo.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(threadIo);
         processor.addCommand("cellmail", commands, "config");
-        session = processor.createSession(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+        session = processor.createSession(new ByteArrayInputStream(new byte[0]), output,
                 new ByteArrayOutputStream());
     }
 
@@ -54,17 +56,17 @@ class ConfigCommandsInGogoTest {
 
     @Test
     void shouldListWithoutArgumentsAndShowWithOne() throws Exception {
-        assertThat(session.execute("cellmail:config")).asString().contains("modem1").contains("tcp://127.0.0.1:4000");
-        assertThat(session.execute("cellmail:config list")).asString().contains("modem1");
-        assertThat(session.execute("cellmail:config show modem1")).asString().startsWith("modem1 (");
+        assertThat(run("cellmail:config")).contains("modem1").contains("tcp://127.0.0.1:4000");
+        assertThat(run("cellmail:config list")).contains("modem1");
+        assertThat(run("cellmail:config show modem1")).startsWith("modem1 (");
     }
 
     @Test
     void shouldTakeAnyNumberOfSettingsWithQuotedValues() throws Exception {
-        Object out = session.execute("cellmail:config set modem1 smtpPort=587 \"senderName=Pump station 3\" "
+        String out = run("cellmail:config set modem1 smtpPort=587 \"senderName=Pump station 3\" "
                 + "authentication=false");
 
-        assertThat(out).asString().startsWith("modem1: smtpPort (default) -> 587, senderName (default) -> Pump "
+        assertThat(out).startsWith("modem1: smtpPort (default) -> 587, senderName (default) -> Pump "
                 + "station 3, authentication (default) -> false.");
         assertThat(store.configurations.get("io.cellmail.mail~modem1")).containsEntry("smtpPort", 587)
                 .containsEntry("senderName", "Pump station 3").containsEntry("authentication", false);
@@ -75,12 +77,23 @@ class ConfigCommandsInGogoTest {
         Path pw = Files.writeString(files.resolve("pw"), "Gogo-Pw-1\n");
         Path xml = files.resolve("out.xml");
 
-        assertThat(session.execute("cellmail:config --file " + pw + " password modem1 .smtpPassword")).asString()
+        assertThat(run("cellmail:config --file " + pw + " password modem1 .smtpPassword"))
                 .startsWith("modem1: .smtpPassword set.").doesNotContain("Gogo-Pw-1");
-        assertThat(session.execute("cellmail:config --format kura -o " + xml + " export modem1")).asString()
+        assertThat(run("cellmail:config --format kura -o " + xml + " export modem1"))
                 .startsWith("Exported modem1 to ");
-        assertThat(session.execute("cellmail:config -n modem5 import " + xml)).asString()
+        assertThat(run("cellmail:config -n modem5 import " + xml))
                 .startsWith("Imported modem5 from ");
         assertThat(store.configurations).containsKey("io.cellmail.mail~modem5");
+    }
+
+    /**
+     * Runs a command line as the console does and returns what it wrote to the session's output. The command must
+     * return nothing: Gogo prints a returned value after the command's own output, so the answer would appear twice.
+     */
+    private String run(String commandLine) throws Exception {
+        output.reset();
+        Object returned = session.execute(commandLine);
+        assertThat(returned).as("returned by " + commandLine + " (printed a second time)").isNull();
+        return output.toString(StandardCharsets.UTF_8);
     }
 }

@@ -36,7 +36,8 @@ class ConfigCommandsTest {
     private static final String SMTP_PASSWORD = "Pw-in-Store-93";
     private static final String NEW_PASSWORD = "Fresh-Secret-57";
 
-    private final ConfigCommands commands = new ConfigCommands();
+    private final RecordedOutput session = new RecordedOutput();
+    private final ConfigCommands commands = new ConfigCommands(session.output());
     private final InMemoryConfigurations store = new InMemoryConfigurations();
     private final RecordingEventAdmin events = new RecordingEventAdmin();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -140,7 +141,8 @@ class ConfigCommandsTest {
 
         assertThat(run("set", "modem1", "smtpHost=mail.example.org")).contains("The running service applies it now; "
                 + "its queued mail stays (1 mail waiting)");
-        assertThat(commands.config()).contains("modem1").contains("tcp://127.0.0.1:4000").contains("quectel-gsm")
+        assertThat(answer(() -> commands.config())).contains("modem1").contains("tcp://127.0.0.1:4000")
+                .contains("quectel-gsm")
                 .contains("READY");
     }
 
@@ -290,12 +292,19 @@ class ConfigCommandsTest {
                 default -> rest.add(arguments[i]);
             }
         }
-        String out = commands.config(null, file, format, output, name, action, rest.toArray(String[]::new));
+        String[] options = { file, format, output, name };
+        String out = answer(() -> commands.config(null, options[0], options[1], options[2], options[3], action,
+                rest.toArray(String[]::new)));
         assertThat(out).as("output of " + action).doesNotContain(SMTP_PASSWORD).doesNotContain(NEW_PASSWORD);
         return out;
     }
 
     private static Object[] asArray(Object value) {
         return value instanceof Object[] array ? array : new Object[] { value };
+    }
+
+    /** @return what the command wrote to the session's output */
+    private String answer(Runnable command) {
+        return session.of(command);
     }
 }

@@ -35,7 +35,8 @@ import io.cellmail.api.ServiceStatus;
 /** The console commands, called the way Gogo calls them, against fake services. */
 class MailCommandsTest {
 
-    private final MailCommands commands = new MailCommands();
+    private final RecordedOutput session = new RecordedOutput();
+    private final MailCommands commands = new MailCommands(session.output());
 
     @TempDir
     Path files;
@@ -121,7 +122,8 @@ class MailCommandsTest {
 
     @Test
     void shouldShowHowToSendWhenCalledWithoutArguments() {
-        assertThat(commands.send()).isEqualTo(MailCommands.SEND_USAGE).contains("usage: cellmail:send [options]");
+        assertThat(answer(() -> commands.send())).isEqualTo(MailCommands.SEND_USAGE)
+                .contains("usage: cellmail:send [options]");
     }
 
     @Test
@@ -142,14 +144,15 @@ class MailCommandsTest {
 
         assertThat(send(a -> a.service = "modem3"))
                 .startsWith("cellmail:send: no mail service named 'modem3'; there are: modem1, modem2\n");
-        assertThat(commands.status("modem3")).isEqualTo(
+        assertThat(answer(() -> commands.status("modem3"))).isEqualTo(
                 "cellmail:status: no mail service named 'modem3'; there are: modem1, modem2\n");
     }
 
     @Test
     void shouldSayWhenNoMailServiceRuns() {
-        assertThat(commands.status("")).isEqualTo("cellmail:status: no mail service is running; configure one "
-                + "(factory PID io.cellmail.mail)\n");
+        assertThat(answer(() -> commands.status("")))
+                .isEqualTo("cellmail:status: no mail service is running; configure one (factory PID "
+                        + "io.cellmail.mail)\n");
         assertThat(send(a -> { })).startsWith("cellmail:send: no mail service is running");
     }
 
@@ -161,7 +164,7 @@ class MailCommandsTest {
         commands.unbindMailService(modem, properties);
         commands.unbindCellularMailAdmin(modem, properties);
 
-        assertThat(commands.status("")).contains("no mail service is running");
+        assertThat(answer(() -> commands.status(""))).contains("no mail service is running");
     }
 
     @Test
@@ -188,7 +191,7 @@ class MailCommandsTest {
                 0, Optional.empty());
         second.problem = Optional.of("Invalid mail service configuration: smtpPort must be from 1 to 65535, got 0");
 
-        String out = commands.status("");
+        String out = answer(() -> commands.status(""));
 
         assertThat(out).isEqualTo("""
                 modem1
@@ -208,7 +211,7 @@ class MailCommandsTest {
                   since start   sent 3, failed 1, retried 2, expired 0, cancelled 1, held by rate limit 0, set aside 0
                   problem       Invalid mail service configuration: smtpPort must be from 1 to 65535, got 0
                 """);
-        assertThat(commands.status("modem2")).startsWith("modem2\n").doesNotContain("modem1");
+        assertThat(answer(() -> commands.status("modem2"))).startsWith("modem2\n").doesNotContain("modem1");
     }
 
     @Test
@@ -216,8 +219,10 @@ class MailCommandsTest {
         FakeMailService plain = new FakeMailService("plain");
         commands.bindMailService(plain, properties("plain"));
 
-        assertThat(commands.status("")).startsWith("plain\n  modem         READY").doesNotContain("since start");
-        assertThat(commands.queue("")).startsWith("cellmail:queue: the mail service plain offers no administration");
+        assertThat(answer(() -> commands.status(""))).startsWith("plain\n  modem         READY")
+                .doesNotContain("since start");
+        assertThat(answer(() -> commands.queue("")))
+                .startsWith("cellmail:queue: the mail service plain offers no administration");
     }
 
     @Test
@@ -225,7 +230,7 @@ class MailCommandsTest {
         bind("modem1").waiting("pump3-overpressure-1702", MessageState.RETRY_WAIT, 2, MailErrorCode.NETWORK_ERROR);
         bind("modem2");
 
-        String out = commands.queue("");
+        String out = answer(() -> commands.queue(""));
 
         assertThat(out).startsWith("modem1: 1 mail\n").contains("pump3-overpressure-1702").contains("RETRY_WAIT")
                 .contains("-5 Network error").endsWith("modem2: no mail waiting\n");
@@ -239,8 +244,8 @@ class MailCommandsTest {
         FakeMailService second = bind("modem2").waiting("m-2", MessageState.RETRY_WAIT, 1, MailErrorCode.TIMEOUT)
                 .waiting("m-3", MessageState.QUEUED, 0, null);
 
-        assertThat(commands.queue("", "retry", "m-2")).isEqualTo("m-2 is due now on modem2\n");
-        assertThat(commands.queue("", "cancel", "m-3")).isEqualTo("m-3 cancelled on modem2\n");
+        assertThat(answer(() -> commands.queue("", "retry", "m-2"))).isEqualTo("m-2 is due now on modem2\n");
+        assertThat(answer(() -> commands.queue("", "cancel", "m-3"))).isEqualTo("m-3 cancelled on modem2\n");
 
         assertThat(second.retried).containsExactly("m-2");
         assertThat(second.cancelled).containsExactly("m-3");
@@ -251,15 +256,15 @@ class MailCommandsTest {
     void shouldExplainARetryOrCancelThatCannotHappen() {
         bind("modem1").waiting("in-flight", MessageState.SENDING, 1, null);
 
-        assertThat(commands.queue("", "cancel", "in-flight"))
+        assertThat(answer(() -> commands.queue("", "cancel", "in-flight")))
                 .isEqualTo("in-flight cannot be cancelled on modem1: it is unknown there, being sent or already "
                         + "final\n");
-        assertThat(commands.queue("", "retry", "nope"))
+        assertThat(answer(() -> commands.queue("", "retry", "nope")))
                 .isEqualTo("nope cannot be retried on modem1: it is unknown there, being sent or already final\n");
-        assertThat(commands.queue("", "resend", "in-flight"))
+        assertThat(answer(() -> commands.queue("", "resend", "in-flight")))
                 .startsWith("cellmail:queue: unknown action 'resend'\n").endsWith(MailCommands.QUEUE_USAGE);
         bind("modem2");
-        assertThat(commands.queue("", "retry", "nope"))
+        assertThat(answer(() -> commands.queue("", "retry", "nope")))
                 .startsWith("cellmail:queue: no mail service has a waiting mail nope\n");
     }
 
@@ -267,7 +272,7 @@ class MailCommandsTest {
     void shouldPrintWhatTheModemAnswersToAProbe() {
         bind("modem1");
 
-        assertThat(commands.probe("")).isEqualTo("""
+        assertThat(answer(() -> commands.probe(""))).isEqualTo("""
                 modem1
                   identity      Quectel_Ltd / Quectel_M95 / Revision: M95FAR02A08
                   SIM           READY
@@ -282,8 +287,9 @@ class MailCommandsTest {
         bind("modem1").probeFailure = new MailException(MailErrorCode.MODEM_UNAVAILABLE,
                 "the modem is busy sending a mail");
 
-        assertThat(commands.probe("")).isEqualTo("cellmail:probe: 1004 The modem is unavailable (transient: "
-                + "retried): the modem is busy sending a mail\n");
+        assertThat(answer(() -> commands.probe("")))
+                .isEqualTo("cellmail:probe: 1004 The modem is unavailable (transient: retried): the modem is busy "
+                        + "sending a mail\n");
     }
 
     @Test
@@ -294,7 +300,7 @@ class MailCommandsTest {
                 "2026-11-26T16:00:00.300Z >> AT+QSMTPPWD=\"hunter2\"",
                 "2026-11-26T16:00:00.400Z << OK");
 
-        assertThat(commands.transcript("", 2)).isEqualTo("""
+        assertThat(answer(() -> commands.transcript("", 2))).isEqualTo("""
                 2026-11-26T16:00:00.300Z >> AT+QSMTPPWD="****"
                 2026-11-26T16:00:00.400Z << OK
                 """);
@@ -304,7 +310,7 @@ class MailCommandsTest {
     void shouldSayWhenThereIsNoTranscriptYet() {
         bind("modem1");
 
-        assertThat(commands.transcript("", 50)).startsWith("modem1: no AT transcript");
+        assertThat(answer(() -> commands.transcript("", 50))).startsWith("modem1: no AT transcript");
     }
 
     @Test
@@ -326,13 +332,13 @@ class MailCommandsTest {
         List<String> outputs = new ArrayList<>();
         outputs.add(send(a -> { }));
         outputs.add(send(a -> a.noWait = true));
-        outputs.add(commands.send());
-        outputs.add(commands.status(""));
-        outputs.add(commands.queue(""));
-        outputs.add(commands.queue("", "retry", "m-1"));
-        outputs.add(commands.queue("", "cancel", "m-1"));
-        outputs.add(commands.probe(""));
-        outputs.add(commands.transcript("", 100));
+        outputs.add(answer(() -> commands.send()));
+        outputs.add(answer(() -> commands.status("")));
+        outputs.add(answer(() -> commands.queue("")));
+        outputs.add(answer(() -> commands.queue("", "retry", "m-1")));
+        outputs.add(answer(() -> commands.queue("", "cancel", "m-1")));
+        outputs.add(answer(() -> commands.probe("")));
+        outputs.add(answer(() -> commands.transcript("", 100)));
 
         assertThat(outputs).allSatisfy(out -> assertThat(out).doesNotContain("hunter2"));
         assertThat(outputs.get(8)).contains("AT+QSMTPPWD=\"****\"")
@@ -372,7 +378,12 @@ class MailCommandsTest {
     private String send(Consumer<SendArgs> customize) {
         SendArgs a = new SendArgs();
         customize.accept(a);
-        return commands.send(a.service, a.cc, a.bcc, a.attach, a.priority, a.id, a.waitSeconds, a.noWait, a.to,
-                a.subject, a.body);
+        return answer(() -> commands.send(a.service, a.cc, a.bcc, a.attach, a.priority, a.id, a.waitSeconds, a.noWait,
+                a.to, a.subject, a.body));
+    }
+
+    /** @return what the command wrote to the session's output */
+    private String answer(Runnable command) {
+        return session.of(command);
     }
 }
