@@ -100,9 +100,7 @@ public final class MailCommands {
     /** Writes the usage of {@code send} */
     @Descriptor("show how to send a mail")
     public void send() {
-        sessionOutput.write(() -> {
-            return SEND_USAGE;
-        });
+        sessionOutput.write(() -> SEND_USAGE);
     }
 
     /**
