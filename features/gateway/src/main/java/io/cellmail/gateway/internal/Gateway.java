@@ -77,7 +77,8 @@ final class Gateway {
         if (options.webConsolePort().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new WebConsole(options.webConsolePort().get(), WebConsoleLogin.from(System.getenv())));
+        return Optional.of(new WebConsole(options.webConsolePort().get(), WebConsoleLogin.from(System.getenv(),
+                options.mode() == GatewayOptions.Mode.INTERACTIVE)));
     }
 
     /** @return the distribution's defaults (only in the demo), then the operator's directory */

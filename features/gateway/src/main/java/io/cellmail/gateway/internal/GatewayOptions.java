@@ -61,7 +61,8 @@ record GatewayOptions(Mode mode, boolean demo, boolean smtpServer, Duration time
             "  --smtp-server   without --demo: a loopback SMTP server that every emulated modem delivers to",
             "  --web-console   the Felix Web Console on http://127.0.0.1:" + DEFAULT_WEB_CONSOLE_PORT
                     + "/system/console (loopback only);",
-            "                  its password is CELLMAIL_WEB_CONSOLE_PASSWORD's, or generated and printed once",
+            "                  its password is CELLMAIL_WEB_CONSOLE_PASSWORD's, or (only with --interactive)",
+            "                  generated and printed once",
             "  --web-console-port PORT  the same on another loopback port",
             "  --timeout N     give up after N seconds when the gateway does not start, or the demo does not finish",
             "                  (default " + DEFAULT_TIMEOUT.toSeconds() + ")",

@@ -43,12 +43,22 @@ final class WebConsoleLogin {
 
     /**
      * @param environment the process environment
+     * @param operatorAtTerminal whether the gateway's output is the operator's terminal ({@code --interactive}),
+     *        the one place a generated password may be shown
      * @return the operator's login, or a generated one when {@value #PASSWORD_VARIABLE} is unset or empty
-     * @throws GatewayException when the operator's password is too short or Felix's default
+     * @throws GatewayException when the operator's password is too short or Felix's default, or when none is set
+     *         and there is no terminal to show a generated one on
      */
-    static WebConsoleLogin from(Map<String, String> environment) throws GatewayException {
+    static WebConsoleLogin from(Map<String, String> environment, boolean operatorAtTerminal)
+            throws GatewayException {
         String configured = environment.get(PASSWORD_VARIABLE);
         if (configured == null || configured.isEmpty()) {
+            if (!operatorAtTerminal) {
+                // Without a console the launcher's output goes to the log file or the journal: a generated password
+                // shown there would be a password in a log.
+                throw new GatewayException("the web console of a gateway without --interactive needs its password in "
+                        + PASSWORD_VARIABLE + " (a generated one would be printed into the log)");
+            }
             return new WebConsoleLogin(generate(new SecureRandom()), true);
         }
         if (configured.length() < MINIMUM_LENGTH || "admin".equalsIgnoreCase(configured)) {

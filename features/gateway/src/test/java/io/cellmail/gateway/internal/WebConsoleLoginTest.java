@@ -25,8 +25,8 @@ class WebConsoleLoginTest {
 
     @Test
     void shouldGenerateAFreshPasswordForEveryRunWhenTheOperatorSetsNone() throws Exception {
-        WebConsoleLogin first = WebConsoleLogin.from(Map.of());
-        WebConsoleLogin second = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, ""));
+        WebConsoleLogin first = WebConsoleLogin.from(Map.of(), true);
+        WebConsoleLogin second = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, ""), true);
 
         assertThat(first.generated()).isTrue();
         assertThat(first.password()).hasSize(20).matches("[a-zA-Z2-9]+").isNotEqualTo(second.password());
@@ -34,16 +34,26 @@ class WebConsoleLoginTest {
 
     @Test
     void shouldTakeTheOperatorsPasswordFromTheEnvironment() throws Exception {
-        WebConsoleLogin login = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, "pump-station-3"));
+        WebConsoleLogin login = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, "pump-station-3"),
+                true);
 
         assertThat(login.generated()).isFalse();
         assertThat(login.password()).isEqualTo("pump-station-3");
     }
 
+    @Test
+    void shouldNotGenerateAPasswordWhereNoOperatorIsAtTheTerminalToReadIt() throws Exception {
+        assertThatThrownBy(() -> WebConsoleLogin.from(Map.of(), false))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining(WebConsoleLogin.PASSWORD_VARIABLE);
+        assertThat(WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, "pump-station-3"), false)
+                .generated()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"admin", "ADMIN", "short"})
     void shouldRefuseFelixsDefaultAndShortPasswordsWithoutNamingThem(String password) {
-        assertThatThrownBy(() -> WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, password)))
+        assertThatThrownBy(() -> WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, password), true))
                 .isInstanceOf(GatewayException.class)
                 .hasMessageContaining(WebConsoleLogin.PASSWORD_VARIABLE)
                 .hasMessageNotContaining(password);
@@ -51,7 +61,8 @@ class WebConsoleLoginTest {
 
     @Test
     void shouldHandTheConsoleASaltedHashInFelixsFormat() throws Exception {
-        WebConsoleLogin login = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, "pump-station-3"));
+        WebConsoleLogin login = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, "pump-station-3"),
+                true);
 
         String hashed = login.hashed();
 
@@ -68,7 +79,8 @@ class WebConsoleLoginTest {
 
     @Test
     void shouldNeverShowThePasswordAsText() throws Exception {
-        WebConsoleLogin login = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, "pump-station-3"));
+        WebConsoleLogin login = WebConsoleLogin.from(Map.of(WebConsoleLogin.PASSWORD_VARIABLE, "pump-station-3"),
+                true);
 
         assertThat(login.toString()).doesNotContain("pump-station-3").contains("****");
     }
