@@ -10,10 +10,6 @@ import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -48,6 +43,7 @@ import io.cellmail.api.MailMessage;
 import io.cellmail.itests.support.CellmailTestSupport;
 import io.cellmail.itests.support.EventRecorder;
 import io.cellmail.itests.support.FreePort;
+import io.cellmail.itests.support.GogoConsole;
 import io.cellmail.itests.support.ReceivedMail;
 import io.cellmail.itests.support.Services;
 import io.cellmail.itests.support.SmtpServer;
@@ -237,19 +233,8 @@ public class ConsoleConfigIT extends CellmailTestSupport {
         return properties;
     }
 
-    /** Runs a command in a fresh Gogo session; fails the test if the output shows the password. */
+    /** Runs a console command as an operator does; fails the test if the answer shows a password. */
     private String run(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession session = service(CommandProcessor.class).createSession(new ByteArrayInputStream(new byte[0]),
-                print, print);
-        try {
-            Object result = session.execute(command);
-            String output = out.toString(StandardCharsets.UTF_8) + (result == null ? "" : String.valueOf(result));
-            assertThat(output).as(command).doesNotContain(SMTP_PASSWORD);
-            return output;
-        } finally {
-            session.close();
-        }
+        return GogoConsole.run(service(CommandProcessor.class), command, SMTP_PASSWORD);
     }
 }

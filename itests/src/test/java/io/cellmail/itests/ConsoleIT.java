@@ -7,17 +7,12 @@ package io.cellmail.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -31,6 +26,7 @@ import io.cellmail.api.MailEvents;
 import io.cellmail.itests.support.CellmailTestSupport;
 import io.cellmail.itests.support.EventRecorder;
 import io.cellmail.itests.support.FreePort;
+import io.cellmail.itests.support.GogoConsole;
 import io.cellmail.itests.support.SmtpServer;
 import io.cellmail.itests.support.TestGateway;
 
@@ -136,22 +132,9 @@ public class ConsoleIT extends CellmailTestSupport {
         return id.group(1);
     }
 
-    /** Runs a command in a fresh Gogo session; fails the test if the output shows a password. */
+    /** Runs a console command as an operator does; fails the test if the answer shows a password. */
     private String run(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession session = service(CommandProcessor.class).createSession(new ByteArrayInputStream(new byte[0]),
-                print, print);
-        try {
-            Object result = session.execute(command);
-            // The commands write their answer and return nothing: Gogo would print a returned value a second time.
-            assertThat(result).as("returned by " + command).isNull();
-            String output = out.toString(StandardCharsets.UTF_8);
-            assertThat(output).as(command).doesNotContain(SMTP_PASSWORD).doesNotContain(APN_PASSWORD);
-            return output;
-        } finally {
-            session.close();
-        }
+        return GogoConsole.run(service(CommandProcessor.class), command, SMTP_PASSWORD, APN_PASSWORD);
     }
 
     private static Map<String, Object> withSecrets(Map<String, Object> properties) {

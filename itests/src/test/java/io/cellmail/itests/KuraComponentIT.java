@@ -8,12 +8,8 @@ package io.cellmail.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +26,6 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.eclipse.kura.configuration.ConfigurationService;
 import org.eclipse.kura.configuration.Password;
@@ -66,6 +61,7 @@ import io.cellmail.itests.support.Base64Crypto;
 import io.cellmail.itests.support.CellmailTestSupport;
 import io.cellmail.itests.support.Configurations;
 import io.cellmail.itests.support.EventRecorder;
+import io.cellmail.itests.support.GogoConsole;
 import io.cellmail.itests.support.KuraConfigurationServiceStandIn;
 import io.cellmail.itests.support.ReceivedMail;
 import io.cellmail.itests.support.SmtpServer;
@@ -252,20 +248,9 @@ public class KuraComponentIT extends CellmailTestSupport {
         }
     }
 
-    /** Runs a console command in a fresh Gogo session; fails the test if the output shows the password. */
+    /** Runs a console command as an operator does; fails the test if the answer shows a password. */
     private String gogo(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession session = service(CommandProcessor.class).createSession(new ByteArrayInputStream(new byte[0]),
-                print, print);
-        try {
-            Object result = session.execute(command);
-            String output = out.toString(StandardCharsets.UTF_8) + (result == null ? "" : String.valueOf(result));
-            assertThat(output).as(command).doesNotContain(SMTP_PASSWORD);
-            return output;
-        } finally {
-            session.close();
-        }
+        return GogoConsole.run(service(CommandProcessor.class), command, SMTP_PASSWORD);
     }
 
     private Configuration kuraInstance(String kuraPid, String name, String link, boolean authentication,
