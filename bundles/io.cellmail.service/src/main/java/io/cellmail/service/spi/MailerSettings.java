@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param escapeMode whether the modem ends a data-mode upload only at a {@code +++} framed by guard times, at any
  *     {@code +++}, or whether the dialect finds out ({@link EscapeMode#AUTO}, the default)
  * @param simPin the SIM's PIN, entered when the SIM asks for it; empty when the SIM needs none
+ * @param contextId the module's PDP context the SMTP client uses, 1 to 16 (the LTE dialect's {@code AT+QICSGP},
+ *     {@code AT+QIACT} and {@code "contextid"}; the GSM dialect has one foreground context and ignores it)
+ * @param tls how the SMTP connection is secured ({@link Tls#NONE}: plain SMTP, the only choice of the GSM dialect)
  */
 public record MailerSettings(
         String linkUri,
@@ -49,7 +52,9 @@ public record MailerSettings(
         String senderName,
         Duration sendDeadline,
         EscapeMode escapeMode,
-        String simPin) {
+        String simPin,
+        int contextId,
+        Tls tls) {
 
     /** Default guard time around {@code +++}: real modems want at least one second of silence. */
     public static final Duration DEFAULT_GUARD_TIME = Duration.ofMillis(1100);
@@ -57,6 +62,64 @@ public record MailerSettings(
     public static final int DEFAULT_SMTP_PORT = 25;
     /** Default time one send attempt may take (the manual's own example uses 300 seconds). */
     public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofMinutes(5);
+    /** Default PDP context id: the one every driver and example uses. */
+    public static final int DEFAULT_CONTEXT_ID = 1;
+    /** Highest PDP context id the modules take ({@code AT+QSMTPCFG="contextid"}: 1-16). */
+    public static final int MAX_CONTEXT_ID = 16;
+
+    /** How the module's SMTP client secures its connection ({@code AT+QSMTPCFG="ssltype"}). */
+    public enum SmtpSecurity {
+        /** Plain SMTP ({@code ssltype} 0), usually port 25 or 587. */
+        NONE,
+        /** TLS from the first byte ({@code ssltype} 1, "SMTPS"), usually port 465. */
+        IMPLICIT_TLS,
+        /** Plain connection upgraded with {@code STARTTLS} ({@code ssltype} 2), usually port 587. */
+        STARTTLS
+    }
+
+    /**
+     * The TLS side of the SMTP connection. Secure by default: the server's certificate is verified against the
+     * operator's CA certificate ({@code AT+QSSLCFG="seclevel"} 1); not verifying it ({@code seclevel} 0) must be
+     * chosen, and leaves the connection open to anybody between the module and the server.
+     *
+     * @param security plain, implicit TLS or STARTTLS
+     * @param verifyServer whether the server's certificate is verified against {@code caCertificate}
+     * @param caCertificate the CA certificate(s) in PEM form that the server's chain must end in; empty when none is
+     *     given, which is allowed only when the connection is plain or the server is not verified
+     * @param sslContextId the module's SSL context the SMTP client uses, 0 to 5 ({@code AT+QSMTPCFG="sslctxid"})
+     */
+    public record Tls(SmtpSecurity security, boolean verifyServer, String caCertificate, int sslContextId) {
+
+        /** Plain SMTP. */
+        public static final Tls NONE = new Tls(SmtpSecurity.NONE, true, "", 1);
+        /** Highest SSL context id ({@code AT+QSSLCFG}: 0-5). */
+        public static final int MAX_SSL_CONTEXT_ID = 5;
+
+        public Tls {
+            Objects.requireNonNull(security, "security");
+            Objects.requireNonNull(caCertificate, "caCertificate");
+            if (sslContextId < 0 || sslContextId > MAX_SSL_CONTEXT_ID) {
+                throw new IllegalArgumentException("sslContextId must be 0 to " + MAX_SSL_CONTEXT_ID + ": "
+                        + sslContextId);
+            }
+            if (security != SmtpSecurity.NONE && verifyServer && caCertificate.isBlank()) {
+                throw new IllegalArgumentException("caCertificate must be given to verify the SMTP server over TLS "
+                        + "(or the server must explicitly not be verified)");
+            }
+        }
+
+        /** @return whether the connection is encrypted */
+        public boolean encrypted() {
+            return security != SmtpSecurity.NONE;
+        }
+
+        /** @return the settings, the CA certificate shown by its length only */
+        @Override
+        public String toString() {
+            return "Tls[security=" + security + ", verifyServer=" + verifyServer + ", caCertificate="
+                    + caCertificate.length() + " chars, sslContextId=" + sslContextId + "]";
+        }
+    }
 
     /** How the modem ends a data-mode upload ({@code AT+QSMTPBODY}, {@code AT+QSMTPATT}) at {@code +++}. */
     public enum EscapeMode {
@@ -94,6 +157,10 @@ public record MailerSettings(
         requirePositive(sendDeadline, "sendDeadline");
         Objects.requireNonNull(escapeMode, "escapeMode");
         Objects.requireNonNull(simPin, "simPin");
+        if (contextId < 1 || contextId > MAX_CONTEXT_ID) {
+            throw new IllegalArgumentException("contextId must be 1 to " + MAX_CONTEXT_ID + ": " + contextId);
+        }
+        Objects.requireNonNull(tls, "tls");
     }
 
     /**
@@ -118,7 +185,8 @@ public record MailerSettings(
                 + mask(apnPassword) + ", smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", authentication="
                 + authentication + ", smtpUser=" + smtpUser + ", smtpPassword=" + mask(smtpPassword)
                 + ", senderAddress=" + senderAddress + ", senderName=" + senderName + ", sendDeadline="
-                + sendDeadline + ", escapeMode=" + escapeMode + ", simPin=" + mask(simPin) + "]";
+                + sendDeadline + ", escapeMode=" + escapeMode + ", simPin=" + mask(simPin) + ", contextId=" + contextId
+                + ", tls=" + tls + "]";
     }
 
     private static String mask(String password) {
@@ -158,6 +226,8 @@ public record MailerSettings(
         private Duration sendDeadline = DEFAULT_SEND_DEADLINE;
         private EscapeMode escapeMode = EscapeMode.AUTO;
         private String simPin = "";
+        private int contextId = DEFAULT_CONTEXT_ID;
+        private Tls tls = Tls.NONE;
 
         private Builder(String linkUri, String smtpHost, String senderAddress) {
             this.linkUri = linkUri;
@@ -180,6 +250,8 @@ public record MailerSettings(
             sendDeadline = s.sendDeadline;
             escapeMode = s.escapeMode;
             simPin = s.simPin;
+            contextId = s.contextId;
+            tls = s.tls;
         }
 
         /** Sets the serial link URI. */
@@ -256,6 +328,18 @@ public record MailerSettings(
             return this;
         }
 
+        /** Sets the module's PDP context id (default {@value MailerSettings#DEFAULT_CONTEXT_ID}). */
+        public Builder contextId(int value) {
+            contextId = value;
+            return this;
+        }
+
+        /** Sets how the SMTP connection is secured (default {@link Tls#NONE}). */
+        public Builder tls(Tls value) {
+            tls = value;
+            return this;
+        }
+
         /**
          * @return the settings
          * @throws NullPointerException or IllegalArgumentException naming a missing or invalid setting
@@ -263,7 +347,7 @@ public record MailerSettings(
         public MailerSettings build() {
             return new MailerSettings(linkUri, fixedBaud, guardTime, apn, apnUser, apnPassword, smtpHost,
                     smtpPort, authentication, smtpUser, smtpPassword, senderAddress, senderName, sendDeadline,
-                    escapeMode, simPin);
+                    escapeMode, simPin, contextId, tls);
         }
     }
 }

@@ -42,6 +42,9 @@ class MailerSettingsTest {
         assertThat(settings.sendDeadline()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.escapeMode()).isEqualTo(MailerSettings.EscapeMode.AUTO);
         assertThat(settings.simPin()).isEmpty();
+        assertThat(settings.contextId()).isEqualTo(1);
+        assertThat(settings.tls()).isEqualTo(MailerSettings.Tls.NONE);
+        assertThat(settings.tls().encrypted()).isFalse();
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
     }
 
@@ -58,7 +61,7 @@ class MailerSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"blank link", "port 0", "port 65536", "zero guard time", "blank host",
-        "blank sender", "negative deadline"})
+        "blank sender", "negative deadline", "context 0", "context 17", "ssl context 6"})
     void shouldRefuseAnInvalidSetting(String invalid) {
         UnaryOperator<MailerSettings.Builder> change = switch (invalid) {
             case "blank link" -> b -> b.linkUri(" ");
@@ -68,10 +71,34 @@ class MailerSettingsTest {
             case "blank host" -> b -> b.smtp("", 25);
             case "blank sender" -> b -> b.sender(" ", "");
             case "negative deadline" -> b -> b.sendDeadline(Duration.ofSeconds(-1));
+            case "context 0" -> b -> b.contextId(0);
+            case "context 17" -> b -> b.contextId(17);
+            case "ssl context 6" -> b -> b.tls(new MailerSettings.Tls(MailerSettings.SmtpSecurity.STARTTLS, false,
+                    "", 6));
             default -> throw new IllegalArgumentException(invalid);
         };
 
         assertThatThrownBy(() -> change.apply(BASE.build().toBuilder()).build())
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldKeepTheTlsSettingsThroughToBuilderAndShowTheCertificateOnlyByItsLength() {
+        MailerSettings.Tls tls = new MailerSettings.Tls(MailerSettings.SmtpSecurity.IMPLICIT_TLS, true,
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", 2);
+        MailerSettings settings = BASE.build().toBuilder().contextId(3).tls(tls).build();
+
+        assertThat(settings.toBuilder().build()).isEqualTo(settings);
+        assertThat(settings.tls().encrypted()).isTrue();
+        assertThat(settings.toString()).contains("contextId=3", "security=IMPLICIT_TLS", "caCertificate=59 chars",
+                "sslContextId=2").doesNotContain("MIIB");
+    }
+
+    @Test
+    void shouldRefuseToVerifyATlsServerWithoutACaCertificate() {
+        assertThatThrownBy(() -> new MailerSettings.Tls(MailerSettings.SmtpSecurity.STARTTLS, true, " ", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("caCertificate ");
+        assertThat(new MailerSettings.Tls(MailerSettings.SmtpSecurity.STARTTLS, false, "", 1).verifyServer())
+                .isFalse();
     }
 }
