@@ -41,7 +41,7 @@ class OutboxFileIdTest {
     void shouldReadTheIdsOfTheMailTheServiceLeftInItsOutbox() throws IOException {
         try (ConfiguredMailService service = new ConfiguredMailService(settings -> new UnreachableModem(),
                 "soak-test", () -> null, null)) {
-            service.configure(MailServiceSettings.builder("soak",
+            service.configure("soak-test", MailServiceSettings.builder("soak",
                     MailerSettings.builder("emulator:soak", "smtp.example.com", "soak@example.com").build(), outbox)
                     .build());
             for (String id : List.of("a00001", "A00001", "a00002")) {

@@ -36,15 +36,15 @@ public @interface CellularMailConfiguration {
             + "service property consumers filter on, and part of the outbox directory's name. Give each modem its own.")
     String cellmail_name() default "modem1";
 
-    /** @return the modem's command dialect */
-    @AttributeDefinition(name = "Dialect", description = "The modem's command dialect; must match the factory that "
-            + "mailerFactory.target selects.")
+    /** @return the modem's command dialect, which alone chooses the driver */
+    @AttributeDefinition(name = "Dialect", description = "The modem's command dialect, which chooses the driver: "
+            + "quectel-gsm for the GSM M-series (M95, MC60, ...; plain SMTP only), quectel-lte for the LTE modules "
+            + "(EC21/EC25, EG91/EG95, EG21-G/EG25-G, EM05, AG35, UC20), auto to ask the module which it is. The service "
+            + "waits, saying so in cellmail:status, while no driver of this dialect is installed.", options = {
+                @Option(value = "quectel-gsm", label = "Quectel GSM (M95, MC60, ...)"),
+                @Option(value = "quectel-lte", label = "Quectel LTE (EC2x, EG2x, EG9x, EM05, AG35, UC20)"),
+                @Option(value = "auto", label = "Ask the module") })
     String dialect() default "quectel-gsm";
-
-    /** @return the target filter of the dialect's factory */
-    @AttributeDefinition(name = "Mailer factory target", description = "LDAP filter selecting the ModemMailerFactory "
-            + "service, normally (dialect=<the dialect>).")
-    String mailerFactory_target() default "(dialect=quectel-gsm)";
 
     /**
      * @return the link URI of the modem's AT port; empty (the default) while the instance is not configured yet: no
@@ -94,8 +94,14 @@ public @interface CellularMailConfiguration {
             type = AttributeType.PASSWORD, required = false)
     String _simPin() default "";
 
-    /** @return the GPRS access point name */
-    @AttributeDefinition(name = "APN", description = "GPRS access point name of the SIM's operator.", required = false)
+    /** @return the module's PDP context the SMTP client uses */
+    @AttributeDefinition(name = "PDP context", description = "The module's PDP context the SMTP client uses, 1 to 16 "
+            + "(the LTE modules' AT+QICSGP, AT+QIACT and contextid); the GSM modules have one and ignore it.",
+            min = "1", max = "16")
+    int contextId() default 1;
+
+    /** @return the access point name */
+    @AttributeDefinition(name = "APN", description = "Access point name of the SIM's operator.", required = false)
     String apn() default "";
 
     /** @return the access point user */
@@ -113,9 +119,36 @@ public @interface CellularMailConfiguration {
     String smtpHost() default "smtp.example.com";
 
     /** @return the SMTP server's port */
-    @AttributeDefinition(name = "SMTP port", description = "SMTP server port (the module speaks plain SMTP).",
-            min = "1", max = "65535")
+    @AttributeDefinition(name = "SMTP port", description = "SMTP server port: usually 25 or 587 for plain SMTP, 465 "
+            + "for tls, 587 for starttls.", min = "1", max = "65535")
     int smtpPort() default 25;
+
+    /** @return {@code none}, {@code tls} or {@code starttls} */
+    @AttributeDefinition(name = "SMTP security", description = "How the connection to the SMTP server is secured: none "
+            + "(plain SMTP, the only choice of quectel-gsm), tls (TLS from the first byte, usually port 465) or "
+            + "starttls (plain, then STARTTLS, usually port 587). TLS needs the LTE modules.", options = {
+                @Option(value = "none", label = "None (plain SMTP)"),
+                @Option(value = "tls", label = "TLS (SMTPS, port 465)"),
+                @Option(value = "starttls", label = "STARTTLS (port 587)") })
+    String smtpSecurity() default "none";
+
+    /** @return whether the SMTP server's certificate is verified over TLS */
+    @AttributeDefinition(name = "Verify the SMTP server", description = "Over TLS, verify the SMTP server's "
+            + "certificate against the CA certificate below. Off: anybody between the module and the server can read "
+            + "the mail and the SMTP password; cellmail:status then warns.")
+    boolean verifyServer() default true;
+
+    /** @return the path of the PEM file holding the CA certificate, empty for none */
+    @AttributeDefinition(name = "CA certificate file", description = "Path on the gateway of the PEM file holding the "
+            + "CA certificate(s) the SMTP server's certificate must chain to; needed to verify the server over TLS. "
+            + "Read when the configuration is applied: apply it again after replacing the file.", required = false)
+    String caCertificateFile() default "";
+
+    /** @return the module's SSL context the SMTP client uses */
+    @AttributeDefinition(name = "SSL context", description = "The module's SSL context the SMTP client uses over "
+            + "TLS, 0 to 5 (AT+QSSLCFG); change it only when another application on the module uses this one.",
+            min = "0", max = "5")
+    int sslContextId() default 1;
 
     /** @return whether to log in to the SMTP server */
     @AttributeDefinition(name = "SMTP authentication", description = "Log in to the SMTP server with the user and "

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.osgi.annotation.versioning.ProviderType;
 
-import io.cellmail.service.spi.ModemMailerFactory;
-
 /**
  * Makes {@link ConfiguredCellularMail}s for configuration front ends other than this bundle's own component (the
  * Kura component): the same composition of outbox, dispatcher and dialect, the same validation and the same
@@ -24,13 +22,13 @@ public interface CellularMailFactory {
     /**
      * Makes an unconfigured service; it runs once {@link ConfiguredCellularMail#configure configured}.
      *
-     * @param mailerFactory the dialect's factory that the configuration's {@code mailerFactory.target} selected
-     * @param factoryDialect the dialect the factory registered with, checked against the configured
-     *     {@code dialect}; null when unknown
+     * <p>Its driver is the registered {@link io.cellmail.service.spi.ModemMailerFactory} whose
+     * {@value io.cellmail.service.spi.ModemMailerFactory#DIALECT_PROPERTY} property is the configured
+     * {@code dialect}; while none is registered the service does not run and says why, and it starts when one comes.
+     *
      * @param dataArea where the default and relative outbox directories live (the front end's bundle data area),
      *     or null when there is none: then only an absolute {@code outboxDirectory} works
      * @return the service; the caller closes it
      */
-    ConfiguredCellularMail create(ModemMailerFactory mailerFactory, @Nullable String factoryDialect,
-            @Nullable Path dataArea);
+    ConfiguredCellularMail create(@Nullable Path dataArea);
 }

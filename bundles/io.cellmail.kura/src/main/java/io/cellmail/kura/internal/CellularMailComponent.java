@@ -35,7 +35,6 @@ import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailFactory;
 import io.cellmail.service.ConfiguredCellularMail;
 import io.cellmail.service.OutboxCounters;
-import io.cellmail.service.spi.ModemMailerFactory;
 import io.cellmail.service.spi.ModemProbe;
 
 /**
@@ -45,7 +44,8 @@ import io.cellmail.service.spi.ModemProbe;
  * the plain service's attributes; Declarative Services converts its properties to the same
  * {@link CellularMailConfiguration}, {@link CellularMailOptions} decrypts the Password attributes with Kura's
  * {@link CryptoService}, and the service bundle's {@link CellularMailFactory} makes the service that runs it: the
- * same composition, checks and live-change rules as the plain component's.
+ * same composition, checks, live-change rules and choice of the driver by the {@code dialect} setting alone as the
+ * plain component's.
  *
  * <p>A wrong configuration never fails the component: it stays registered, so the instance stays editable in the
  * web UI, refuses mail with {@link MailErrorCode#SERVICE_STOPPED} naming the problem and logs one warning. A change
@@ -68,34 +68,28 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     /**
      * For Declarative Services.
      *
-     * @param services makes the mail service, in the service bundle
-     * @param mailerFactory the dialect's factory the {@code mailerFactory.target} filter selected, with its
-     *     service properties
+     * @param services makes the mail service, in the service bundle, which also chooses its driver by the
+     *     configured dialect
      * @param crypto Kura's crypto service
      * @param context the bundle's context, for its data area
      */
     @Activate
     public CellularMailComponent(
             @Reference(name = "services") CellularMailFactory services,
-            @Reference(name = "mailerFactory", service = ModemMailerFactory.class)
-            Map.Entry<Map<String, Object>, ModemMailerFactory> mailerFactory,
             @Reference(name = "crypto") CryptoService crypto,
             BundleContext context) {
-        this(services, mailerFactory.getValue(), dialectOf(mailerFactory.getKey()), crypto, dataAreaOf(context));
+        this(services, crypto, dataAreaOf(context));
     }
 
     /**
      * For tests.
      *
      * @param services makes the mail service
-     * @param mailerFactory the dialect's factory
-     * @param factoryDialect the dialect the factory serves, or null when unknown
      * @param crypto decrypts Password attributes
      * @param dataArea where default outboxes live (this bundle's data area, as before the factory existed), or null
      */
-    CellularMailComponent(CellularMailFactory services, ModemMailerFactory mailerFactory, String factoryDialect,
-            CryptoService crypto, Path dataArea) {
-        this.service = services.create(mailerFactory, factoryDialect, dataArea);
+    CellularMailComponent(CellularMailFactory services, CryptoService crypto, Path dataArea) {
+        this.service = services.create(dataArea);
         this.passwords = new KuraPasswords(crypto);
     }
 
@@ -121,11 +115,6 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     void deactivate() {
         service.close();
         LOG.debug("Kura mail service {} deactivated", name());
-    }
-
-    private static String dialectOf(Map<String, Object> factoryProperties) {
-        Object dialect = factoryProperties.get(ModemMailerFactory.DIALECT_PROPERTY);
-        return dialect == null ? null : String.valueOf(dialect);
     }
 
     private static Path dataAreaOf(BundleContext context) {

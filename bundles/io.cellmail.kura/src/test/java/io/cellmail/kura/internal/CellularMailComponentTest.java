@@ -11,11 +11,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +42,15 @@ class CellularMailComponentTest {
     Path dataArea;
 
     private final FakeMailerFactory factory = new FakeMailerFactory();
+    /** The service bundle's factory service with the GSM driver bound, as SCR binds it. */
+    private final CellularMailFactoryComponent services = new CellularMailFactoryComponent();
     private final String name = "kura" + NAMES.incrementAndGet();
     private CellularMailComponent component;
+
+    @BeforeEach
+    void bindTheGsmDriver() {
+        services.bindMailerFactory(factory, Map.of("dialect", "quectel-gsm", "service.id", 7L));
+    }
 
     @AfterEach
     void deactivate() {
@@ -151,13 +160,38 @@ class CellularMailComponentTest {
     }
 
     @Test
-    void shouldRefuseAFactoryOfAnotherDialect() {
-        component = new CellularMailComponent(new CellularMailFactoryComponent(), factory, "other-dialect",
-                new ReversingCrypto(), dataArea);
-        component.activate(KuraScr.configuration(instance().toMap()), instance().toMap());
+    void shouldSendThroughTheDriverOfTheConfiguredDialectAloneAndFollowAChangeOfIt() throws Exception {
+        FakeMailerFactory lte = new FakeMailerFactory();
+        services.bindMailerFactory(lte, Map.of("dialect", "quectel-lte", "service.id", 42L));
+        activate(instance().with("dialect", "quectel-lte"));
+
+        component.send(mail("over LTE")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(lte.last().sent).extracting(MailMessage::subject).containsExactly("over LTE");
+        assertThat(factory.mailers).as("mailers of the GSM driver").isEmpty();
+
+        update(instance().with("dialect", "quectel-gsm"));
+        component.send(mail("over GSM")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(lte.last().closed).isTrue();
+        assertThat(factory.last().sent).extracting(MailMessage::subject).containsExactly("over GSM");
+    }
+
+    @Test
+    void shouldSayWhichDriverIsMissingAndStartWhenItComes() throws Exception {
+        activate(instance().with("dialect", "quectel-lte"));
 
         assertThat(component.configurationProblem()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("dialect").contains("other-dialect"));
+                .contains("no driver of dialect quectel-lte").contains("installed: quectel-gsm"));
+        assertThat(component.serviceStatus().modem()).isEqualTo(ModemState.UNAVAILABLE);
+        assertThat(factory.mailers).isEmpty();
+
+        FakeMailerFactory lte = new FakeMailerFactory();
+        services.bindMailerFactory(lte, Map.of("dialect", "quectel-lte", "service.id", 42L));
+
+        assertThat(component.configurationProblem()).isEmpty();
+        component.send(mail("driver came")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(lte.last().sent).extracting(MailMessage::subject).containsExactly("driver came");
     }
 
     @Test
@@ -181,8 +215,7 @@ class CellularMailComponentTest {
     }
 
     private void activate(KuraProperties properties) {
-        component = new CellularMailComponent(new CellularMailFactoryComponent(), factory, "quectel-gsm",
-                new ReversingCrypto(), dataArea);
+        component = new CellularMailComponent(services, new ReversingCrypto(), dataArea);
         component.activate(KuraScr.configuration(properties.toMap()), properties.toMap());
     }
 

@@ -49,7 +49,7 @@ class CellularMailMetatypeTest {
                 new KuraPasswords(new ReversingCrypto()), null);
 
         assertThat(SettingsFromConfiguration.settings(options.configuration(), seeded,
-                options.secrets(), dataArea, null))
+                options.secrets(), dataArea))
                 .isEqualTo(KuraScr.plainSettings(Map.of("port", "serial:/dev/ttyS1"), dataArea));
     }
 }

@@ -148,7 +148,6 @@ class CellularMailOptionsTest {
 
     /** The component hands the options to the service, which checks them exactly so. */
     private static MailServiceSettings settings(CellularMailOptions options) {
-        return SettingsFromConfiguration.settings(options.configuration(), Map.of(), options.secrets(), DATA_AREA,
-                null);
+        return SettingsFromConfiguration.settings(options.configuration(), Map.of(), options.secrets(), DATA_AREA);
     }
 }

@@ -56,7 +56,7 @@ class KuraSnapshotTest {
         CellularMailOptions options = new CellularMailOptions(KuraScr.configuration(properties),
                 new KuraPasswords(new ReversingCrypto()), null);
         assertThatCode(() -> SettingsFromConfiguration.settings(options.configuration(), properties, options.secrets(),
-                Path.of("/opt/eclipse/kura/data"), "quectel-gsm")).doesNotThrowAnyException();
+                Path.of("/opt/eclipse/kura/data"))).doesNotThrowAnyException();
     }
 
     private static Object typed(String type, String value) {

@@ -6,6 +6,7 @@
 package io.cellmail.service.internal;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,17 +20,38 @@ import io.cellmail.service.spi.ModemMailerFactory;
 
 /**
  * Makes the same {@link ConfiguredMailService} this bundle's own component runs, for a front end in another bundle
- * (Kura): that front end shares the composition through this service instead of extending a class of ours. Events
+ * (Kura): that front end shares the composition through this service instead of extending a class of ours, and
+ * its services choose their driver by their {@code dialect} setting from the drivers bound here. Events
  * of every service it made go to the EventAdmin bound now, or nowhere while there is none.
  */
 @Component(service = CellularMailFactory.class)
 public final class CellularMailFactoryComponent implements CellularMailFactory {
 
     private volatile EventAdmin eventAdmin;
+    /** The drivers bound now, shared by every service made here: each takes the one of its configured dialect. */
+    private final MailerFactories mailerFactories = new MailerFactories();
 
     @Override
-    public ConfiguredCellularMail create(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea) {
-        return new ConfiguredMailService(mailerFactory, factoryDialect, () -> eventAdmin, dataArea);
+    public ConfiguredCellularMail create(Path dataArea) {
+        return new ConfiguredMailService(mailerFactories, () -> eventAdmin, dataArea);
+    }
+
+    /**
+     * Every driver is bound, whatever its dialect, as the plain component binds them (see
+     * {@link MailServiceComponent#bindMailerFactory}).
+     *
+     * @param factory a driver that came
+     * @param properties its service properties
+     */
+    @Reference(name = "mailerFactories", service = ModemMailerFactory.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void bindMailerFactory(ModemMailerFactory factory, Map<String, Object> properties) {
+        mailerFactories.add(factory, properties);
+    }
+
+    /** @param factory a driver that went; a service sending through it stops using it */
+    public void unbindMailerFactory(ModemMailerFactory factory) {
+        mailerFactories.remove(factory);
     }
 
     /** @param admin where events go from now on */

@@ -43,7 +43,9 @@ import io.cellmail.service.spi.ModemProbe;
  * The mail service of one modem as a configuration front end runs it: the one composition of outbox, dispatcher
  * and dialect that this bundle's Declarative Services component and, through {@link CellularMailFactory}, the Kura
  * component share. See {@link ConfiguredCellularMail} for what it does with a configuration; besides that contract
- * it takes ready settings ({@link #configure(MailServiceSettings)}) and refusals ({@link #reject}). Not final:
+ * it takes ready settings ({@link #configure(String, MailServiceSettings)}) and refusals ({@link #reject}). Its driver
+ * is the {@link ModemMailerFactory} of the configured dialect among those registered now ({@link MailerFactories}):
+ * while there is none it waits, saying so as its problem, and it starts when one comes. Not final:
  * this bundle's component ({@link MailServiceComponent}) is one, with its Declarative Services lifecycle added, so
  * that it answers {@code CellularMailService} and {@code CellularMailAdmin} without delegating every method.
  *
@@ -55,9 +57,15 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
     private static final String MASK = "****";
     /** What {@link #configurationProblem()} says while no port is set: the first thing an operator has to do. */
     static final String NOT_CONFIGURED = "not configured yet: set port to the modem's AT port";
+    /**
+     * The target filter that once chose the driver beside {@code dialect}: two settings that had to agree. The
+     * reference it targeted is gone, so Declarative Services ignores it; a configuration that still holds it is told
+     * so in the log.
+     */
+    static final String RETIRED_TARGET = "mailerFactory.target";
 
-    private final ModemMailerFactory mailerFactory;
-    private final String factoryDialect;
+    private final MailerFactories mailerFactories;
+    private final Runnable driversChanged = this::driversChanged;
     private final Supplier<EventAdmin> eventAdmin;
     private final Path dataArea;
     private final Object lifecycle = new Object();
@@ -66,18 +74,33 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
     private volatile State state = State.stopped("unconfigured");
 
     /**
-     * @param mailerFactory the dialect's factory
-     * @param factoryDialect the dialect the factory registered with ({@value ModemMailerFactory#DIALECT_PROPERTY}),
-     *     checked against the configured {@code dialect}; null when unknown
+     * @param mailerFactories the drivers registered now, told to this service's components as they come and go
      * @param eventAdmin gives the EventAdmin to post events to right now, or null; without one events are dropped
      * @param dataArea where default and relative outboxes live, or null
      */
-    public ConfiguredMailService(ModemMailerFactory mailerFactory, String factoryDialect,
-            Supplier<EventAdmin> eventAdmin, Path dataArea) {
-        this.mailerFactory = Objects.requireNonNull(mailerFactory, "mailerFactory");
-        this.factoryDialect = factoryDialect;
+    ConfiguredMailService(MailerFactories mailerFactories, Supplier<EventAdmin> eventAdmin, Path dataArea) {
+        this.mailerFactories = Objects.requireNonNull(mailerFactories, "mailerFactories");
         this.eventAdmin = Objects.requireNonNull(eventAdmin, "eventAdmin");
         this.dataArea = dataArea;
+    }
+
+    /**
+     * For use without OSGi (tests, tools): one driver, registered for good.
+     *
+     * @param mailerFactory the driver's factory
+     * @param dialect the dialect it serves
+     * @param eventAdmin gives the EventAdmin to post events to right now, or null; without one events are dropped
+     * @param dataArea where default and relative outboxes live, or null
+     */
+    public ConfiguredMailService(ModemMailerFactory mailerFactory, String dialect, Supplier<EventAdmin> eventAdmin,
+            Path dataArea) {
+        this(single(mailerFactory, dialect), eventAdmin, dataArea);
+    }
+
+    private static MailerFactories single(ModemMailerFactory mailerFactory, String dialect) {
+        MailerFactories factories = new MailerFactories();
+        factories.add(mailerFactory, Map.of(ModemMailerFactory.DIALECT_PROPERTY, dialect));
+        return factories;
     }
 
     @Override
@@ -90,32 +113,75 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
             awaitPort(SettingsFromConfiguration.nameOf(configuration));
             return;
         }
+        if (properties.containsKey(RETIRED_TARGET)) {
+            LOG.info("Mail service {}: {} is no longer read, {} alone chooses the driver; remove it from the "
+                    + "configuration", SettingsFromConfiguration.nameOf(configuration), RETIRED_TARGET,
+                    SettingsFromConfiguration.DIALECT);
+        }
         MailServiceSettings settings;
         try {
-            settings = SettingsFromConfiguration.settings(configuration, properties, secrets, dataArea,
-                    factoryDialect);
+            settings = SettingsFromConfiguration.settings(configuration, properties, secrets, dataArea);
         } catch (InvalidConfigurationException e) {
             reject(SettingsFromConfiguration.nameOf(configuration), e.getMessage());
             return;
         }
-        configure(settings);
+        configure(SettingsFromConfiguration.dialectOf(configuration), settings);
     }
 
     /**
-     * Makes the service follow these settings: starts it, replaces its mailer, or replaces the service. Never throws.
+     * Makes the service follow these settings with the driver of this dialect: starts it, replaces its mailer, or
+     * replaces the service; while no driver of the dialect is registered, the service waits for one. Never throws.
      *
+     * @param dialect the dialect whose driver sends the mail
      * @param settings the settings
      */
-    public void configure(MailServiceSettings settings) {
+    public void configure(String dialect, MailServiceSettings settings) {
+        Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(settings, "settings");
         synchronized (lifecycle) {
+            mailerFactories.listen(driversChanged);
+            Optional<ModemMailerFactory> driver = mailerFactories.forDialect(dialect);
             State current = state;
-            if (current.service() != null && current.sameServiceAs(settings)) {
-                updateMailer(current, settings);
+            if (driver.isEmpty()) {
+                awaitDriver(current, dialect, settings);
+            } else if (current.service() != null && current.sameServiceAs(settings)) {
+                updateMailer(current, dialect, driver.get(), settings);
             } else {
                 current.close();
-                start(settings);
+                start(dialect, driver.get(), settings);
             }
+        }
+    }
+
+    /**
+     * Follows the drivers: a service waiting for its dialect's driver starts when one comes, and one whose driver
+     * went (its bundle stopped) stops using it, taking the next best of its dialect or waiting for one.
+     */
+    private void driversChanged() {
+        synchronized (lifecycle) {
+            State current = state;
+            if (current.dialect() == null || current.settings() == null) {
+                return;
+            }
+            Optional<ModemMailerFactory> driver = mailerFactories.forDialect(current.dialect());
+            boolean waiting = current.service() == null;
+            if (waiting || driver.isEmpty() || driver.get() != current.factory()) {
+                configure(current.dialect(), current.settings());
+            }
+        }
+    }
+
+    /** Stops what runs and waits for a driver of the dialect, saying so once per dialect. */
+    private void awaitDriver(State current, String dialect, MailServiceSettings settings) {
+        current.close();
+        List<String> installed = mailerFactories.dialects();
+        String problem = "no driver of dialect " + dialect + " is installed (no " + ModemMailerFactory.class
+                .getSimpleName() + " service with " + ModemMailerFactory.DIALECT_PROPERTY + "=" + dialect + "; "
+                + (installed.isEmpty() ? "none is" : "installed: " + String.join(", ", installed))
+                + "): the service starts when one is registered";
+        state = State.awaitingDriver(settings, dialect, problem);
+        if (!dialect.equals(current.dialect()) || current.service() != null || current.settings() == null) {
+            LOG.warn("Mail service {} does not run: {}", settings.name(), problem);
         }
     }
 
@@ -155,6 +221,7 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
     @Override
     public void close() {
         synchronized (lifecycle) {
+            mailerFactories.ignore(driversChanged);
             State ending = state;
             state = State.stopped(ending.name());
             ending.close();
@@ -162,29 +229,30 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
         }
     }
 
-    private void updateMailer(State current, MailServiceSettings settings) {
-        if (current.settings().mailer().equals(settings.mailer())) {
+    private void updateMailer(State current, String dialect, ModemMailerFactory driver,
+            MailServiceSettings settings) {
+        if (current.settings().mailer().equals(settings.mailer()) && driver == current.factory()) {
             LOG.debug("Mail service {}: nothing changed that it uses", settings.name());
             return;
         }
         ModemMailer mailer;
         try {
-            mailer = createMailer(settings);
+            mailer = createMailer(driver, settings);
         } catch (RuntimeException e) {
-            reject(settings.name(), refusal(e, settings));
+            reject(settings.name(), refusal(e, dialect, settings));
             return;
         }
         current.service().replaceMailer(settings.mailer(), mailer);
-        state = State.running(settings, current.service());
-        LOG.debug("Mail service {} now uses {}", settings.name(), settings.mailer());
+        state = State.running(settings, dialect, driver, current.service());
+        LOG.debug("Mail service {} now uses {} with dialect {}", settings.name(), settings.mailer(), dialect);
     }
 
-    private void start(MailServiceSettings settings) {
+    private void start(String dialect, ModemMailerFactory driver, MailServiceSettings settings) {
         ModemMailer mailer;
         try {
-            mailer = createMailer(settings);
+            mailer = createMailer(driver, settings);
         } catch (RuntimeException e) {
-            reject(settings.name(), refusal(e, settings));
+            reject(settings.name(), refusal(e, dialect, settings));
             return;
         }
         MailService service;
@@ -197,23 +265,23 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
             return;
         }
         service.start();
-        state = State.running(settings, service);
+        state = State.running(settings, dialect, driver, service);
         LOG.debug("Mail service {} started with {}", settings.name(), settings);
     }
 
-    private ModemMailer createMailer(MailServiceSettings settings) {
+    private static ModemMailer createMailer(ModemMailerFactory driver, MailServiceSettings settings) {
         // The factory contract: creating a mailer does not touch the modem, so this is safe on the SCR thread.
-        return Objects.requireNonNull(mailerFactory.create(settings.mailer()), "the mailer factory returned null");
+        return Objects.requireNonNull(driver.create(settings.mailer()), "the mailer factory returned null");
     }
 
     /** @return what the dialect refused, without a password or the PIN: its message is not ours to trust */
-    private String refusal(RuntimeException e, MailServiceSettings settings) {
+    private static String refusal(RuntimeException e, String dialect, MailServiceSettings settings) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         MailerSettings mailer = settings.mailer();
         for (String secret : new String[] { mailer.smtpPassword(), mailer.apnPassword(), mailer.simPin() }) {
             text = secret.isEmpty() ? text : text.replace(secret, MASK);
         }
-        return "the " + (factoryDialect == null ? "modem" : factoryDialect) + " dialect refused the settings: " + text;
+        return "the " + dialect + " dialect refused the settings: " + text;
     }
 
     /** Posts asynchronously: mail delivery never waits for, or depends on, an event consumer. */
@@ -313,30 +381,39 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
     }
 
     /**
-     * What the service does: runs, or does not run (with the problem, if a configuration is at fault).
+     * What the service does: runs, waits for its driver, or does not run (with the problem, if a configuration is at
+     * fault).
      *
      * @param name the configured name, or the best guess of it
-     * @param settings the settings of the running service, or null
+     * @param settings the settings of the running service or of the one waiting for its driver, or null
+     * @param dialect the dialect whose driver runs it or is awaited, or null
+     * @param factory the driver's factory the running service sends through, or null
      * @param service the running service, or null
      * @param problem why it does not run ({@link #NOT_CONFIGURED} while no port is set); empty when it runs or was
      *     stopped on purpose
      */
-    private record State(String name, MailServiceSettings settings, MailService service, Optional<String> problem) {
+    private record State(String name, MailServiceSettings settings, String dialect, ModemMailerFactory factory,
+            MailService service, Optional<String> problem) {
 
-        static State running(MailServiceSettings settings, MailService service) {
-            return new State(settings.name(), settings, service, Optional.empty());
+        static State running(MailServiceSettings settings, String dialect, ModemMailerFactory factory,
+                MailService service) {
+            return new State(settings.name(), settings, dialect, factory, service, Optional.empty());
+        }
+
+        static State awaitingDriver(MailServiceSettings settings, String dialect, String problem) {
+            return new State(settings.name(), settings, dialect, null, null, Optional.of(problem));
         }
 
         static State failed(String name, String problem) {
-            return new State(name, null, null, Optional.of(problem));
+            return new State(name, null, null, null, null, Optional.of(problem));
         }
 
         static State stopped(String name) {
-            return new State(name, null, null, Optional.empty());
+            return new State(name, null, null, null, null, Optional.empty());
         }
 
         static State notConfigured(String name) {
-            return new State(name, null, null, Optional.of(NOT_CONFIGURED));
+            return new State(name, null, null, null, null, Optional.of(NOT_CONFIGURED));
         }
 
         boolean notConfigured() {

@@ -33,7 +33,8 @@ import io.cellmail.service.spi.ModemMailerFactory;
 /**
  * A mail service configured through ConfigAdmin: one factory configuration
  * ({@value CellularMailConfiguration#FACTORY_PID}) per modem, handed to {@link #activate} and {@link #modified} as a
- * {@link CellularMailConfiguration} with its types converted by Declarative Services. It registers
+ * {@link CellularMailConfiguration} with its types converted by Declarative Services; its driver is the bound
+ * {@link ModemMailerFactory} of the configured dialect ({@link MailerFactories}). It registers
  * {@link CellularMailService} and {@link CellularMailAdmin} with the configuration's properties, so
  * {@value CellularMailService#NAME_PROPERTY} is a service property and the passwords (private properties) are not.
  * It is the {@link ConfiguredMailService} it runs, with the Declarative Services lifecycle added (the Kura component,
@@ -55,35 +56,33 @@ public final class MailServiceComponent extends ConfiguredMailService {
 
     /** The EventAdmin bound now, or null; the service reads it at every event. */
     private final AtomicReference<EventAdmin> eventAdmin;
+    /** The drivers bound now; the service takes the one of its configured dialect. */
+    private final MailerFactories mailerFactories;
 
     /**
      * For Declarative Services.
      *
-     * @param mailerFactory the factory the target filter selected, with its service properties
      * @param context the bundle's context, for its data area
      */
     @Activate
-    public MailServiceComponent(
-            @Reference(name = "mailerFactory", service = ModemMailerFactory.class)
-            Map.Entry<Map<String, Object>, ModemMailerFactory> mailerFactory,
-            BundleContext context) {
-        this(mailerFactory.getValue(), dialectOf(mailerFactory.getKey()), dataAreaOf(context));
+    public MailServiceComponent(BundleContext context) {
+        this(dataAreaOf(context));
     }
 
     /**
-     * For tests and use without OSGi; events go nowhere until an EventAdmin is bound.
+     * For tests and use without OSGi: no driver until one is {@link #bindMailerFactory bound}, events go nowhere until
+     * an EventAdmin is bound.
      *
-     * @param mailerFactory the dialect's factory
-     * @param factoryDialect the dialect the factory serves, or null when unknown
      * @param dataArea where default outboxes live, or null
      */
-    MailServiceComponent(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea) {
-        this(mailerFactory, factoryDialect, dataArea, new AtomicReference<>());
+    MailServiceComponent(Path dataArea) {
+        this(new MailerFactories(), dataArea, new AtomicReference<>());
     }
 
-    private MailServiceComponent(ModemMailerFactory mailerFactory, String factoryDialect, Path dataArea,
+    private MailServiceComponent(MailerFactories mailerFactories, Path dataArea,
             AtomicReference<EventAdmin> eventAdmin) {
-        super(mailerFactory, factoryDialect, eventAdmin::get, dataArea);
+        super(mailerFactories, eventAdmin::get, dataArea);
+        this.mailerFactories = mailerFactories;
         this.eventAdmin = eventAdmin;
     }
 
@@ -114,12 +113,21 @@ public final class MailServiceComponent extends ConfiguredMailService {
     }
 
     /**
-     * @param factoryProperties the service properties of a {@link ModemMailerFactory}
-     * @return the dialect it serves, or null when it names none
+     * Every driver is bound, whatever its dialect: the service takes the one its {@code dialect} setting names, so
+     * that this one setting chooses it (a target filter would be a second setting that must agree).
+     *
+     * @param factory a driver that came
+     * @param properties its service properties, {@value ModemMailerFactory#DIALECT_PROPERTY} among them
      */
-    static String dialectOf(Map<String, Object> factoryProperties) {
-        Object dialect = factoryProperties.get(ModemMailerFactory.DIALECT_PROPERTY);
-        return dialect == null ? null : String.valueOf(dialect);
+    @Reference(name = "mailerFactories", service = ModemMailerFactory.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindMailerFactory(ModemMailerFactory factory, Map<String, Object> properties) {
+        mailerFactories.add(factory, properties);
+    }
+
+    /** @param factory a driver that went; a service sending through it stops using it */
+    void unbindMailerFactory(ModemMailerFactory factory) {
+        mailerFactories.remove(factory);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -21,6 +22,9 @@ import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailSecrets;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.MailerSettings.EscapeMode;
+import io.cellmail.service.spi.MailerSettings.SmtpSecurity;
+import io.cellmail.service.spi.MailerSettings.Tls;
+import io.cellmail.service.spi.ModemMailerFactory;
 
 /**
  * Checks a {@link CellularMailConfiguration} once and turns it into the immutable {@link MailServiceSettings} the
@@ -35,7 +39,11 @@ public final class SettingsFromConfiguration {
 
     static final String NAME = "cellmail.name";
     static final String DIALECT = "dialect";
-    static final String MAILER_FACTORY_TARGET = "mailerFactory.target";
+    static final String CONTEXT_ID = "contextId";
+    static final String SMTP_SECURITY = "smtpSecurity";
+    static final String VERIFY_SERVER = "verifyServer";
+    static final String CA_CERTIFICATE_FILE = "caCertificateFile";
+    static final String SSL_CONTEXT_ID = "sslContextId";
     static final String PORT = "port";
     static final String BAUD = "baud";
     static final String FLOW_CONTROL = "flowControl";
@@ -57,6 +65,10 @@ public final class SettingsFromConfiguration {
 
     /** A service name goes into thread names and the outbox directory's name. */
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+    /** A dialect is compared with the {@value ModemMailerFactory#DIALECT_PROPERTY} property of the drivers. */
+    private static final Pattern DIALECT_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** The dialects whose SMTP client speaks plain SMTP only: the GSM M-series'. */
+    private static final Set<String> PLAIN_SMTP_DIALECTS = Set.of("quectel-gsm");
 
     private static final Pattern EXCEPTION_NAME = Pattern.compile("^([a-z][\\w$]*\\.)+\\w*(Exception|Error): ");
 
@@ -72,14 +84,21 @@ public final class SettingsFromConfiguration {
      * @param given the same configuration as it was given, for what that conversion lets pass (see {@link #flag})
      * @param secrets its passwords and PIN in clear
      * @param dataArea the directory an empty or relative {@code outboxDirectory} is resolved against, or null
-     * @param factoryDialect the dialect of the factory the target filter selected, or null when unknown
-     * @return the settings
+     * @return the settings; the CA certificate file, when TLS needs it, is read now
      * @throws InvalidConfigurationException naming every invalid setting and what it must be
      */
     public static MailServiceSettings settings(CellularMailConfiguration configuration, Map<String, ?> given,
-            CellularMailSecrets secrets, Path dataArea, String factoryDialect) {
+            CellularMailSecrets secrets, Path dataArea) {
         return new SettingsFromConfiguration(Objects.requireNonNull(given, "given")).check(configuration, secrets,
-                dataArea, factoryDialect);
+                dataArea);
+    }
+
+    /**
+     * @return the configured dialect as the drivers' {@value ModemMailerFactory#DIALECT_PROPERTY} property names it;
+     *     valid once {@link #settings} accepted the configuration
+     */
+    static String dialectOf(CellularMailConfiguration configuration) {
+        return text(configuration.dialect());
     }
 
     /** @return the configured name, or the default name when it cannot be read: for reporting a failed check */
@@ -96,16 +115,15 @@ public final class SettingsFromConfiguration {
         return text(configuration.port()).isEmpty();
     }
 
-    private MailServiceSettings check(CellularMailConfiguration c, CellularMailSecrets secrets, Path dataArea,
-            String factoryDialect) {
+    private MailServiceSettings check(CellularMailConfiguration c, CellularMailSecrets secrets, Path dataArea) {
         String name = text(c.cellmail_name());
         if (!NAME_PATTERN.matcher(name).matches()) {
             problem(NAME, "must be 1 to 64 letters, digits, '.', '_' or '-', not starting with '.', got '" + name + "'");
         }
         String dialect = text(c.dialect());
-        if (factoryDialect != null && !factoryDialect.equals(dialect)) {
-            problem(DIALECT, "is '" + dialect + "' but " + MAILER_FACTORY_TARGET
-                    + " selected the factory of dialect '" + factoryDialect + "'; make them agree");
+        if (!DIALECT_PATTERN.matcher(dialect).matches()) {
+            problem(DIALECT, "must be quectel-gsm, quectel-lte, auto or the name of another installed driver's dialect, "
+                    + "got '" + dialect + "'");
         }
         int baud = (int) number(BAUD, c::baud, 1, Integer.MAX_VALUE, 115200);
         String flow = flowControl(text(c.flowControl()));
@@ -129,6 +147,9 @@ public final class SettingsFromConfiguration {
         String smtpHost = required(SMTP_HOST, text(c.smtpHost()));
         int smtpPort = (int) number(SMTP_PORT, c::smtpPort, 1, 65535, 25);
         String senderAddress = required(SENDER_ADDRESS, text(c.senderAddress()));
+        int contextId = (int) number(CONTEXT_ID, c::contextId, 1, MailerSettings.MAX_CONTEXT_ID,
+                MailerSettings.DEFAULT_CONTEXT_ID);
+        Tls tls = tls(c, dialect);
         Path outbox = outboxDirectory(text(c.outboxDirectory()), name, dataArea);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -141,7 +162,9 @@ public final class SettingsFromConfiguration {
                 .sender(senderAddress, text(c.senderName()))
                 .sendDeadline(sendDeadline)
                 .escapeMode(escapeMode)
-                .simPin(secrets.simPin().strip());
+                .simPin(secrets.simPin().strip())
+                .contextId(contextId)
+                .tls(tls);
         if (authentication) {
             mailer.authentication(text(c.smtpUser()), secrets.smtpPassword());
         } else {
@@ -203,6 +226,54 @@ public final class SettingsFromConfiguration {
             problem(setting, "must not be blank");
         }
         return value;
+    }
+
+    /**
+     * @return the TLS settings of the SMTP connection; its CA certificate read from the configured file when the
+     *     connection is encrypted
+     */
+    private Tls tls(CellularMailConfiguration c, String dialect) {
+        SmtpSecurity security = smtpSecurity(text(c.smtpSecurity()));
+        boolean verifyServer = flag(VERIFY_SERVER, c::verifyServer);
+        int sslContextId = (int) number(SSL_CONTEXT_ID, c::sslContextId, 0, Tls.MAX_SSL_CONTEXT_ID, 1);
+        String caFile = text(c.caCertificateFile());
+        if (security == SmtpSecurity.NONE) {
+            return new Tls(security, verifyServer, "", sslContextId);
+        }
+        if (PLAIN_SMTP_DIALECTS.contains(dialect)) {
+            problem(SMTP_SECURITY, "must be none with dialect " + dialect + ": the GSM modules' SMTP client has no TLS "
+                    + "(choose quectel-lte for an LTE module)");
+        }
+        String caCertificate = "";
+        if (!caFile.isEmpty()) {
+            try {
+                caCertificate = CaCertificateFile.read(caFile);
+            } catch (IllegalArgumentException e) {
+                problem(CA_CERTIFICATE_FILE, e.getMessage());
+                return Tls.NONE;
+            }
+        } else if (verifyServer) {
+            problem(CA_CERTIFICATE_FILE, "must name the PEM file of the CA certificate the SMTP server's certificate "
+                    + "chains to, to verify the server over " + text(c.smtpSecurity()) + " (or set " + VERIFY_SERVER
+                    + " to false, which lets anybody between the module and the server read the mail and the "
+                    + "password)");
+            return Tls.NONE;
+        }
+        return new Tls(security, verifyServer, caCertificate, sslContextId);
+    }
+
+    private SmtpSecurity smtpSecurity(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "none":
+                return SmtpSecurity.NONE;
+            case "tls":
+                return SmtpSecurity.IMPLICIT_TLS;
+            case "starttls":
+                return SmtpSecurity.STARTTLS;
+            default:
+                problem(SMTP_SECURITY, "must be none, tls or starttls, got '" + value + "'");
+                return SmtpSecurity.NONE;
+        }
     }
 
     /** @return the flow control as the link URI names it */

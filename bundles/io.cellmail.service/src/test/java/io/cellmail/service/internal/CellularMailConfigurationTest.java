@@ -54,7 +54,8 @@ class CellularMailConfigurationTest {
         Path dataArea = Path.of("/data");
 
         assertThat(ScrConfiguration.settings(defaults, dataArea)).isEqualTo(ScrConfiguration.settings(Map.of(), dataArea));
-        assertThat(defaults).containsEntry("mailerFactory.target", "(dialect=quectel-gsm)");
+        assertThat(defaults).containsEntry("dialect", "quectel-gsm").containsEntry("smtpSecurity", "none")
+                .containsEntry("verifyServer", true).doesNotContainKey("mailerFactory.target");
     }
 
     @Test

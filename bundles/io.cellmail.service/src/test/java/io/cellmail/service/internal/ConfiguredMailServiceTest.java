@@ -47,7 +47,7 @@ class ConfiguredMailServiceTest {
 
     @Test
     void shouldRunWithSettingsTheFrontEndMappedItself() throws Exception {
-        service.configure(settings("kura-modem"));
+        service.configure("quectel-gsm", settings("kura-modem"));
 
         DeliveryReceipt receipt = service.send(mail()).toCompletableFuture().get(WAIT.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -59,7 +59,7 @@ class ConfiguredMailServiceTest {
 
     @Test
     void shouldStopAndShowTheProblemWhenAFrontEndRejectsItsConfiguration() {
-        service.configure(settings("kura-modem"));
+        service.configure("quectel-gsm", settings("kura-modem"));
 
         service.reject("kura-modem", ".smtpPassword cannot be decrypted");
 
@@ -75,12 +75,12 @@ class ConfiguredMailServiceTest {
 
     @Test
     void shouldRunAgainWhenConfiguredAfterCloseOrReject() throws Exception {
-        service.configure(settings("again"));
+        service.configure("quectel-gsm", settings("again"));
         service.close();
         assertThat(service.serviceStatus().modem()).isEqualTo(ModemState.STOPPED);
         service.reject("again", "broken");
 
-        service.configure(settings("again"));
+        service.configure("quectel-gsm", settings("again"));
 
         assertThat(service.configurationProblem()).isEmpty();
         service.send(mail()).toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.w3c.dom.Element;
 
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailErrorCode;
@@ -40,6 +41,7 @@ import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.ModemMailerFactory;
 import io.cellmail.service.spi.ModemProbe;
 
 /**
@@ -186,14 +188,80 @@ class MailServiceComponentTest {
     }
 
     @Test
-    void shouldRefuseAFactoryOfAnotherDialectThanConfigured() {
-        MailServiceComponent component = new MailServiceComponent(factory, "sim800-smtp", dataArea);
-        components.add(component);
+    void shouldSendThroughTheDriverOfTheConfiguredDialectAloneAmongTheBoundOnes() throws Exception {
+        FakeMailerFactory lte = new FakeMailerFactory();
+        MailServiceComponent component = component();
+        component.bindMailerFactory(lte, Map.of("dialect", "quectel-lte", "service.id", 43L));
+
+        activate(component, configuration("dialect", "quectel-lte"));
+        receipt(component.send(mail("over LTE")));
+
+        assertThat(lte.mailers()).singleElement().satisfies(m -> assertThat(m.subjects()).containsExactly("over LTE"));
+        assertThat(factory.created()).as("mailers of the GSM driver").isEmpty();
+
+        modified(component, configuration("dialect", "quectel-gsm"));
+        receipt(component.send(mail("over GSM")));
+
+        assertThat(lte.mailers().get(0).isClosed()).isTrue();
+        assertThat(factory.mailers()).singleElement()
+                .satisfies(m -> assertThat(m.subjects()).containsExactly("over GSM"));
+    }
+
+    @Test
+    void shouldTakeTheBestRankedDriverOfTheDialect() throws Exception {
+        FakeMailerFactory better = new FakeMailerFactory();
+        MailServiceComponent component = component();
+        component.bindMailerFactory(better, Map.of("dialect", "quectel-gsm", "service.id", 44L,
+                "service.ranking", 10));
 
         activate(component, configuration());
+        receipt(component.send(mail("ranked")));
+
+        assertThat(better.created()).hasSize(1);
+        assertThat(factory.created()).isEmpty();
+    }
+
+    @Test
+    void shouldSayWhichDriverIsMissingStartWhenItComesAndWaitAgainWhenItGoes() throws Exception {
+        MailServiceComponent component = component();
+
+        activate(component, configuration("dialect", "quectel-lte"));
 
         assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p)
-                .contains("dialect is 'quectel-gsm'").contains("'sim800-smtp'"));
+                .contains("no driver of dialect quectel-lte is installed").contains("installed: quectel-gsm")
+                .contains("starts when one is registered"));
+        assertThat(component.serviceStatus().modem()).isEqualTo(ModemState.UNAVAILABLE);
+        assertThatThrownBy(() -> component.send(mail("no driver"))).isInstanceOfSatisfying(MailException.class,
+                e -> assertThat(e.getMessage()).contains("no driver of dialect quectel-lte"));
+        assertThat(factory.created()).isEmpty();
+
+        FakeMailerFactory lte = new FakeMailerFactory();
+        component.bindMailerFactory(lte, Map.of("dialect", "quectel-lte", "service.id", 43L));
+
+        assertThat(component.configurationProblem()).isEmpty();
+        receipt(component.send(mail("driver came")));
+        assertThat(lte.mailers()).singleElement().satisfies(m -> assertThat(m.subjects())
+                .containsExactly("driver came"));
+
+        component.unbindMailerFactory(lte);
+
+        assertThat(lte.mailers().get(0).isClosed()).as("the mailer of a driver that went").isTrue();
+        assertThat(component.configurationProblem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("no driver of dialect quectel-lte"));
+        await().atMost(WAIT).until(() -> threadsOf(name).isEmpty());
+    }
+
+    @Test
+    void shouldBindEveryDriverWithoutATargetSoThatTheRetiredTargetFilterChoosesNothing() throws Exception {
+        // The component description SCR reads: a configuration that still holds the old default
+        // mailerFactory.target=(dialect=quectel-gsm) must not keep the component from a driver of another dialect.
+        Element reference = ScrConfiguration.reference(ScrConfiguration.DESCRIPTION, ModemMailerFactory.class);
+
+        assertThat(reference.getAttribute("name")).isEqualTo("mailerFactories");
+        assertThat(reference.getAttribute("cardinality")).isEqualTo("0..n");
+        assertThat(reference.getAttribute("policy")).isEqualTo("dynamic");
+        assertThat(reference.getAttribute("target")).isEmpty();
+        assertThat(ScrConfiguration.componentProperties()).doesNotContainKey("mailerFactory.target");
     }
 
     @Test
@@ -315,7 +383,8 @@ class MailServiceComponentTest {
     }
 
     private MailServiceComponent component() {
-        MailServiceComponent component = new MailServiceComponent(factory, "quectel-gsm", dataArea);
+        MailServiceComponent component = new MailServiceComponent(dataArea);
+        component.bindMailerFactory(factory, Map.of("dialect", "quectel-gsm", "service.id", 7L));
         components.add(component);
         return component;
     }

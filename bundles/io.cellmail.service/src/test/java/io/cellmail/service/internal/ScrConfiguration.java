@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.felix.scr.impl.inject.internal.Annotations;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -67,13 +68,39 @@ public final class ScrConfiguration {
         Map<String, Object> configured = new HashMap<>(configuration);
         configured.merge("port", CONFIGURED_PORT, (given, port) -> String.valueOf(given).isBlank() ? port : given);
         CellularMailConfiguration typed = of(configured);
-        return SettingsFromConfiguration.settings(typed, configured, CellularMailSecrets.of(typed), dataArea,
-                null);
+        return SettingsFromConfiguration.settings(typed, configured, CellularMailSecrets.of(typed), dataArea);
     }
 
     /** @return the properties of the plain component's generated description, typed as SCR reads them */
     static Map<String, Object> componentProperties() {
         return componentProperties(DESCRIPTION);
+    }
+
+    /**
+     * @param description the class path resource of a component description
+     * @param service the interface a reference of it binds
+     * @return that reference's element
+     */
+    static Element reference(String description, Class<?> service) {
+        NodeList nodes = parse(description).getElementsByTagName("reference");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element reference = (Element) nodes.item(i);
+            if (reference.getAttribute("interface").equals(service.getName())) {
+                return reference;
+            }
+        }
+        throw new IllegalStateException(description + " has no reference to " + service.getName());
+    }
+
+    private static Document parse(String description) {
+        try (InputStream in = ScrConfiguration.class.getClassLoader().getResourceAsStream(description)) {
+            if (in == null) {
+                throw new IllegalStateException(description + " is not on the class path: bnd did not run");
+            }
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + description, e);
+        }
     }
 
     private static Map<String, Object> componentProperties(String description) {

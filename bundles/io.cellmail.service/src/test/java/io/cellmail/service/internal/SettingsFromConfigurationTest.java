@@ -9,19 +9,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.cellmail.service.CellularMailConfiguration;
-import io.cellmail.service.CellularMailSecrets;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.MailerSettings.EscapeMode;
+import io.cellmail.service.spi.MailerSettings.SmtpSecurity;
+import io.cellmail.service.spi.MailerSettings.Tls;
 
 /**
  * The one check of a configuration, shared by the DS and the Kura front ends: properties as ConfigAdmin, FileInstall
@@ -57,6 +63,12 @@ class SettingsFromConfigurationTest {
     private static final String MAX_MESSAGES = "maxMessages";
     private static final String MAX_BYTES = "maxBytes";
     private static final String MAX_PER_HOUR = "maxPerHour";
+    private static final String DIALECT = "dialect";
+    private static final String CONTEXT_ID = "contextId";
+    private static final String SMTP_SECURITY = "smtpSecurity";
+    private static final String VERIFY_SERVER = "verifyServer";
+    private static final String CA_CERTIFICATE_FILE = "caCertificateFile";
+    private static final String SSL_CONTEXT_ID = "sslContextId";
 
     @Test
     void shouldLeaveThePortEmptySoThatANewInstanceIsNotConfiguredYet() {
@@ -267,13 +279,121 @@ class SettingsFromConfigurationTest {
     }
 
     @Test
-    void shouldRefuseAFactoryOfAnotherDialectNamingBothSettings() {
-        CellularMailConfiguration configuration = ScrConfiguration.of(Map.of());
+    void shouldGivePlainSmtpOnPdpContextOneByDefault() {
+        MailerSettings mailer = ScrConfiguration.settings(Map.of(), DATA).mailer();
 
-        assertThatThrownBy(() -> SettingsFromConfiguration.settings(configuration, Map.of(),
-                CellularMailSecrets.of(configuration), DATA, "other-dialect"))
-                .hasMessageContaining("dialect is 'quectel-gsm' but mailerFactory.target selected the factory of "
-                        + "dialect 'other-dialect'");
+        assertThat(mailer.contextId()).isEqualTo(MailerSettings.DEFAULT_CONTEXT_ID);
+        assertThat(mailer.tls().security()).isEqualTo(SmtpSecurity.NONE);
+        assertThat(mailer.tls().verifyServer()).as("secure by default").isTrue();
+        assertThat(mailer.tls().caCertificate()).isEmpty();
+        assertThat(mailer.tls().sslContextId()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "smtpSecurity={0}")
+    @CsvSource({ "tls, IMPLICIT_TLS", "starttls, STARTTLS", "TLS, IMPLICIT_TLS" })
+    void shouldReadTheCaCertificateFileWhenTheLteDialectSpeaksTls(String security, SmtpSecurity expected)
+            throws Exception {
+        Map<String, Object> properties = lteTls(security);
+        properties.put(CONTEXT_ID, 3);
+        properties.put(SSL_CONTEXT_ID, 0);
+
+        MailerSettings mailer = ScrConfiguration.settings(properties, DATA).mailer();
+
+        assertThat(mailer.contextId()).isEqualTo(3);
+        assertThat(mailer.tls()).isEqualTo(new Tls(expected, true, testCa(), 0));
+        assertThat(mailer.tls().caCertificate()).startsWith("-----BEGIN CERTIFICATE-----\n")
+                .endsWith("-----END CERTIFICATE-----\n");
+    }
+
+    @Test
+    void shouldTakeTlsWithoutVerificationOnlyWhenConfiguredAndThenNeedNoCaCertificate() {
+        Map<String, Object> properties = lteTls("tls");
+        properties.put(CA_CERTIFICATE_FILE, "");
+        properties.put(VERIFY_SERVER, false);
+
+        assertThat(ScrConfiguration.settings(properties, DATA).mailer().tls())
+                .isEqualTo(new Tls(SmtpSecurity.IMPLICIT_TLS, false, "", 1));
+    }
+
+    @Test
+    void shouldWantACaCertificateToVerifyTheServerOverTls() {
+        Map<String, Object> properties = lteTls("starttls");
+        properties.remove(CA_CERTIFICATE_FILE);
+
+        InvalidConfigurationException e = (InvalidConfigurationException) catchThrowable(
+                () -> ScrConfiguration.settings(properties, DATA));
+
+        assertThat(e.settings()).containsExactly(CA_CERTIFICATE_FILE);
+        assertThat(e).hasMessageContaining("caCertificateFile must name the PEM file of the CA certificate")
+                .hasMessageContaining("verifyServer");
+    }
+
+    @ParameterizedTest(name = "smtpSecurity={0}")
+    @CsvSource({ "tls", "starttls" })
+    void shouldRefuseTlsWithTheGsmDialectNamingTheSecuritySetting(String security) {
+        Map<String, Object> properties = lteTls(security);
+        properties.put(DIALECT, "quectel-gsm");
+
+        InvalidConfigurationException e = (InvalidConfigurationException) catchThrowable(
+                () -> ScrConfiguration.settings(properties, DATA));
+
+        assertThat(e.settings()).containsExactly(SMTP_SECURITY);
+        assertThat(e).hasMessageContaining("smtpSecurity must be none with dialect quectel-gsm");
+    }
+
+    @Test
+    void shouldNameACaCertificateFileThatIsMissingTooLargeNotPemOrHoldsAKey(@TempDir Path files) throws Exception {
+        Path large = Files.write(files.resolve("large.pem"), new byte[CaCertificateFile.MAX_BYTES + 1]);
+        Path der = Files.write(files.resolve("ca.der"), new byte[] { 0x30, (byte) 0x82, 0x03, 0x19 });
+        Path broken = Files.writeString(files.resolve("broken.pem"),
+                "-----BEGIN CERTIFICATE-----\nTm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+        Path key = Files.writeString(files.resolve("with-key.pem"), testCa()
+                + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        Path unreadable = Files.writeString(files.resolve("unreadable.pem"), testCa());
+        boolean canRevoke = unreadable.toFile().setReadable(false) && !Files.isReadable(unreadable); // not as root
+
+        assertCaProblem(files.resolve("missing.pem").toString(), "missing.pem' does not exist");
+        assertCaProblem(files.toString(), "is a directory, not a PEM file");
+        assertCaProblem(large.toString(), "more than the 65536 a CA certificate file may have");
+        assertCaProblem(der.toString(), "is not a PEM file");
+        assertCaProblem(broken.toString(), "holds a block that is not an X.509 certificate");
+        assertCaProblem(key.toString(), "holds a private key");
+        assertCaProblem("bad\u0000path", "is not a valid path");
+        if (canRevoke) {
+            assertCaProblem(unreadable.toString(), "cannot be read");
+        }
+    }
+
+    @Test
+    void shouldCollectTheTlsProblemsWithTheOthers() {
+        Map<String, Object> properties = lteTls("ssl");
+        properties.put(CONTEXT_ID, 17);
+        properties.put(SSL_CONTEXT_ID, 6);
+        properties.put(VERIFY_SERVER, "yes");
+        properties.put(SMTP_PORT, 0);
+
+        InvalidConfigurationException e = (InvalidConfigurationException) catchThrowable(
+                () -> ScrConfiguration.settings(properties, DATA));
+
+        assertThat(e.settings()).containsExactlyInAnyOrder(SMTP_PORT, CONTEXT_ID, SMTP_SECURITY, VERIFY_SERVER,
+                SSL_CONTEXT_ID);
+        assertThat(e).hasMessageContaining("contextId must be from 1 to 16, got 17")
+                .hasMessageContaining("smtpSecurity must be none, tls or starttls, got 'ssl'")
+                .hasMessageContaining("sslContextId must be from 0 to 5, got 6")
+                .hasMessageContaining("verifyServer must be true or false, got 'yes'");
+    }
+
+    @Test
+    void shouldNameABlankDialect() {
+        assertThatThrownBy(() -> ScrConfiguration.settings(Map.of(DIALECT, " "), DATA))
+                .hasMessageContaining("dialect must be quectel-gsm, quectel-lte, auto or the name of another");
+    }
+
+    @Test
+    void shouldNotReadTheCaCertificateFileOfAPlainConnection() {
+        Map<String, Object> properties = Map.of(CA_CERTIFICATE_FILE, "/nowhere/ca.pem");
+
+        assertThat(ScrConfiguration.settings(properties, DATA).mailer().tls().caCertificate()).isEmpty();
     }
 
     @Test
@@ -289,6 +409,44 @@ class SettingsFromConfigurationTest {
         assertThat(defaults.maxMessages()).isEqualTo(MailServiceSettings.DEFAULT_MAX_MESSAGES);
         assertThat(defaults.maxBytes()).isEqualTo(MailServiceSettings.DEFAULT_MAX_BYTES);
         assertThat(defaults.maxPerHour()).isEqualTo(MailServiceSettings.DEFAULT_MAX_PER_HOUR);
+    }
+
+    /** @return an LTE configuration speaking TLS of this kind, verifying the server against the test CA */
+    private static Map<String, Object> lteTls(String security) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(DIALECT, "quectel-lte");
+        properties.put(SMTP_SECURITY, security);
+        properties.put(SMTP_PORT, 465);
+        properties.put(CA_CERTIFICATE_FILE, testCaFile().toString());
+        return properties;
+    }
+
+    private static Path testCaFile() {
+        try {
+            return Path.of(SettingsFromConfigurationTest.class.getResource("/test-ca.pem").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String testCa() {
+        try {
+            return Files.readString(testCaFile()).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void assertCaProblem(String file, String expected) {
+        Map<String, Object> properties = lteTls("tls");
+        properties.put(CA_CERTIFICATE_FILE, file);
+
+        InvalidConfigurationException e = (InvalidConfigurationException) catchThrowable(
+                () -> ScrConfiguration.settings(properties, DATA));
+
+        assertThat(e).as(file).isNotNull();
+        assertThat(e.settings()).as(file).containsExactly(CA_CERTIFICATE_FILE);
+        assertThat(e).as(file).hasMessageContaining("caCertificateFile ").hasMessageContaining(expected);
     }
 
     /** A full configuration with every value typed the way its metatype declares it. */
