@@ -14,6 +14,7 @@ import io.cellmail.api.CellularMailService;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MessageStatus;
+import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
 /**
@@ -77,4 +78,11 @@ public interface CellularMailAdmin {
 
     /** @return what the service did since it (re)started, and what its outbox holds now */
     OutboxCounters counters();
+
+    /**
+     * @return how the running service's connection to the SMTP server is secured (plain, implicit TLS or STARTTLS,
+     *     whether the server is verified); empty while the service does not run
+     * @since 3.0
+     */
+    Optional<MailerSettings.Tls> smtpSecurity();
 }

@@ -18,6 +18,7 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
 /** How the console shows statuses, codes and the modem's answers: plain text, one fact per line or column. */
@@ -57,7 +58,8 @@ final class ConsoleText {
     }
 
     /** @return the status block of one service */
-    static String status(ServiceStatus status, Optional<OutboxCounters> counters, Optional<String> problem) {
+    static String status(ServiceStatus status, Optional<OutboxCounters> counters, Optional<MailerSettings.Tls> security,
+            Optional<String> problem) {
         StringBuilder out = new StringBuilder();
         out.append(status.name()).append('\n');
         out.append("  modem         ").append(status.modem()).append('\n');
@@ -66,12 +68,28 @@ final class ConsoleText {
         out.append("  queue         ").append(status.queueDepth()).append(status.queueDepth() == 1 ? " mail" : " mails")
                 .append('\n');
         out.append("  last error    ").append(status.lastError().map(ConsoleText::code).orElse("none")).append('\n');
+        security.ifPresent(tls -> out.append("  SMTP security ").append(security(tls)).append('\n'));
         counters.ifPresent(c -> out.append("  since start   sent ").append(c.sent()).append(", failed ")
                 .append(c.failed()).append(", retried ").append(c.retried()).append(", expired ").append(c.expired())
                 .append(", cancelled ").append(c.cancelled()).append(", held by rate limit ")
                 .append(c.heldByRateLimit()).append(", set aside ").append(c.setAside()).append('\n'));
+        status.warnings().forEach(w -> out.append("  WARNING       ").append(w).append('\n'));
         problem.ifPresent(p -> out.append("  problem       ").append(p).append('\n'));
         return out.toString();
+    }
+
+    /** @return e.g. {@code starttls, server verified (SSL context 1)}, or {@code none (plain SMTP)} */
+    static String security(MailerSettings.Tls tls) {
+        String kind = switch (tls.security()) {
+            case NONE -> "none (plain SMTP)";
+            case IMPLICIT_TLS -> "tls";
+            case STARTTLS -> "starttls";
+        };
+        if (!tls.encrypted()) {
+            return kind;
+        }
+        return kind + ", server " + (tls.verifyServer() ? "verified" : "NOT verified") + " (SSL context "
+                + tls.sslContextId() + ")";
     }
 
     /** @return a table of the pending mails, or a line saying there are none */

@@ -168,7 +168,10 @@ public final class MailCommands {
         }
     }
 
-    /** Writes one block per service: modem, registration, signal, queue depth, last error, counters, problem */
+    /**
+     * Writes one block per service: modem, registration, signal, queue depth, last error, SMTP security, counters,
+     * warnings, problem
+     */
     @Descriptor("show each mail service: modem, network, signal, queue and last error")
     public void status(
             @Descriptor("show only this service")
@@ -179,6 +182,7 @@ public final class MailCommands {
                 for (MailServices.Entry entry : services.select(service)) {
                     out.append(ConsoleText.status(entry.service().serviceStatus(),
                             entry.admin().map(CellularMailAdmin::counters),
+                            entry.admin().flatMap(CellularMailAdmin::smtpSecurity),
                             entry.admin().flatMap(CellularMailAdmin::configurationProblem)));
                 }
                 return out.toString();

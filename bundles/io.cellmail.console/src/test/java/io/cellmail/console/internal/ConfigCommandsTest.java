@@ -158,6 +158,47 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void shouldShowTheDialectAndTheLteSettingsWithTheirDefaults() {
+        String out = run("show", "modem1");
+
+        assertThat(out).containsPattern("dialect\\s+Dialect\\s+quectel-gsm  \\(default\\)\n")
+                .containsPattern("contextId\\s+PDP context\\s+1  \\(default\\)\n")
+                .containsPattern("smtpSecurity\\s+SMTP security\\s+none  \\(default\\)\n")
+                .containsPattern("verifyServer\\s+Verify the SMTP server\\s+true  \\(default\\)\n")
+                .containsPattern("caCertificateFile\\s+CA certificate file\\s+  \\(default\\)\n")
+                .containsPattern("sslContextId\\s+SSL context\\s+1  \\(default\\)\n")
+                .doesNotContain("mailerFactory.target");
+    }
+
+    @Test
+    void shouldSwitchToTheLteDialectWithTlsInOneCommandTyped() {
+        String out = run("set", "modem1", "dialect=quectel-lte", "smtpSecurity=tls", "smtpPort=465",
+                "caCertificateFile=/etc/cellmail/smtp-ca.pem", "verifyServer=true", "contextId=2", "sslContextId=0");
+
+        // verifyServer=true is its default already: only what changes is written.
+        assertThat(store.updates).containsExactly(Map.of("dialect", "quectel-lte", "smtpSecurity", "tls",
+                "smtpPort", 465, "caCertificateFile", "/etc/cellmail/smtp-ca.pem", "contextId", 2,
+                "sslContextId", 0));
+        assertThat(out).startsWith("modem1: ").contains("dialect (default) -> quectel-lte")
+                .contains("smtpSecurity (default) -> tls");
+        assertThat(run("show", "modem1")).containsPattern("dialect\\s+Dialect\\s+quectel-lte\n")
+                .containsPattern("caCertificateFile\\s+CA certificate file\\s+/etc/cellmail/smtp-ca.pem\n");
+    }
+
+    @Test
+    void shouldRefuseADialectSecurityOrContextOutsideTheChoices() {
+        String out = run("set", "modem1", "dialect=sim800", "smtpSecurity=ssl", "contextId=17", "sslContextId=6",
+                "verifyServer=no");
+
+        assertThat(out).contains("dialect: 'sim800' is not one of quectel-gsm, quectel-lte, auto")
+                .contains("smtpSecurity: 'ssl' is not one of none, tls, starttls")
+                .contains("contextId: 17 is refused by the metatype")
+                .contains("sslContextId: 6 is refused by the metatype")
+                .contains("verifyServer: 'no' is not true or false");
+        assertThat(store.updates).isEmpty();
+    }
+
+    @Test
     void shouldSetAPasswordFromAFileWithoutShowingIt() throws Exception {
         Path file = Files.writeString(files.resolve("smtp.pw"), NEW_PASSWORD + "\n");
 

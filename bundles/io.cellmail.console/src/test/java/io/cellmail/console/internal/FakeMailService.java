@@ -29,6 +29,7 @@ import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.CellularMailAdmin;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
 /**
@@ -53,6 +54,7 @@ final class FakeMailService implements CellularMailService, CellularMailAdmin {
             "READY", Registration.HOME, OptionalInt.of(20), true);
     volatile RuntimeException probeFailure;
     volatile List<String> transcript = List.of();
+    volatile Optional<MailerSettings.Tls> smtpSecurity = Optional.of(MailerSettings.Tls.NONE);
 
     FakeMailService(String name) {
         this.name = name;
@@ -156,5 +158,10 @@ final class FakeMailService implements CellularMailService, CellularMailAdmin {
     @Override
     public OutboxCounters counters() {
         return counters;
+    }
+
+    @Override
+    public Optional<MailerSettings.Tls> smtpSecurity() {
+        return smtpSecurity;
     }
 }

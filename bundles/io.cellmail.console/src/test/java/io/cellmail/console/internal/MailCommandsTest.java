@@ -31,6 +31,8 @@ import io.cellmail.api.Priority;
 import io.cellmail.api.RecipientType;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.MailerSettings.SmtpSecurity;
 
 /** The console commands, called the way Gogo calls them, against fake services. */
 class MailCommandsTest {
@@ -190,6 +192,7 @@ class MailCommandsTest {
         second.status = new ServiceStatus("modem2", ModemState.UNAVAILABLE, Registration.UNKNOWN, OptionalInt.empty(),
                 0, Optional.empty());
         second.problem = Optional.of("Invalid mail service configuration: smtpPort must be from 1 to 65535, got 0");
+        second.smtpSecurity = Optional.empty();
 
         String out = answer(() -> commands.status(""));
 
@@ -201,6 +204,7 @@ class MailCommandsTest {
                   queue         2 mails
                   last error    -5 Network error (context activation, TCP connection or transfer to the SMTP \
                 server failed) (transient: retried)
+                  SMTP security none (plain SMTP)
                   since start   sent 3, failed 1, retried 2, expired 0, cancelled 1, held by rate limit 0, set aside 0
                 modem2
                   modem         UNAVAILABLE
@@ -212,6 +216,25 @@ class MailCommandsTest {
                   problem       Invalid mail service configuration: smtpPort must be from 1 to 65535, got 0
                 """);
         assertThat(answer(() -> commands.status("modem2"))).startsWith("modem2\n").doesNotContain("modem1");
+    }
+
+    @Test
+    void shouldShowTheSmtpSecurityInUseAndWarnOfTlsWithoutServerVerification() {
+        FakeMailService verified = bind("lte1");
+        verified.smtpSecurity = Optional.of(new MailerSettings.Tls(SmtpSecurity.STARTTLS, true,
+                "-----BEGIN CERTIFICATE-----", 1));
+        FakeMailService unverified = bind("lte2");
+        unverified.smtpSecurity = Optional.of(new MailerSettings.Tls(SmtpSecurity.IMPLICIT_TLS, false, "", 2));
+        unverified.status = new ServiceStatus("lte2", ModemState.READY, Registration.HOME, OptionalInt.of(20), 0,
+                Optional.empty(), List.of("TLS without server verification: anybody between the module and the SMTP "
+                        + "server can read the mail and the SMTP password"));
+
+        assertThat(answer(() -> commands.status("lte1")))
+                .contains("  SMTP security starttls, server verified (SSL context 1)\n").doesNotContain("WARNING");
+        assertThat(answer(() -> commands.status("lte2")))
+                .contains("  SMTP security tls, server NOT verified (SSL context 2)\n")
+                .contains("  WARNING       TLS without server verification: anybody between the module and the SMTP "
+                        + "server can read the mail and the SMTP password\n");
     }
 
     @Test

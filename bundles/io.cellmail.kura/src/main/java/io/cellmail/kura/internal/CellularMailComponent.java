@@ -35,6 +35,7 @@ import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailFactory;
 import io.cellmail.service.ConfiguredCellularMail;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
 /**
@@ -177,5 +178,10 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     @Override
     public OutboxCounters counters() {
         return service.counters();
+    }
+
+    @Override
+    public Optional<MailerSettings.Tls> smtpSecurity() {
+        return service.smtpSecurity();
     }
 }

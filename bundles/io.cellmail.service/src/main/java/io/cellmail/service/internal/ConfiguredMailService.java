@@ -244,6 +244,7 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
         }
         current.service().replaceMailer(settings.mailer(), mailer);
         state = State.running(settings, dialect, driver, current.service());
+        warnOf(settings);
         LOG.debug("Mail service {} now uses {} with dialect {}", settings.name(), settings.mailer(), dialect);
     }
 
@@ -266,7 +267,15 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
         }
         service.start();
         state = State.running(settings, dialect, driver, service);
+        warnOf(settings);
         LOG.debug("Mail service {} started with {}", settings.name(), settings);
+    }
+
+    /** Logs what the status shows as warnings, once per change of the settings that cause them. */
+    private static void warnOf(MailServiceSettings settings) {
+        for (String warning : MailerWarnings.of(settings.mailer())) {
+            LOG.warn("Mail service {}: {}", settings.name(), warning);
+        }
     }
 
     private static ModemMailer createMailer(ModemMailerFactory driver, MailServiceSettings settings) {
@@ -372,6 +381,12 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
     public OutboxCounters counters() {
         MailService service = state.service();
         return service == null ? new OutboxCounters(0, 0, 0, 0, 0, 0, 0, 0) : service.counters();
+    }
+
+    @Override
+    public Optional<MailerSettings.Tls> smtpSecurity() {
+        State current = state;
+        return current.service() == null ? Optional.empty() : Optional.of(current.settings().mailer().tls());
     }
 
     private MailException notRunning(MailErrorCode code) {

@@ -41,6 +41,7 @@ import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.MailerSettings.SmtpSecurity;
 import io.cellmail.service.spi.ModemMailerFactory;
 import io.cellmail.service.spi.ModemProbe;
 
@@ -262,6 +263,39 @@ class MailServiceComponentTest {
         assertThat(reference.getAttribute("policy")).isEqualTo("dynamic");
         assertThat(reference.getAttribute("target")).isEmpty();
         assertThat(ScrConfiguration.componentProperties()).doesNotContainKey("mailerFactory.target");
+    }
+
+    @Test
+    void shouldWarnInTheStatusOfTlsWithoutServerVerificationAndShowTheSecurityInUse() throws Exception {
+        MailServiceComponent component = component();
+        component.bindMailerFactory(new FakeMailerFactory(), Map.of("dialect", "quectel-lte", "service.id", 43L));
+
+        activate(component, configuration("dialect", "quectel-lte", "smtpSecurity", "tls", "smtpPort", 465,
+                "verifyServer", false));
+
+        assertThat(component.serviceStatus().warnings()).containsExactly(MailerWarnings.UNVERIFIED_TLS);
+        assertThat(MailerWarnings.UNVERIFIED_TLS).startsWith("TLS without server verification: anybody between the "
+                + "module and the SMTP server can read the mail and the SMTP password");
+        assertThat(component.smtpSecurity()).hasValueSatisfying(tls -> {
+            assertThat(tls.security()).isEqualTo(SmtpSecurity.IMPLICIT_TLS);
+            assertThat(tls.verifyServer()).isFalse();
+        });
+
+        modified(component, configuration("dialect", "quectel-lte", "smtpSecurity", "tls", "smtpPort", 465,
+                "caCertificateFile", Path.of(getClass().getResource("/test-ca.pem").toURI()).toString()));
+
+        assertThat(component.serviceStatus().warnings()).isEmpty();
+        assertThat(component.smtpSecurity()).hasValueSatisfying(tls -> assertThat(tls.verifyServer()).isTrue());
+    }
+
+    @Test
+    void shouldShowNoSmtpSecurityWhileTheServiceDoesNotRun() {
+        MailServiceComponent component = component();
+
+        activate(component, configuration("smtpPort", 0));
+
+        assertThat(component.smtpSecurity()).isEmpty();
+        assertThat(component.serviceStatus().warnings()).isEmpty();
     }
 
     @Test
