@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,9 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -44,6 +47,8 @@ import io.cellmail.itests.support.SmtpServer;
 import io.cellmail.itests.support.TestGateway;
 import io.cellmail.service.CellularMailAdmin;
 import io.cellmail.service.CellularMailConfiguration;
+import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.ModemMailerFactory;
 
 /**
  * The plain mail service in Felix, configured through ConfigAdmin like on a gateway: a factory configuration of
@@ -201,6 +206,47 @@ public class MailServiceIT extends CellmailTestSupport {
                 .flatMap(description -> runtime.getComponentConfigurationDTOs(description).stream())
                 .filter(configuration -> name.equals(configuration.properties.get(CellularMailService.NAME_PROPERTY)))
                 .map(configuration -> configuration.state).collect(Collectors.toList());
+    }
+
+    @Test
+    public void shouldFollowTheDialectAloneToADriverThatIsRegisteredLater() throws Exception {
+        // A configuration written before the dialect chose alone still holds the old default target filter; the
+        // driver of quectel-lte is a stand-in that sends through the GSM driver (the emulator speaks GSM here).
+        String link = gateway().emulator("emu-dialect", smtp.hostAndPort());
+        Map<String, Object> properties = TestGateway.mailServiceProperties("dialect", link);
+        properties.put("dialect", "quectel-lte");
+        properties.put("mailerFactory.target", "(dialect=quectel-gsm)");
+        gateway().mailService(properties);
+        CellularMailAdmin admin = service(CellularMailAdmin.class, "(cellmail.name=dialect)");
+        await().atMost(DELIVERY).until(() -> admin.configurationProblem().isPresent());
+        assertThat(admin.configurationProblem()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("no driver of dialect quectel-lte is installed").contains("installed: quectel-gsm"));
+
+        ModemMailerFactory gsm = service(ModemMailerFactory.class, "(dialect=quectel-gsm)");
+        List<MailerSettings> created = new CopyOnWriteArrayList<>();
+        ModemMailerFactory lte = settings -> {
+            created.add(settings);
+            return gsm.create(settings);
+        };
+        ServiceRegistration<ModemMailerFactory> registration = bundleContext.registerService(
+                ModemMailerFactory.class, lte, FrameworkUtil.asDictionary(Map.of(ModemMailerFactory.DIALECT_PROPERTY,
+                        "quectel-lte")));
+        try {
+            await().atMost(DELIVERY).until(() -> admin.configurationProblem().isEmpty());
+            MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Through the dialect's driver")
+                    .body("chosen by the dialect setting alone").build();
+
+            mailService("dialect").send(mail).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+            assertThat(created).as("mailers of the quectel-lte driver").hasSize(1);
+            assertThat(smtp.awaitMails(1, DELIVERY)).extracting(ReceivedMail::subject)
+                    .containsExactly("Through the dialect's driver");
+        } finally {
+            registration.unregister();
+        }
+        await().atMost(DELIVERY).until(() -> admin.configurationProblem().isPresent());
+        assertThat(admin.configurationProblem()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("no driver of dialect quectel-lte"));
     }
 
     private CellularMailService mailService(String name) {
