@@ -74,7 +74,7 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
     private volatile State state = State.stopped("unconfigured");
 
     /**
-     * @param mailerFactories the drivers registered now, told to this service's components as they come and go
+     * @param mailerFactories the drivers registered now, kept up to date by the component that binds them
      * @param eventAdmin gives the EventAdmin to post events to right now, or null; without one events are dropped
      * @param dataArea where default and relative outboxes live, or null
      */
