@@ -26,7 +26,8 @@ import io.cellmail.emulator.internal.transcript.TranscriptLog;
 /**
  * One emulated Quectel GSM module with its SMTP client. It answers the AT commands of the GSM SMTP manual as the
  * module does — accepting what it accepts, refusing what it refuses — and sends the mail it is asked to send
- * through a real SMTP client.
+ * through a real SMTP client. The short messages it sends ({@code AT+CMGS}, {@code AT+QCMGS}) arrive at its
+ * {@link #smsCentre()}.
  *
  * <p>Its state (SMTP settings, recipients, subject, body, attachments, echo, context settings, even an unfinished
  * data-mode upload) lives as long as this object, across host connections, like a real module; only a reboot
@@ -125,6 +126,11 @@ public final class ModemEmulator implements AutoCloseable {
     /** @return fault injection for this module */
     public Faults faults() {
         return core.faults();
+    }
+
+    /** @return the service centre and phones that receive the short messages this module sends */
+    public SmsCentre smsCentre() {
+        return core.smsCentre();
     }
 
     /** @return every line received and sent */
