@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.cellmail.quectel.internal;
+
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
+import io.cellmail.at.AtCommand;
+
+/**
+ * {@code AT+QSMTPPUT} in either dialect. The attempt's deadline bounds everything before it: a PUT is never started
+ * once the deadline passed. Once started, its result is awaited as long as the module may take (its own timeout
+ * plus a margin), deadline or not: a mail the host stopped waiting for may still be delivered. Should the module
+ * stay silent even then, the PUT goes into the {@link PutLedger}, which credits a late result to this mail.
+ */
+final class MailPut {
+
+    private MailPut() {
+    }
+
+    /**
+     * @param writes the send's work on the modem
+     * @param ledger where a PUT without result is kept
+     * @param mailId the mail, to credit a late result to it
+     * @param put the command, its deferred {@code +QSMTPPUT:} result declared
+     * @return the module's result
+     * @throws MailException {@link MailErrorCode#MODEM_TIMEOUT} when the deadline passed before the PUT or its
+     *     result did not come; the refusal of the command as {@link SmtpWrites} reads it
+     */
+    static PutResult run(SmtpWrites writes, PutLedger ledger, String mailId, AtCommand put) {
+        if (writes.session().deadline().remainingNanos() <= 0) {
+            throw new MailException(MailErrorCode.MODEM_TIMEOUT, "the attempt's deadline passed before "
+                    + "AT+QSMTPPUT; the mail was not sent");
+        }
+        try {
+            return writes.session().resultBeyondDeadline(put);
+        } catch (MailException e) {
+            if (e.code() == MailErrorCode.MODEM_TIMEOUT) {
+                // the module may still be sending it: a result that comes later is this mail's
+                ledger.unanswered(mailId, writes.epoch());
+                throw new MailException(MailErrorCode.MODEM_TIMEOUT, null, put.maskedText() + ": no result within "
+                        + put.deferredTimeout().orElseThrow().toSeconds() + " s after OK; a result the modem "
+                        + "reports later is credited to this mail", e);
+            }
+            throw writes.classified(e, put, Refusal.NONE);
+        }
+    }
+}
