@@ -32,8 +32,7 @@ final class GsmDialect implements MailDialect<PreparedMail> {
     private final MailerTimings timings;
     private final PutLedger ledger;
     private final EscapeKnowledge escape;
-    /** Only touched while the mailer holds the modem. */
-    private ModemSideState modemSide = ModemSideState.unknown(0);
+    private final HeldState held = new HeldState();
 
     /**
      * @param setup the mailer's settings and link
@@ -63,26 +62,14 @@ final class GsmDialect implements MailDialect<PreparedMail> {
 
     @Override
     public Optional<String> lostSettings(SmtpWrites writes, PreparedMail mail) {
-        inEpoch(writes.epoch());
         ensureEscapeRule(writes, mail);
-        Optional<ModemSideState> held = ServerMarker.GSM.stillHeld(writes.session(), modemSide, setup.engineName());
-        if (held.isEmpty()) {
-            return Optional.of(ServerMarker.GSM.lostReason());
-        }
-        modemSide = held.get();
-        return Optional.empty();
+        return held.lostSettings(ServerMarker.GSM, writes, setup.engineName());
     }
 
     @Override
     public void send(SmtpWrites writes, PreparedMail mail, SenderIdentity sender, String mailId) {
-        inEpoch(writes.epoch());
         ensureEscapeRule(writes, mail);
-        MailTransaction transaction = new MailTransaction(writes, setup, timings, ledger, mailId, modemSide);
-        try {
-            transaction.send(mail, sender);
-        } finally {
-            modemSide = transaction.state();
-        }
+        held.send(writes, state -> new MailTransaction(writes, setup, timings, ledger, mailId, state), mail, sender);
     }
 
     @Override
@@ -93,15 +80,8 @@ final class GsmDialect implements MailDialect<PreparedMail> {
 
     @Override
     public void whileIdle(SmtpWrites writes) {
-        inEpoch(writes.epoch());
         if (escape.needsProbe(writes.epoch())) {
             probeEscape(writes);
-        }
-    }
-
-    private void inEpoch(long epoch) {
-        if (modemSide.epoch() != epoch) {
-            modemSide = ModemSideState.unknown(epoch);
         }
     }
 
@@ -127,7 +107,7 @@ final class GsmDialect implements MailDialect<PreparedMail> {
         boolean lenient = EscapeProbe.lenient(writes, timeout);
         escape.probed(writes.epoch(), lenient);
         // the probe left its own body on the module
-        modemSide = modemSide.without(ModemSideState.Item.BODY);
+        held.set(held.in(writes.epoch()).without(ModemSideState.Item.BODY));
         LOG.debug("The modem on {} ends an upload {}", setup.engineName(),
                 lenient ? "at any +++ (lenient): content holding +++ is refused" : "only at a +++ framed by silence");
     }

@@ -8,8 +8,12 @@ package io.cellmail.quectel.internal;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
+import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.SenderIdentity;
 
 /**
@@ -20,11 +24,12 @@ import io.cellmail.service.spi.SenderIdentity;
  */
 final class LteDialect implements MailDialect<PreparedMail> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LteDialect.class);
+
     private final MailerSetup setup;
     private final MailerTimings timings;
     private final PutLedger ledger;
-    /** Only touched while the mailer holds the modem. */
-    private ModemSideState modemSide = ModemSideState.unknown(0);
+    private final HeldState held = new HeldState();
 
     /**
      * @param setup the mailer's settings and link
@@ -35,6 +40,11 @@ final class LteDialect implements MailDialect<PreparedMail> {
         this.setup = Objects.requireNonNull(setup, "setup");
         this.timings = Objects.requireNonNull(timings, "timings");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        MailerSettings.Tls tls = setup.settings().tls();
+        if (tls.encrypted() && !tls.verifyServer()) {
+            LOG.warn("The SMTP server's certificate is not verified on {} (seclevel 0, configured): anybody between "
+                    + "the module and the server can read the mail and the account's password", setup.engineName());
+        }
     }
 
     @Override
@@ -49,24 +59,12 @@ final class LteDialect implements MailDialect<PreparedMail> {
 
     @Override
     public Optional<String> lostSettings(SmtpWrites writes, PreparedMail mail) {
-        inEpoch(writes.epoch());
-        Optional<ModemSideState> held = ServerMarker.LTE.stillHeld(writes.session(), modemSide, setup.engineName());
-        if (held.isEmpty()) {
-            return Optional.of(ServerMarker.LTE.lostReason());
-        }
-        modemSide = held.get();
-        return Optional.empty();
+        return held.lostSettings(ServerMarker.LTE, writes, setup.engineName());
     }
 
     @Override
     public void send(SmtpWrites writes, PreparedMail mail, SenderIdentity sender, String mailId) {
-        inEpoch(writes.epoch());
-        LteTransaction transaction = new LteTransaction(writes, setup, timings, ledger, mailId, modemSide);
-        try {
-            transaction.send(mail, sender);
-        } finally {
-            modemSide = transaction.state();
-        }
+        held.send(writes, state -> new LteTransaction(writes, setup, timings, ledger, mailId, state), mail, sender);
     }
 
     @Override
@@ -78,11 +76,5 @@ final class LteDialect implements MailDialect<PreparedMail> {
     @Override
     public void whileIdle(SmtpWrites writes) {
         // nothing to find out: the uploads end by their length
-    }
-
-    private void inEpoch(long epoch) {
-        if (modemSide.epoch() != epoch) {
-            modemSide = ModemSideState.unknown(epoch);
-        }
     }
 }

@@ -13,7 +13,6 @@ import static io.cellmail.quectel.internal.ModemSideState.Item.SERVER;
 import static io.cellmail.quectel.internal.ModemSideState.Item.SMTP_CONTEXT;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,7 @@ import io.cellmail.service.spi.SenderIdentity;
  * <p>What the module holds is tracked in a {@link ModemSideState}; it is forgotten when a step fails before
  * {@code AT+QSMTPPUT} answered.
  */
-final class LteTransaction {
+final class LteTransaction implements HeldState.Transaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(LteTransaction.class);
 
@@ -79,8 +78,8 @@ final class LteTransaction {
         this.state = state;
     }
 
-    /** @return what the module holds now, as far as the driver knows */
-    ModemSideState state() {
+    @Override
+    public ModemSideState state() {
         return state;
     }
 
@@ -91,7 +90,8 @@ final class LteTransaction {
      * @param sender its sender
      * @throws MailException when any step fails or the module reports a failure in {@code +QSMTPPUT:}
      */
-    void send(PreparedMail mail, SenderIdentity sender) {
+    @Override
+    public void send(PreparedMail mail, SenderIdentity sender) {
         try {
             pdpContext();
             configuration(mail, sender);
@@ -180,13 +180,6 @@ final class LteTransaction {
     }
 
     private PutResult put(PreparedMail mail) {
-        Optional<PutResult> settled = ledger.takeSettled(mailId);
-        if (settled.isPresent()) {
-            // the late result of this mail's earlier PUT came while this attempt set it up: that is the outcome
-            LOG.debug("mail {} was settled by a late PUT result {} during this attempt; not put again", mailId,
-                    settled.get());
-            return settled.get();
-        }
         int timeout = Timeouts.putSeconds(mail.payloadBytes());
         PutResult result = MailPut.run(writes, ledger, mailId, Commands.put(timeout, timings.putResultWait(timeout)));
         putAnswered = true;

@@ -5,6 +5,11 @@
 
 package io.cellmail.quectel.internal;
 
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.at.AtCommand;
@@ -17,6 +22,8 @@ import io.cellmail.at.AtCommand;
  */
 final class MailPut {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MailPut.class);
+
     private MailPut() {
     }
 
@@ -25,11 +32,19 @@ final class MailPut {
      * @param ledger where a PUT without result is kept
      * @param mailId the mail, to credit a late result to it
      * @param put the command, its deferred {@code +QSMTPPUT:} result declared
-     * @return the module's result
+     * @return the module's result, or the late result of this mail's earlier PUT if it came meanwhile
      * @throws MailException {@link MailErrorCode#MODEM_TIMEOUT} when the deadline passed before the PUT or its
      *     result did not come; the refusal of the command as {@link SmtpWrites} reads it
      */
     static PutResult run(SmtpWrites writes, PutLedger ledger, String mailId, AtCommand put) {
+        Optional<PutResult> settled = ledger.takeSettled(mailId);
+        if (settled.isPresent()) {
+            // The late result of this mail's earlier PUT came while this attempt set the mail up (the module was
+            // busy sending it until then, and answers OK only after it reported): that is the outcome.
+            LOG.debug("mail {} was settled by a late PUT result {} during this attempt; not put again", mailId,
+                    settled.get());
+            return settled.get();
+        }
         if (writes.session().deadline().remainingNanos() <= 0) {
             throw new MailException(MailErrorCode.MODEM_TIMEOUT, "the attempt's deadline passed before "
                     + "AT+QSMTPPUT; the mail was not sent");

@@ -18,7 +18,6 @@ import static io.cellmail.quectel.internal.ModemSideState.Item.SUBJECT;
 import static io.cellmail.quectel.internal.ModemSideState.Item.USER;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ import io.cellmail.service.spi.SenderIdentity;
  * <p>An {@code ERROR} to a write is read by {@link SmtpWrites}: busy while a send may run, else a refusal of the
  * value, which names the mail's field or the configured setting the command carries.
  */
-final class MailTransaction {
+final class MailTransaction implements HeldState.Transaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailTransaction.class);
     private static final int NO_RECIPIENT = -10;
@@ -87,8 +86,8 @@ final class MailTransaction {
         this.state = state;
     }
 
-    /** @return what the module holds now, as far as the driver knows */
-    ModemSideState state() {
+    @Override
+    public ModemSideState state() {
         return state;
     }
 
@@ -99,7 +98,8 @@ final class MailTransaction {
      * @param sender its sender
      * @throws MailException when any step fails or the module reports a negative {@code +QSMTPPUT:} result
      */
-    void send(PreparedMail mail, SenderIdentity sender) {
+    @Override
+    public void send(PreparedMail mail, SenderIdentity sender) {
         try {
             networkContext();
             account();
@@ -214,14 +214,6 @@ final class MailTransaction {
     }
 
     private int put(PreparedMail mail) {
-        Optional<PutResult> settled = ledger.takeSettled(mailId);
-        if (settled.isPresent()) {
-            // The late result of this mail's earlier PUT came while this attempt set the mail up (the module was
-            // busy sending it until then, and answers OK only after it reported): that is the outcome.
-            LOG.debug("mail {} was settled by a late PUT result {} during this attempt; not put again", mailId,
-                    settled.get());
-            return settled.get().error();
-        }
         int timeout = Timeouts.putSeconds(mail.payloadBytes());
         int result = MailPut.run(writes, ledger, mailId, Commands.put(timeout, timings.putResultWait(timeout)))
                 .error();
