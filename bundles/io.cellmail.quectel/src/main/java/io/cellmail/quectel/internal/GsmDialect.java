@@ -69,7 +69,8 @@ final class GsmDialect implements MailDialect<PreparedMail> {
     @Override
     public void send(SmtpWrites writes, PreparedMail mail, SenderIdentity sender, String mailId) {
         ensureEscapeRule(writes, mail);
-        held.send(writes, state -> new MailTransaction(writes, setup, timings, ledger, mailId, state), mail, sender);
+        MailAttempt attempt = new MailAttempt(writes, setup, timings, ledger, mailId);
+        held.send(writes, state -> new MailTransaction(attempt, state), mail, sender);
     }
 
     @Override

@@ -64,7 +64,8 @@ final class LteDialect implements MailDialect<PreparedMail> {
 
     @Override
     public void send(SmtpWrites writes, PreparedMail mail, SenderIdentity sender, String mailId) {
-        held.send(writes, state -> new LteTransaction(writes, setup, timings, ledger, mailId, state), mail, sender);
+        MailAttempt attempt = new MailAttempt(writes, setup, timings, ledger, mailId);
+        held.send(writes, state -> new LteTransaction(attempt, state), mail, sender);
     }
 
     @Override

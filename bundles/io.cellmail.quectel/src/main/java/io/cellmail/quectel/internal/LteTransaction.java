@@ -35,8 +35,8 @@ import io.cellmail.service.spi.SenderIdentity;
  * content: {@code AT+QSMTPCLR}, {@code AT+QFDEL="RAM:*"} unless the RAM drive is known empty, one
  * {@code AT+QSMTPDST=1,...} per recipient, {@code AT+QSMTPSUB}, {@code AT+QSMTPBODY} (unless the body is empty: the
  * module takes 1 to 10240 bytes), per attachment {@code AT+QFUPL="RAM:<name>"} and {@code AT+QSMTPATT=1,<n>,...},
- * and {@code AT+QSMTPPUT} ({@link MailPut}). Both uploads end by their length: no guard time, no {@code +++}, and a
- * payload may hold any byte.
+ * and {@code AT+QSMTPPUT} ({@link MailAttempt#put}). Both uploads end by their length: no guard time, no
+ * {@code +++}, and a payload may hold any byte.
  *
  * <p>The content is composed anew for every mail: {@code AT+QSMTPCLR} costs one round trip and leaves nothing to
  * guess. After the send, whatever its outcome, the RAM drive is emptied again ({@code AT+QFDEL="RAM:*"}), so the
@@ -52,29 +52,20 @@ final class LteTransaction implements HeldState.Transaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(LteTransaction.class);
 
+    private final MailAttempt attempt;
     private final SmtpWrites writes;
     private final MailerSetup setup;
-    private final MailerTimings timings;
-    private final PutLedger ledger;
-    private final String mailId;
     private ModemSideState state;
     private boolean putAnswered;
 
     /**
-     * @param writes the send's work on the modem
-     * @param setup the mailer's settings and link
-     * @param timings how long to wait for a PUT's result
-     * @param ledger where a PUT without result is kept
-     * @param mailId the mail's id, to credit a late result to it
+     * @param attempt the mail's attempt on the module
      * @param state what the module holds before the mail
      */
-    LteTransaction(SmtpWrites writes, MailerSetup setup, MailerTimings timings, PutLedger ledger, String mailId,
-            ModemSideState state) {
-        this.writes = writes;
-        this.setup = setup;
-        this.timings = timings;
-        this.ledger = ledger;
-        this.mailId = mailId;
+    LteTransaction(MailAttempt attempt, ModemSideState state) {
+        this.attempt = attempt;
+        this.writes = attempt.writes();
+        this.setup = attempt.setup();
         this.state = state;
     }
 
@@ -180,23 +171,22 @@ final class LteTransaction implements HeldState.Transaction {
     }
 
     private PutResult put(PreparedMail mail) {
-        int timeout = Timeouts.putSeconds(mail.payloadBytes());
-        PutResult result = MailPut.run(writes, ledger, mailId, Commands.put(timeout, timings.putResultWait(timeout)));
+        PutResult result = attempt.put(mail.payloadBytes());
         putAnswered = true;
         return result;
     }
 
     /** After the send: empties the RAM drive if it may hold files, unless that cannot or must not be done now. */
     private void emptyRamDrive() {
-        if (state.holdsNothing(RAM_FILES) || ledger.mayBeSending(writes.epoch())) {
+        if (state.holdsNothing(RAM_FILES) || attempt.ledger().mayBeSending(writes.epoch())) {
             return;
         }
         try {
             deleteRamFiles();
         } catch (MailException e) {
             // the mail's own outcome counts; the next mail deletes the files before it composes
-            LOG.debug("The RAM drive of {} was not emptied after mail {}: {} {}", setup.engineName(), mailId,
-                    e.code(), e.getMessage());
+            LOG.debug("The RAM drive of {} was not emptied after mail {}: {} {}", setup.engineName(),
+                    attempt.mailId(), e.code(), e.getMessage());
         }
     }
 

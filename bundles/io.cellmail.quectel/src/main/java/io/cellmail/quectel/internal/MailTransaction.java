@@ -50,7 +50,7 @@ import io.cellmail.service.spi.SenderIdentity;
  * module held them, the module dropped them on its own: the content is set again and the mail put once more.
  *
  * <p>{@code AT+QSMTPPUT} itself, bounded by the attempt's deadline before it starts and not after, is
- * {@link MailPut}'s.
+ * {@link MailAttempt#put}'s.
  *
  * <p>An {@code ERROR} to a write is read by {@link SmtpWrites}: busy while a send may run, else a refusal of the
  * value, which names the mail's field or the configured setting the command carries.
@@ -60,29 +60,20 @@ final class MailTransaction implements HeldState.Transaction {
     private static final Logger LOG = LoggerFactory.getLogger(MailTransaction.class);
     private static final int NO_RECIPIENT = -10;
 
+    private final MailAttempt attempt;
     private final SmtpWrites writes;
     private final MailerSetup setup;
-    private final MailerTimings timings;
-    private final PutLedger ledger;
-    private final String mailId;
     private ModemSideState state;
     private boolean putAnswered;
 
     /**
-     * @param writes the send's work on the modem
-     * @param setup the mailer's settings and link
-     * @param timings how long to wait for a PUT's result
-     * @param ledger where a PUT without result is kept
-     * @param mailId the mail's id, to credit a late result to it
+     * @param attempt the mail's attempt on the module
      * @param state what the module holds before the mail
      */
-    MailTransaction(SmtpWrites writes, MailerSetup setup, MailerTimings timings, PutLedger ledger,
-            String mailId, ModemSideState state) {
-        this.writes = writes;
-        this.setup = setup;
-        this.timings = timings;
-        this.ledger = ledger;
-        this.mailId = mailId;
+    MailTransaction(MailAttempt attempt, ModemSideState state) {
+        this.attempt = attempt;
+        this.writes = attempt.writes();
+        this.setup = attempt.setup();
         this.state = state;
     }
 
@@ -214,8 +205,7 @@ final class MailTransaction implements HeldState.Transaction {
     }
 
     private int put(PreparedMail mail) {
-        int timeout = Timeouts.putSeconds(mail.payloadBytes());
-        int result = MailPut.run(writes, ledger, mailId, Commands.put(timeout, timings.putResultWait(timeout)))
+        int result = attempt.put(mail.payloadBytes())
                 .error();
         putAnswered = true;
         state = state.without(SUBJECT).without(BODY);

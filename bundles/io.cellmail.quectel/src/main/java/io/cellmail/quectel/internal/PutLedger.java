@@ -25,8 +25,9 @@ import io.cellmail.at.UrcListener;
  * may still be sending that mail, so:
  * <ul>
  * <li>an {@code ERROR} to an SMTP write means "still sending" ({@link #mayBeSending});</li>
- * <li>a {@code +QSMTPPUT: <n>} (LTE: {@code <err>,<protocol_error>}) that arrives later in the same epoch is that mail's outcome: it is kept for the
- *     mail's next attempt ({@link #takeSettled}), which reports it without sending the mail again;</li>
+ * <li>a {@code +QSMTPPUT: <n>} (LTE: {@code <err>,<protocol_error>}) that arrives later in the same epoch is that
+ *     mail's outcome: it is kept for the mail's next attempt ({@link #takeSettled}), which reports it without
+ *     sending the mail again;</li>
  * <li>an {@code OK} to an SMTP write proves the module idle ({@link #moduleIdle}): a send that ended without a
  *     result line has an unknown outcome, and the mail is sent again (at least once);</li>
  * <li>a new epoch (a reboot, a reopened port) ends it the same way.</li>

@@ -15,28 +15,32 @@ import io.cellmail.api.MailException;
 import io.cellmail.at.AtCommand;
 
 /**
- * {@code AT+QSMTPPUT} in either dialect. The attempt's deadline bounds everything before it: a PUT is never started
- * once the deadline passed. Once started, its result is awaited as long as the module may take (its own timeout
- * plus a margin), deadline or not: a mail the host stopped waiting for may still be delivered. Should the module
- * stay silent even then, the PUT goes into the {@link PutLedger}, which credits a late result to this mail.
+ * One attempt of one mail on the module, as both dialects' transactions see it: its work on the modem, the mailer's
+ * setup, waits and ledger, and the mail's id; and {@code AT+QSMTPPUT} in either dialect ({@link #put}). The
+ * attempt's deadline bounds everything before it: a PUT is never started once the deadline passed. Once started,
+ * its result is awaited as long as the module may take (its own timeout plus a margin), deadline or not: a mail the
+ * host stopped waiting for may still be delivered. Should the module stay silent even then, the PUT goes into the
+ * {@link PutLedger}, which credits a late result to this mail.
+ *
+ * @param writes the send's work on the modem
+ * @param setup the mailer's settings and link
+ * @param timings how long to wait for a PUT's result
+ * @param ledger where a PUT without result is kept
+ * @param mailId the mail's id, to credit a late result to it
  */
-final class MailPut {
+record MailAttempt(SmtpWrites writes, MailerSetup setup, MailerTimings timings, PutLedger ledger, String mailId) {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MailPut.class);
-
-    private MailPut() {
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(MailAttempt.class);
 
     /**
-     * @param writes the send's work on the modem
-     * @param ledger where a PUT without result is kept
-     * @param mailId the mail, to credit a late result to it
-     * @param put the command, its deferred {@code +QSMTPPUT:} result declared
+     * @param payloadBytes the mail's body and attachment bytes, which size the module's timeout
      * @return the module's result, or the late result of this mail's earlier PUT if it came meanwhile
      * @throws MailException {@link MailErrorCode#MODEM_TIMEOUT} when the deadline passed before the PUT or its
      *     result did not come; the refusal of the command as {@link SmtpWrites} reads it
      */
-    static PutResult run(SmtpWrites writes, PutLedger ledger, String mailId, AtCommand put) {
+    PutResult put(long payloadBytes) {
+        int timeout = Timeouts.putSeconds(payloadBytes);
+        AtCommand put = Commands.put(timeout, timings.putResultWait(timeout));
         Optional<PutResult> settled = ledger.takeSettled(mailId);
         if (settled.isPresent()) {
             // The late result of this mail's earlier PUT came while this attempt set the mail up (the module was
