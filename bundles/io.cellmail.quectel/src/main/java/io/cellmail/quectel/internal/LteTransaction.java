@@ -48,57 +48,33 @@ import io.cellmail.service.spi.SenderIdentity;
  * <p>What the module holds is tracked in a {@link ModemSideState}; it is forgotten when a step fails before
  * {@code AT+QSMTPPUT} answered.
  */
-final class LteTransaction implements HeldState.Transaction {
+final class LteTransaction extends ModuleTransaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(LteTransaction.class);
-
-    private final MailAttempt attempt;
-    private final SmtpWrites writes;
-    private final MailerSetup setup;
-    private ModemSideState state;
-    private boolean putAnswered;
 
     /**
      * @param attempt the mail's attempt on the module
      * @param state what the module holds before the mail
      */
     LteTransaction(MailAttempt attempt, ModemSideState state) {
-        this.attempt = attempt;
-        this.writes = attempt.writes();
-        this.setup = attempt.setup();
-        this.state = state;
+        super(attempt, state);
     }
 
     @Override
-    public ModemSideState state() {
-        return state;
-    }
-
-    /**
-     * Sends the mail.
-     *
-     * @param mail the checked mail
-     * @param sender its sender
-     * @throws MailException when any step fails or the module reports a failure in {@code +QSMTPPUT:}
-     */
-    @Override
-    public void send(PreparedMail mail, SenderIdentity sender) {
-        try {
-            pdpContext();
-            configuration(mail, sender);
-            compose(mail);
-            PutResult result = put(mail);
-            if (!result.success()) {
-                throw LteResults.failure("AT+QSMTPPUT", result);
-            }
-        } catch (RuntimeException e) {
-            if (!putAnswered) {
-                state = state.forgotten();
-            }
-            throw e;
-        } finally {
-            emptyRamDrive();
+    void steps(PreparedMail mail, SenderIdentity sender) {
+        pdpContext();
+        configuration(mail, sender);
+        compose(mail);
+        PutResult result = put(mail);
+        if (!result.success()) {
+            throw LteResults.failure("AT+QSMTPPUT", result);
         }
+    }
+
+    /** After the send, whatever its outcome: the RAM drive is emptied. */
+    @Override
+    void afterwards() {
+        emptyRamDrive();
     }
 
     private void pdpContext() {

@@ -55,66 +55,38 @@ import io.cellmail.service.spi.SenderIdentity;
  * <p>An {@code ERROR} to a write is read by {@link SmtpWrites}: busy while a send may run, else a refusal of the
  * value, which names the mail's field or the configured setting the command carries.
  */
-final class MailTransaction implements HeldState.Transaction {
+final class MailTransaction extends ModuleTransaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailTransaction.class);
     private static final int NO_RECIPIENT = -10;
-
-    private final MailAttempt attempt;
-    private final SmtpWrites writes;
-    private final MailerSetup setup;
-    private ModemSideState state;
-    private boolean putAnswered;
 
     /**
      * @param attempt the mail's attempt on the module
      * @param state what the module holds before the mail
      */
     MailTransaction(MailAttempt attempt, ModemSideState state) {
-        this.attempt = attempt;
-        this.writes = attempt.writes();
-        this.setup = attempt.setup();
-        this.state = state;
+        super(attempt, state);
     }
 
     @Override
-    public ModemSideState state() {
-        return state;
-    }
-
-    /**
-     * Sends the mail.
-     *
-     * @param mail the checked mail
-     * @param sender its sender
-     * @throws MailException when any step fails or the module reports a negative {@code +QSMTPPUT:} result
-     */
-    @Override
-    public void send(PreparedMail mail, SenderIdentity sender) {
-        try {
-            networkContext();
-            account();
-            set(SENDER_ADDRESS, Commands.senderAddress(sender.address()), mail.ownSenderAddress()
-                    ? Refusal.ofMessage("senderAddress") : Refusal.ofSetting("senderAddress"));
-            set(SENDER_NAME, Commands.senderName(sender.name()), mail.ownSenderName()
-                    ? Refusal.ofMessage("senderName") : Refusal.ofSetting("senderName"));
-            boolean recipientsKept = content(mail);
-            int result = put(mail);
-            if (result == NO_RECIPIENT && recipientsKept) {
-                LOG.debug("the module lost its recipients since the last mail; setting the content again");
-                state = state.without(RECIPIENTS).without(SUBJECT).without(BODY).without(ATTACHMENTS);
-                putAnswered = false;
-                content(mail);
-                result = put(mail);
-            }
-            if (result != 0) {
-                throw ResultCodes.failure("AT+QSMTPPUT", Results.PUT, result);
-            }
-        } catch (RuntimeException e) {
-            if (!putAnswered) {
-                state = state.forgotten();
-            }
-            throw e;
+    void steps(PreparedMail mail, SenderIdentity sender) {
+        networkContext();
+        account();
+        set(SENDER_ADDRESS, Commands.senderAddress(sender.address()), mail.ownSenderAddress()
+                ? Refusal.ofMessage("senderAddress") : Refusal.ofSetting("senderAddress"));
+        set(SENDER_NAME, Commands.senderName(sender.name()), mail.ownSenderName()
+                ? Refusal.ofMessage("senderName") : Refusal.ofSetting("senderName"));
+        boolean recipientsKept = content(mail);
+        int result = put(mail);
+        if (result == NO_RECIPIENT && recipientsKept) {
+            LOG.debug("the module lost its recipients since the last mail; setting the content again");
+            state = state.without(RECIPIENTS).without(SUBJECT).without(BODY).without(ATTACHMENTS);
+            putAnswered = false;
+            content(mail);
+            result = put(mail);
+        }
+        if (result != 0) {
+            throw ResultCodes.failure("AT+QSMTPPUT", Results.PUT, result);
         }
     }
 
