@@ -8,6 +8,7 @@ package io.cellmail.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,26 @@ public class MailServiceIT extends CellmailTestSupport {
                 .containsExactly(MailEvents.QUEUED, MailEvents.SENT);
         assertThat(events.events(mail.id())).allSatisfy(event ->
                 assertThat(event.getProperty(MailEvents.SERVICE_NAME)).isEqualTo("send"));
+    }
+
+    @Test
+    public void shouldDeliverThroughTheLteDialectToAnEmulatedEg25g() throws Exception {
+        String link = gateway().emulator("emu-lte", smtp.hostAndPort(), Map.of("personality", "EG25G"));
+        Map<String, Object> properties = TestGateway.mailServiceProperties("lte", link);
+        properties.put("dialect", "quectel-lte");
+        properties.put("mailerFactory.target", "(dialect=quectel-lte)");
+        gateway().mailService(properties);
+        CellularMailService service = mailService("lte");
+        MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Pump 5 over LTE")
+                .body("Pressure 9.1 bar").attach("trend.csv", "t,p\n1,9.1\n".getBytes(StandardCharsets.US_ASCII))
+                .build();
+
+        service.send(mail).toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(smtp.awaitMails(1, DELIVERY)).singleElement().satisfies(delivered -> {
+            assertThat(delivered.subject()).isEqualTo("Pump 5 over LTE");
+            assertThat(delivered.text()).contains("Pressure 9.1 bar");
+        });
     }
 
     @Test

@@ -109,7 +109,21 @@ public enum MailErrorCode {
      * the caller may send it again later (transient), e.g. once the disk has room.
      */
     OUTBOX_WRITE_FAILED(1016, "The outbox cannot store the mail now (disk full or failing); nothing was accepted",
-            true);
+            true),
+    /**
+     * The module's TLS connection to the SMTP server failed: the server's certificate is not signed by the
+     * configured CA certificate, none is on the module, or the handshake failed otherwise. Transient: the mail waits
+     * for an operator to correct the CA certificate or the server (or for the mail's expiry), as for
+     * {@link #SETTING_REJECTED}.
+     */
+    TLS_FAILURE(1017, "The TLS connection to the SMTP server failed (certificate not signed by the configured CA, "
+            + "or the handshake failed)", true),
+    /**
+     * The modem reported a result code cellmail does not know (the LTE modules' {@code <err>} table is not public).
+     * Transient, since it may well be a passing failure, but retried a few times only ({@link #attemptLimit()}):
+     * a result that comes back every time will not go away by itself.
+     */
+    UNKNOWN_MODEM_RESULT(1018, "The modem reported a result code cellmail does not know", true, 3);
 
     private final int code;
     private final String meaning;

@@ -59,6 +59,15 @@ class MailErrorCodeTest {
     }
 
     @Test
+    void shouldBoundTheRetriesOfAnUnknownModemResultAndKeepATlsFailureWaitingForAnOperator() {
+        assertThat(MailErrorCode.UNKNOWN_MODEM_RESULT.isTransient()).isTrue();
+        assertThat(MailErrorCode.UNKNOWN_MODEM_RESULT.attemptLimit()).hasValue(3);
+        assertThat(MailErrorCode.TLS_FAILURE.isTransient()).isTrue();
+        assertThat(MailErrorCode.TLS_FAILURE.attemptLimit()).isEmpty();
+        assertThat(MailErrorCode.of(1017)).hasValue(MailErrorCode.TLS_FAILURE);
+    }
+
+    @Test
     void shouldFindNothingForAnUnknownNumber() {
         assertThat(MailErrorCode.of(-2)).isEmpty();
     }

@@ -27,7 +27,14 @@ public record UploadOptions(String resultPrefix, Duration resultTimeout, boolean
         /** Guard time, {@code +++} in one write, guard time (Quectel {@code AT+QSMTPBODY}, {@code AT+QSMTPATT}). */
         ESCAPE_SEQUENCE,
         /** A Ctrl-Z byte right after the payload (text-mode SMS); the payload must not contain Ctrl-Z or ESC. */
-        CTRL_Z
+        CTRL_Z,
+        /**
+         * Nothing: the command named the payload's length and the modem leaves data mode by itself after exactly
+         * that many bytes (Quectel LTE {@code AT+QSMTPBODY=<charset>,<length>}, {@code AT+QFUPL="<file>",<size>}).
+         * No guard time and no {@code +++}: the result line (and {@code OK}) is awaited right after the payload,
+         * and the payload may hold any byte, {@code +++} included.
+         */
+        LENGTH
     }
 
     /** The result deadline of {@link #expectResult(String)}. */

@@ -9,7 +9,7 @@
  * {@link io.cellmail.at.AtEngine} is the implementation they construct.
  */
 @NullMarked
-@Version("2.0.0")
+@Version("2.1.0")
 package io.cellmail.at;
 
 import org.jspecify.annotations.NullMarked;

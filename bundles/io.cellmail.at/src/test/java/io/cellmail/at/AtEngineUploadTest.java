@@ -17,7 +17,10 @@ import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
 
-/** Data-mode uploads: CONNECT or prompt, payload in one write, guarded escape, result and length check. */
+/**
+ * Data-mode uploads: CONNECT or prompt, payload in one write, ended by a guarded escape, Ctrl-Z or its length;
+ * result and length check.
+ */
 class AtEngineUploadTest extends EngineTestSupport {
 
     private static final Duration GUARD = Duration.ofMillis(20);
@@ -139,6 +142,44 @@ class AtEngineUploadTest extends EngineTestSupport {
         assertThat(sms.resultLine().intField(0)).isEqualTo(12);
         assertThat(new String(modem.uploads().get(0), StandardCharsets.US_ASCII)).isEqualTo("hi there");
         assertThat(modem.escapesInDataMode()).isZero();
+    }
+
+    @Test
+    void shouldEndALengthUploadWithItsLastByteWithoutGuardTimeOrEscape() throws Exception {
+        // a payload that holds +++ and ends with +: data, since the module counts the bytes
+        byte[] file = "a+++b+".getBytes(StandardCharsets.US_ASCII);
+        modem.on("AT+QFUPL=\"RAM:a.txt\",6,5").connect(p -> List.of("+QFUPL: " + p.length + ",2b2b", "OK"))
+                .endedByLength(file.length);
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        // a guard time far beyond the test's wait: an engine that waited for it, or for the one after +++, would
+        // not finish the upload and the next command in time
+        startEngine(settings().guardTime(Duration.ofMinutes(1)));
+
+        UploadResult upload = result(engine.upload(AtCommand.of("AT+QFUPL=\"RAM:a.txt\",6,5"), file,
+                UploadOptions.expectResult("+QFUPL:").endingWith(UploadOptions.Ending.LENGTH)));
+        AtResponse next = result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(upload.reportedLength()).isEqualTo(6);
+        assertThat(upload.resultLine().stringField(1)).isEqualTo("2b2b");
+        assertThat(modem.uploads()).containsExactly(file);
+        assertThat(modem.escapesInDataMode()).isZero();
+        assertThat(modem.commands()).as("the trailing OK was taken by the upload, not by AT+CSQ")
+                .endsWith("AT+QFUPL=\"RAM:a.txt\",6,5", "AT+CSQ");
+        assertThat(next.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
+        assertThat(engine.transcript().toString()).contains("<6 bytes of data>").doesNotContain(">> +++");
+    }
+
+    @Test
+    void shouldFailALengthUploadWhoseModemCountedOtherBytes() {
+        // e.g. a byte lost on a line without flow control: the module waits for one more, then its input time ends
+        modem.on("AT+QSMTPBODY=0,10,5").connect(p -> List.of("+QSMTPBODY: 9", "OK")).endedByLength(10);
+        startEngine();
+
+        AtException failure = failure(engine.upload(AtCommand.of("AT+QSMTPBODY=0,10,5"), new byte[10],
+                BODY.endingWith(UploadOptions.Ending.LENGTH)));
+
+        assertThat(failure.kind()).isEqualTo(AtException.Kind.UPLOAD_MISMATCH);
+        assertThat(failure.code()).hasValue(9);
     }
 
     @Test

@@ -202,6 +202,20 @@ final class ScriptedModem implements AutoCloseable {
 
     private void receivedData(byte[] bytes) {
         long now = System.nanoTime();
+        if (dataRule != null && dataRule.length > 0) {
+            int take = Math.min(bytes.length, dataRule.length - data.size());
+            data.write(bytes, 0, take);
+            dataWrites++;
+            lastDataNanos = now;
+            if (data.size() == dataRule.length) {
+                // what follows the counted bytes is a command again
+                endData();
+                if (take < bytes.length) {
+                    received(link, Arrays.copyOfRange(bytes, take, bytes.length));
+                }
+            }
+            return;
+        }
         if (Arrays.equals(bytes, ESCAPE)) {
             escapeGapNanos = now - lastDataNanos;
             escapesInDataMode.incrementAndGet();
@@ -322,6 +336,7 @@ final class ScriptedModem implements AutoCloseable {
         private boolean silent;
         private boolean once;
         private boolean ctrlZ;
+        private int length;
         private boolean prompt;
         private Function<byte[], List<String>> onData;
         private Runnable action;
@@ -377,6 +392,12 @@ final class ScriptedModem implements AutoCloseable {
 
         Rule endedByCtrlZ() {
             this.ctrlZ = true;
+            return this;
+        }
+
+        /** Leaves data mode by itself after this many payload bytes, as an LTE module does ({@code +++} is data). */
+        Rule endedByLength(int bytes) {
+            this.length = bytes;
             return this;
         }
 

@@ -17,10 +17,8 @@ import io.cellmail.api.MailException;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtEngineFactory;
 import io.cellmail.at.AtEngineSettings;
-import io.cellmail.quectel.internal.MailerSetup;
+import io.cellmail.quectel.internal.MailerMaker;
 import io.cellmail.quectel.internal.MailerTimings;
-import io.cellmail.quectel.internal.QuectelMailer;
-import io.cellmail.quectel.internal.RejectedPins;
 import io.cellmail.serial.SerialLinks;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
@@ -43,12 +41,7 @@ import io.cellmail.service.spi.ModemMailerFactory;
         property = ModemMailerFactory.DIALECT_PROPERTY + "=" + QuectelDialect.NAME)
 public final class QuectelMailerFactory implements ModemMailerFactory {
 
-    private final SerialLinks serialLinks;
-    private final AtEngineFactory engines;
-    private final UnaryOperator<AtEngineSettings.Builder> engineTuning;
-    private final MailerTimings timings;
-    /** Outlives the mailers: a configuration change replaces a mailer, a refused PIN stays refused. */
-    private final RejectedPins rejectedPins = new RejectedPins();
+    private final MailerMaker mailers;
 
     /**
      * @param serialLinks opens the modem's link by its URI
@@ -57,12 +50,13 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
     @Activate
     public QuectelMailerFactory(@Reference(name = "serialLinks") SerialLinks serialLinks,
             @Reference(name = "engines") AtEngineFactory engines) {
-        this(serialLinks, engines, UnaryOperator.identity(), MailerTimings.DEFAULT);
+        this(new MailerMaker(MailerMaker.Dialect.GSM, serialLinks, engines, UnaryOperator.identity(),
+                MailerTimings.DEFAULT));
     }
 
     /** @param serialLinks opens the modem's link by its URI; engines are created directly */
     public QuectelMailerFactory(SerialLinks serialLinks) {
-        this(serialLinks, AtEngine::new, UnaryOperator.identity(), MailerTimings.DEFAULT);
+        this(MailerMaker.of(MailerMaker.Dialect.GSM, serialLinks));
     }
 
     /**
@@ -75,15 +69,11 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
      */
     QuectelMailerFactory(SerialLinks serialLinks, UnaryOperator<AtEngineSettings.Builder> engineTuning,
             MailerTimings timings) {
-        this(serialLinks, AtEngine::new, engineTuning, timings);
+        this(new MailerMaker(MailerMaker.Dialect.GSM, serialLinks, AtEngine::new, engineTuning, timings));
     }
 
-    private QuectelMailerFactory(SerialLinks serialLinks, AtEngineFactory engines,
-            UnaryOperator<AtEngineSettings.Builder> engineTuning, MailerTimings timings) {
-        this.serialLinks = Objects.requireNonNull(serialLinks, "serialLinks");
-        this.engines = Objects.requireNonNull(engines, "engines");
-        this.engineTuning = Objects.requireNonNull(engineTuning, "engineTuning");
-        this.timings = Objects.requireNonNull(timings, "timings");
+    private QuectelMailerFactory(MailerMaker mailers) {
+        this.mailers = Objects.requireNonNull(mailers, "mailers");
     }
 
     /**
@@ -91,15 +81,11 @@ public final class QuectelMailerFactory implements ModemMailerFactory {
      *
      * @param settings how to reach the modem, the network and the SMTP server
      * @return the mailer; the caller closes it
-     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} naming the setting the module cannot take,
-     *     before any AT traffic
+     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} naming the setting the module cannot take
+     *     ({@code smtpSecurity} for TLS, which the GSM module has not), before any AT traffic
      */
     @Override
     public ModemMailer create(MailerSettings settings) {
-        MailerSetup setup = MailerSetup.of(settings);
-        AtEngineSettings engine = engineTuning.apply(setup.engineSettings(serialLinks)).build();
-        QuectelMailer mailer = new QuectelMailer(setup, engines.create(engine), timings, rejectedPins);
-        mailer.start();
-        return mailer;
+        return mailers.create(settings);
     }
 }

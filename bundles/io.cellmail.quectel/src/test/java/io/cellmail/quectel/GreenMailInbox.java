@@ -22,7 +22,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /** Reads what GreenMail received: the copies, one per envelope recipient, and each recipient's inbox. */
-final class GreenMailInbox {
+public final class GreenMailInbox {
 
     private GreenMailInbox() {
     }
@@ -32,13 +32,13 @@ final class GreenMailInbox {
      * @param count how many copies (one per envelope recipient) to wait for
      * @return every copy received, once at least {@code count} arrived
      */
-    static MimeMessage[] await(GreenMailExtension smtp, int count) {
+    public static MimeMessage[] await(GreenMailExtension smtp, int count) {
         assertThat(smtp.waitForIncomingEmail(10_000, count)).as("%d mails arrive", count).isTrue();
         return smtp.getReceivedMessages();
     }
 
     /** @return the one mail received */
-    static MimeMessage only(GreenMailExtension smtp) {
+    public static MimeMessage only(GreenMailExtension smtp) {
         MimeMessage[] received = await(smtp, 1);
         assertThat(received).hasSize(1);
         return received[0];
@@ -49,13 +49,13 @@ final class GreenMailInbox {
      * @param address an envelope recipient
      * @return how many mails are in that recipient's inbox (GreenMail keeps one copy per envelope recipient)
      */
-    static int inboxSize(GreenMailExtension smtp, String address) throws Exception {
+    public static int inboxSize(GreenMailExtension smtp, String address) throws Exception {
         GreenMailUser user = smtp.getManagers().getUserManager().getUserByEmail(address);
         return user == null ? 0 : smtp.getManagers().getImapHostManager().getInbox(user).getMessageCount();
     }
 
     /** @return the subjects of every copy received so far */
-    static List<String> subjects(GreenMailExtension smtp) throws MessagingException {
+    public static List<String> subjects(GreenMailExtension smtp) throws MessagingException {
         List<String> subjects = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             subjects.add(message.getSubject());
@@ -64,7 +64,7 @@ final class GreenMailInbox {
     }
 
     /** @return the text body, line ends as LF */
-    static String text(MimeMessage message) throws MessagingException, IOException {
+    public static String text(MimeMessage message) throws MessagingException, IOException {
         Object content = message.getContent();
         if (content instanceof Multipart multipart) {
             content = multipart.getBodyPart(0).getContent();
@@ -73,7 +73,7 @@ final class GreenMailInbox {
     }
 
     /** @return the attachment parts in order */
-    static List<BodyPart> attachments(MimeMessage message) throws MessagingException, IOException {
+    public static List<BodyPart> attachments(MimeMessage message) throws MessagingException, IOException {
         List<BodyPart> parts = new ArrayList<>();
         if (message.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -87,12 +87,12 @@ final class GreenMailInbox {
     }
 
     /** @return the bytes of an attachment */
-    static byte[] bytes(BodyPart part) throws MessagingException, IOException {
+    public static byte[] bytes(BodyPart part) throws MessagingException, IOException {
         return part.getInputStream().readAllBytes();
     }
 
     /** @return every header line, one a line */
-    static String headers(MimeMessage message) throws MessagingException {
+    public static String headers(MimeMessage message) throws MessagingException {
         StringBuilder text = new StringBuilder();
         for (Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements();) {
             text.append(lines.nextElement()).append('\n');

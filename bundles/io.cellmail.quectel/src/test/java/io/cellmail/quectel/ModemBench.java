@@ -26,12 +26,14 @@ import io.cellmail.emulator.EmulatorLinks;
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
 import io.cellmail.quectel.internal.MailerTimings;
+import io.cellmail.serial.SerialLinks;
 import io.cellmail.serial.internal.SerialLinkRegistry;
 import io.cellmail.service.internal.MailServiceSettings;
 import io.cellmail.service.internal.EventSink;
 import io.cellmail.service.internal.MailService;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
+import io.cellmail.service.spi.ModemMailerFactory;
 
 /**
  * A test bench: an emulated module reachable as {@code emulator:<name>}, its SMTP route pointing at a GreenMail
@@ -42,24 +44,39 @@ import io.cellmail.service.spi.ModemMailer;
  * emulator times bytes when its reader thread takes them, so on a loaded machine a late reader could see the
  * payload and the engine's {@code +++} as one chunk, and take the escape for data.
  */
-final class ModemBench implements AutoCloseable {
+public final class ModemBench implements AutoCloseable {
 
-    static final long EMULATOR_GUARD_MILLIS = 20;
-    static final long ENGINE_GUARD_MILLIS = 100;
-    static final String SMTP_USER = "gw";
-    static final String SMTP_PASSWORD = "s3cret-pw";
-    static final String SENDER = "gateway@example.com";
-    static final String SENDER_NAME = "Gateway";
+    /** Makes the factory of a dialect with a fast engine and the bench's waits. */
+    @FunctionalInterface
+    public interface Factories {
+        /**
+         * @param links the bench's link registry
+         * @param timings the mailers' waits
+         * @return the factory
+         */
+        ModemMailerFactory create(SerialLinks links, MailerTimings timings);
+    }
+
+    public static final long EMULATOR_GUARD_MILLIS = 20;
+    public static final long ENGINE_GUARD_MILLIS = 100;
+    public static final String SMTP_USER = "gw";
+    public static final String SMTP_PASSWORD = "s3cret-pw";
+    public static final String SENDER = "gateway@example.com";
+    public static final String SENDER_NAME = "Gateway";
     /** No line rate on the emulator; a fast nominal rate keeps the engine's drain wait before {@code +++} short. */
-    static final String FAST_LINE = "?baud=10000000";
+    public static final String FAST_LINE = "?baud=10000000";
+    /** The GSM dialect's factory. */
+    static final Factories GSM = (links, timings) -> new QuectelMailerFactory(links, ModemBench::fastEngine,
+            timings);
     /** Waits for a real module would make the tests slow; the emulator answers in microseconds. */
-    static final MailerTimings TIMINGS = new MailerTimings(Duration.ofSeconds(10), Duration.ofMillis(500),
+    public static final MailerTimings TIMINGS = new MailerTimings(Duration.ofSeconds(10), Duration.ofMillis(500),
             Duration.ofSeconds(5), Duration.ofMinutes(10), MailerTimings.DEFAULT.longestPutResultWait());
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-    private final QuectelMailerFactory factory;
+    private final Factories factories;
+    private final ModemMailerFactory factory;
     private final SerialLinkRegistry links;
     private final MailerTimings timings;
     private final ModemEmulator emulator;
@@ -91,6 +108,19 @@ final class ModemBench implements AutoCloseable {
      *     a module silent past its own PUT timeout
      */
     ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning, String linkQuery, MailerTimings timings) {
+        this(smtpPort, tuning, linkQuery, timings, GSM);
+    }
+
+    /**
+     * @param smtpPort the GreenMail SMTP port every mail of the emulator goes to
+     * @param tuning changes to the emulator's settings (e.g. its personality)
+     * @param linkQuery the query of the link URI
+     * @param timings the mailers' waits
+     * @param factories makes the dialect's factory
+     */
+    public ModemBench(int smtpPort, UnaryOperator<EmulatorSettings.Builder> tuning, String linkQuery,
+            MailerTimings timings, Factories factories) {
+        this.factories = factories;
         name = "bench" + NAMES.incrementAndGet();
         emulator = ModemEmulator.create(tuning.apply(EmulatorSettings.builder()
                 .guardTime(Duration.ofMillis(EMULATOR_GUARD_MILLIS))
@@ -101,7 +131,7 @@ final class ModemBench implements AutoCloseable {
         linkUri = "emulator:" + name + linkQuery;
         links = new SerialLinkRegistry(List.of(emulatorLinks));
         this.timings = timings;
-        factory = new QuectelMailerFactory(links, ModemBench::fastEngine, timings);
+        factory = factories.create(links, timings);
     }
 
     /** @param smtpPort the GreenMail SMTP port */
@@ -110,29 +140,29 @@ final class ModemBench implements AutoCloseable {
     }
 
     /** @return a GreenMail server on a free loopback port that knows the bench's SMTP account */
-    static GreenMailExtension greenMail() {
+    public static GreenMailExtension greenMail() {
         return new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
     }
 
-    static AtEngineSettings.Builder fastEngine(AtEngineSettings.Builder engine) {
+    public static AtEngineSettings.Builder fastEngine(AtEngineSettings.Builder engine) {
         return engine.probeTimeout(Duration.ofMillis(300)).settleTime(Duration.ofMillis(30))
                 .trailingOkLinger(Duration.ofMillis(20)).reopenBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
                 .commandTimeout(Duration.ofSeconds(3));
     }
 
     /** @return the module's name in its link URI, which is also the AT engine's name in thread names */
-    String name() {
+    public String name() {
         return name;
     }
 
     /** @return the emulated module */
-    ModemEmulator emulator() {
+    public ModemEmulator emulator() {
         return emulator;
     }
 
     /** @return the factory all mailers of the bench come from */
-    QuectelMailerFactory factory() {
+    public ModemMailerFactory factory() {
         return factory;
     }
 
@@ -141,14 +171,14 @@ final class ModemBench implements AutoCloseable {
      * @return a started mailer from a factory of its own, as after a restart of the gateway (the factory forgets
      *     what it knew, e.g. a refused SIM PIN); closed with the bench
      */
-    ModemMailer mailerAfterRestart(MailerSettings settings) {
-        ModemMailer mailer = new QuectelMailerFactory(links, ModemBench::fastEngine, timings).create(settings);
+    public ModemMailer mailerAfterRestart(MailerSettings settings) {
+        ModemMailer mailer = factories.create(links, timings).create(settings);
         opened.push(mailer);
         return mailer;
     }
 
     /** @return settings for the bench's module: authentication on, an APN, a named sender, a 30 s deadline */
-    MailerSettings.Builder settings() {
+    public MailerSettings.Builder settings() {
         return MailerSettings.builder(linkUri, "smtp.example.com", SENDER)
                 .authentication(SMTP_USER, SMTP_PASSWORD)
                 .apn("internet", "", "")
@@ -158,19 +188,19 @@ final class ModemBench implements AutoCloseable {
     }
 
     /** @return a started mailer with {@link #settings()} */
-    ModemMailer mailer() {
+    public ModemMailer mailer() {
         return mailer(settings().build());
     }
 
     /** @return a started mailer, closed with the bench */
-    ModemMailer mailer(MailerSettings settings) {
+    public ModemMailer mailer(MailerSettings settings) {
         ModemMailer mailer = factory.create(settings);
         opened.push(mailer);
         return mailer;
     }
 
     /** @return a started mailer whose first radio check in the background is done */
-    ModemMailer readyMailer() {
+    public ModemMailer readyMailer() {
         ModemMailer mailer = mailer();
         awaitRadioKnown(mailer);
         return mailer;
@@ -180,11 +210,11 @@ final class ModemBench implements AutoCloseable {
      * @return a started mail service with short retries and no rate limit, on the real driver; closed with the
      *     bench (it closes its mailer)
      */
-    MailService service(Path outbox, EventSink events) throws IOException {
+    public MailService service(Path outbox, EventSink events) throws IOException {
         return service(settings().build(), outbox, events);
     }
 
-    MailService service(MailerSettings settings, Path outbox, EventSink events) throws IOException {
+    public MailService service(MailerSettings settings, Path outbox, EventSink events) throws IOException {
         ModemMailer mailer = factory.create(settings);
         MailService service;
         try {
@@ -199,17 +229,17 @@ final class ModemBench implements AutoCloseable {
         return service;
     }
 
-    static void awaitRadioKnown(MailService service) {
+    public static void awaitRadioKnown(MailService service) {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> service.serviceStatus().registration() != Registration.UNKNOWN);
     }
 
-    static void awaitRadioKnown(ModemMailer mailer) {
+    public static void awaitRadioKnown(ModemMailer mailer) {
         await().atMost(Duration.ofSeconds(10)).until(() -> mailer.health().registration() != Registration.UNKNOWN);
     }
 
     /** @return the command lines the module received so far, passwords masked */
-    List<String> commands() {
+    public List<String> commands() {
         return emulator.transcript().commands();
     }
 
@@ -217,7 +247,7 @@ final class ModemBench implements AutoCloseable {
      * @param work something that talks to the module
      * @return the command lines the module received while it ran
      */
-    List<String> commandsDuring(Runnable work) {
+    public List<String> commandsDuring(Runnable work) {
         int before = commands().size();
         work.run();
         List<String> all = commands();

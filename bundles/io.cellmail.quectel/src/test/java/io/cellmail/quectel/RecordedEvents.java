@@ -13,18 +13,18 @@ import io.cellmail.api.MailEvents;
 import io.cellmail.service.internal.EventSink;
 
 /** Keeps every event a mail service posts, in order. */
-final class RecordedEvents implements EventSink {
+public final class RecordedEvents implements EventSink {
 
     /** One event. */
-    record Event(String topic, Map<String, Object> properties) {
+    public record Event(String topic, Map<String, Object> properties) {
 
         /** @return e.g. {@code SENT} */
-        String kind() {
+        public String kind() {
             return topic.substring(MailEvents.TOPIC_PREFIX.length());
         }
 
         /** @return the {@code error.code} property, or null */
-        Object errorCode() {
+        public Object errorCode() {
             return properties.get(MailEvents.ERROR_CODE);
         }
     }
@@ -37,12 +37,12 @@ final class RecordedEvents implements EventSink {
     }
 
     /** @return the events of one mail, in order */
-    List<Event> of(String messageId) {
+    public List<Event> of(String messageId) {
         return events.stream().filter(e -> messageId.equals(e.properties().get(MailEvents.MESSAGE_ID))).toList();
     }
 
     /** @return the kinds of the events of one mail, in order, e.g. {@code [QUEUED, RETRYING, SENT]} */
-    List<String> kindsOf(String messageId) {
+    public List<String> kindsOf(String messageId) {
         return of(messageId).stream().map(Event::kind).toList();
     }
 }

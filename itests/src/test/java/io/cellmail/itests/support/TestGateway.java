@@ -43,8 +43,18 @@ public final class TestGateway {
      * @return the module's link URI, {@code tcp://127.0.0.1:<port>}
      */
     public String emulator(String name, String smtpRoute) throws IOException {
+        return emulator(name, smtpRoute, Map.of());
+    }
+
+    /**
+     * @param name the module's name
+     * @param smtpRoute host:port of the SMTP server every send goes to, or null for the server the host configures
+     * @param more further properties of the emulator, e.g. its {@code personality}
+     * @return the module's link URI, {@code tcp://127.0.0.1:<port>}
+     */
+    public String emulator(String name, String smtpRoute, Map<String, Object> more) throws IOException {
         int port = FreePort.onLoopback();
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(more);
         properties.put("name", name);
         properties.put("smtpRoute", smtpRoute == null ? "" : smtpRoute);
         properties.put("guardTime", EMULATOR_GUARD_MILLIS);

@@ -17,8 +17,8 @@ import io.cellmail.at.UploadOptions;
 
 /**
  * Carries out one {@link Exchange} on the link: writes its command, gives each phase its deadline, sends an upload's
- * payload and ends it ({@code +++} between guard times, or Ctrl-Z), and hands the finished exchange to its
- * {@link Completion}. Also keeps the line quiet after {@code +++}: nothing is sent until the guard time after it has
+ * payload and ends it ({@code +++} between guard times, Ctrl-Z, or nothing when the modem counts the length), and
+ * hands the finished exchange to its {@link Completion}. Also keeps the line quiet after {@code +++}: nothing is sent until the guard time after it has
  * passed. In the engine's turn.
  *
  * <p>Events only change the exchange ({@link #offer}, {@link #prompt}, {@link #abort}, a deadline);
@@ -266,6 +266,16 @@ final class ExchangeRunner {
             return;
         }
         transcript.sent("<" + data.length + " bytes of data>");
+        if (upload.ending() == UploadOptions.Ending.LENGTH) {
+            // the modem counts the bytes and leaves data mode at the last one: no guard time, no +++; the result
+            // deadline starts once the line took the payload
+            link.write(data, end -> {
+                if (exchange == ex) {
+                    ex.payloadEnded();
+                }
+            });
+            return;
+        }
         link.write(data, end -> {
         });
         // the modem may have ended data mode itself (its own input timeout) and answered already: then no +++;

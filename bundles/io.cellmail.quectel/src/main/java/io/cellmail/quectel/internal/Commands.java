@@ -87,9 +87,9 @@ final class Commands {
                 .deferredResult(Results.RECIPIENT, QUICK_RESULT);
     }
 
-    /** @return {@code AT+QSMTPSUB=<charset>,"<title>"} */
+    /** @return {@code AT+QSMTPSUB=<charset>,"<title>"}; the LTE title may be UTF-8 text */
     static AtCommand subject(EncodedSubject subject) {
-        return AtCommand.of("AT+QSMTPSUB=" + subject.charset() + "," + quoted(subject.title()));
+        return AtCommand.of("AT+QSMTPSUB=" + subject.charset() + "," + quotedText(subject.title()));
     }
 
     /** @return {@code AT+QSMTPBODY=<charset>,<timeout>}, an upload */
@@ -179,9 +179,22 @@ final class Commands {
         };
     }
 
-    private static String quoted(String value) {
+    /**
+     * @param value a value that passed the checks for a quoted parameter
+     * @return it in quotes
+     * @throws IllegalStateException when it cannot be quoted after all; it is never sent, never shown
+     */
+    static String quoted(String value) {
         if (!SafeText.isQuotable(value)) {
             // the checks before must have refused it; never send it, never show it
+            throw new IllegalStateException("a value that cannot be quoted reached a command line");
+        }
+        return "\"" + value + "\"";
+    }
+
+    /** Like {@link #quoted}, for a parameter the module takes as UTF-8 text ({@link SafeText#isQuotableText}). */
+    private static String quotedText(String value) {
+        if (!SafeText.isQuotableText(value)) {
             throw new IllegalStateException("a value that cannot be quoted reached a command line");
         }
         return "\"" + value + "\"";

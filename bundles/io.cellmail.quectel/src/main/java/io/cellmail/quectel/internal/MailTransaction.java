@@ -17,15 +17,12 @@ import static io.cellmail.quectel.internal.ModemSideState.Item.SERVER;
 import static io.cellmail.quectel.internal.ModemSideState.Item.SUBJECT;
 import static io.cellmail.quectel.internal.ModemSideState.Item.USER;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.Recipient;
 import io.cellmail.at.AtCommand;
@@ -52,82 +49,44 @@ import io.cellmail.service.spi.SenderIdentity;
  * <p>If {@code AT+QSMTPPUT} finds no recipient (-10) although the driver skipped the recipients because the
  * module held them, the module dropped them on its own: the content is set again and the mail put once more.
  *
- * <p>The attempt's deadline bounds everything before {@code AT+QSMTPPUT}; a PUT is never started once it passed.
- * Once started, its result is awaited as long as the module may take (its own timeout plus a margin), deadline or
- * not: a mail the host stopped waiting for may still be delivered. Should the module stay silent even then, the PUT
- * goes into the {@link PutLedger}, which credits a late result to this mail.
+ * <p>{@code AT+QSMTPPUT} itself, bounded by the attempt's deadline before it starts and not after, is
+ * {@link MailAttempt#put}'s.
  *
  * <p>An {@code ERROR} to a write is read by {@link SmtpWrites}: busy while a send may run, else a refusal of the
  * value, which names the mail's field or the configured setting the command carries.
  */
-final class MailTransaction {
+final class MailTransaction extends ModuleTransaction {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailTransaction.class);
     private static final int NO_RECIPIENT = -10;
 
-    private final SmtpWrites writes;
-    private final MailerSetup setup;
-    private final MailerTimings timings;
-    private final PutLedger ledger;
-    private final String mailId;
-    private ModemSideState state;
-    private boolean putAnswered;
-
     /**
-     * @param writes the send's work on the modem
-     * @param setup the mailer's settings and link
-     * @param timings how long to wait for a PUT's result
-     * @param ledger where a PUT without result is kept
-     * @param mailId the mail's id, to credit a late result to it
+     * @param attempt the mail's attempt on the module
      * @param state what the module holds before the mail
      */
-    MailTransaction(SmtpWrites writes, MailerSetup setup, MailerTimings timings, PutLedger ledger,
-            String mailId, ModemSideState state) {
-        this.writes = writes;
-        this.setup = setup;
-        this.timings = timings;
-        this.ledger = ledger;
-        this.mailId = mailId;
-        this.state = state;
+    MailTransaction(MailAttempt attempt, ModemSideState state) {
+        super(attempt, state);
     }
 
-    /** @return what the module holds now, as far as the driver knows */
-    ModemSideState state() {
-        return state;
-    }
-
-    /**
-     * Sends the mail.
-     *
-     * @param mail the checked mail
-     * @param sender its sender
-     * @throws MailException when any step fails or the module reports a negative {@code +QSMTPPUT:} result
-     */
-    void send(PreparedMail mail, SenderIdentity sender) {
-        try {
-            networkContext();
-            account();
-            set(SENDER_ADDRESS, Commands.senderAddress(sender.address()), mail.ownSenderAddress()
-                    ? Refusal.ofMessage("senderAddress") : Refusal.ofSetting("senderAddress"));
-            set(SENDER_NAME, Commands.senderName(sender.name()), mail.ownSenderName()
-                    ? Refusal.ofMessage("senderName") : Refusal.ofSetting("senderName"));
-            boolean recipientsKept = content(mail);
-            int result = put(mail);
-            if (result == NO_RECIPIENT && recipientsKept) {
-                LOG.debug("the module lost its recipients since the last mail; setting the content again");
-                state = state.without(RECIPIENTS).without(SUBJECT).without(BODY).without(ATTACHMENTS);
-                putAnswered = false;
-                content(mail);
-                result = put(mail);
-            }
-            if (result != 0) {
-                throw ResultCodes.failure("AT+QSMTPPUT", Results.PUT, result);
-            }
-        } catch (RuntimeException e) {
-            if (!putAnswered) {
-                state = state.forgotten();
-            }
-            throw e;
+    @Override
+    void steps(PreparedMail mail, SenderIdentity sender) {
+        networkContext();
+        account();
+        set(SENDER_ADDRESS, Commands.senderAddress(sender.address()), mail.ownSenderAddress()
+                ? Refusal.ofMessage("senderAddress") : Refusal.ofSetting("senderAddress"));
+        set(SENDER_NAME, Commands.senderName(sender.name()), mail.ownSenderName()
+                ? Refusal.ofMessage("senderName") : Refusal.ofSetting("senderName"));
+        boolean recipientsKept = content(mail);
+        int result = put(mail);
+        if (result == NO_RECIPIENT && recipientsKept) {
+            LOG.debug("the module lost its recipients since the last mail; setting the content again");
+            state = state.without(RECIPIENTS).without(SUBJECT).without(BODY).without(ATTACHMENTS);
+            putAnswered = false;
+            content(mail);
+            result = put(mail);
+        }
+        if (result != 0) {
+            throw ResultCodes.failure("AT+QSMTPPUT", Results.PUT, result);
         }
     }
 
@@ -152,14 +111,9 @@ final class MailTransaction {
         }
     }
 
-    /** Sends a setting unless the module holds it; only a digest of the command is remembered. */
+    /** Sends a setting unless the module holds it ({@link SmtpWrites#setting}). */
     private void set(Item item, AtCommand command, Refusal refusal) {
-        String fingerprint = Fingerprint.of(command.text());
-        if (!state.holds(item, fingerprint)) {
-            state = state.without(item);
-            writes.run(command, refusal);
-            state = state.with(item, fingerprint);
-        }
+        state = writes.setting(state, item, command, refusal);
     }
 
     /** @return true if the module held the recipients already and they were not sent */
@@ -223,34 +177,8 @@ final class MailTransaction {
     }
 
     private int put(PreparedMail mail) {
-        OptionalInt settled = ledger.takeSettled(mailId);
-        if (settled.isPresent()) {
-            // The late result of this mail's earlier PUT came while this attempt set the mail up (the module was
-            // busy sending it until then, and answers OK only after it reported): that is the outcome.
-            LOG.debug("mail {} was settled by a late PUT result {} during this attempt; not put again", mailId,
-                    settled.getAsInt());
-            return settled.getAsInt();
-        }
-        if (writes.session().deadline().remainingNanos() <= 0) {
-            throw new MailException(MailErrorCode.MODEM_TIMEOUT, "the attempt's deadline passed before "
-                    + "AT+QSMTPPUT; the mail was not sent");
-        }
-        int timeout = Timeouts.putSeconds(mail.payloadBytes());
-        Duration resultWait = timings.putResultWait(timeout);
-        AtCommand put = Commands.put(timeout, resultWait);
-        int result;
-        try {
-            result = writes.session().resultBeyondDeadline(put);
-        } catch (MailException e) {
-            if (e.code() == MailErrorCode.MODEM_TIMEOUT) {
-                // the module may still be sending it: a result that comes later is this mail's
-                ledger.unanswered(mailId, writes.epoch());
-                throw new MailException(MailErrorCode.MODEM_TIMEOUT, null, put.maskedText() + ": no result within "
-                        + resultWait.toSeconds() + " s after OK; a result the modem reports later is credited to "
-                        + "this mail", e);
-            }
-            throw writes.classified(e, put, Refusal.NONE);
-        }
+        int result = attempt.put(mail.payloadBytes())
+                .error();
         putAnswered = true;
         state = state.without(SUBJECT).without(BODY);
         if (!state.holdsNothing(ATTACHMENTS)) {

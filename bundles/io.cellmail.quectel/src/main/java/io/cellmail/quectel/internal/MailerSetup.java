@@ -38,15 +38,32 @@ public record MailerSetup(MailerSettings settings, LinkUri link, String engineNa
     }
 
     /**
-     * @param settings the settings of one mailer
+     * @param settings the settings of one mailer of the GSM dialect
      * @return the mailer's setup
      * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} with {@link MailException#field()} naming the
-     *     setting the module cannot take, or {@code linkUri} when the link URI cannot be read; the message never
-     *     holds a password or the PIN
+     *     setting the module cannot take (TLS among them: the GSM SMTP client has none), or {@code linkUri} when the
+     *     link URI cannot be read; the message never holds a password or the PIN
      */
     public static MailerSetup of(MailerSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        SettingLimits.check(settings);
+        SettingLimits.checkGsm(settings);
+        return linked(settings);
+    }
+
+    /**
+     * @param settings the settings of one mailer of the LTE dialect
+     * @return the mailer's setup
+     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} with {@link MailException#field()} naming the
+     *     setting the module cannot take (e.g. {@code caCertificate} that is not PEM), or {@code linkUri} when the
+     *     link URI cannot be read; the message never holds a password or the PIN
+     */
+    public static MailerSetup lte(MailerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        SettingLimits.checkLte(settings);
+        return linked(settings);
+    }
+
+    private static MailerSetup linked(MailerSettings settings) {
         LinkUri link;
         try {
             link = LinkUri.parse(settings.linkUri());

@@ -6,14 +6,16 @@
 package io.cellmail.quectel.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import io.cellmail.api.Attachment;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.Recipient;
-import io.cellmail.quectel.QuectelDialect;
 import io.cellmail.quectel.internal.PreparedMail.AttachmentUpload;
 import io.cellmail.service.spi.SenderIdentity;
 
@@ -39,25 +41,37 @@ final class MessageRules {
     }
 
     /**
-     * Checks a message, including the sender it names, if any.
+     * Checks a message against the GSM manual's limits, including the sender it names, if any.
      *
      * @param message the mail
      * @return the mail as the commands take it
      * @throws MailException {@code INVALID_MESSAGE} naming the field at fault
      */
     static PreparedMail prepare(MailMessage message) {
+        return prepare(message, MailLimits.GSM);
+    }
+
+    /**
+     * Checks a message against a dialect's limits, including the sender it names, if any.
+     *
+     * @param message the mail
+     * @param limits the dialect's limits
+     * @return the mail as the commands take it
+     * @throws MailException {@code INVALID_MESSAGE} naming the field at fault
+     */
+    static PreparedMail prepare(MailMessage message, MailLimits limits) {
         message.senderAddress().ifPresent(MessageRules::checkSenderAddress);
         message.senderName().ifPresent(MessageRules::checkSenderName);
-        List<Recipient> recipients = checkRecipients(message.recipients());
-        EncodedSubject subject = EncodedSubject.of(message.subject(), message.charset());
+        List<Recipient> recipients = checkRecipients(message.recipients(), limits.maxRecipients());
+        EncodedSubject subject = limits.subjects().encode(message.subject(), message.charset());
         byte[] body = CharsetText.encode(BodyText.canonical(message.body()), message.charset(), "body");
-        if (body.length > QuectelDialect.MAX_BODY_BYTES) {
+        if (body.length > limits.maxBodyBytes()) {
             throw MailException.invalid("body", "is " + body.length + " bytes in " + message.charset()
-                    + ", the modem takes at most " + QuectelDialect.MAX_BODY_BYTES);
+                    + ", the modem takes at most " + limits.maxBodyBytes());
         }
         int charset = message.charset().code();
         return new PreparedMail(recipients, subject, charset, Payload.of("body " + charset, body),
-                checkAttachments(message.attachments()), message.senderAddress().isPresent(),
+                checkAttachments(message.attachments(), limits), message.senderAddress().isPresent(),
                 message.senderName().isPresent());
     }
 
@@ -114,9 +128,9 @@ final class MessageRules {
         });
     }
 
-    private static List<Recipient> checkRecipients(List<Recipient> recipients) {
-        if (recipients.isEmpty() || recipients.size() > QuectelDialect.MAX_RECIPIENTS) {
-            throw MailException.invalid("recipients", "a mail needs 1 to " + QuectelDialect.MAX_RECIPIENTS
+    private static List<Recipient> checkRecipients(List<Recipient> recipients, int max) {
+        if (recipients.isEmpty() || recipients.size() > max) {
+            throw MailException.invalid("recipients", "a mail needs 1 to " + max
                     + " recipients, got " + recipients.size());
         }
         for (int i = 0; i < recipients.size(); i++) {
@@ -128,35 +142,41 @@ final class MessageRules {
         return recipients;
     }
 
-    private static List<AttachmentUpload> checkAttachments(List<Attachment> attachments) {
-        if (attachments.size() > QuectelDialect.MAX_ATTACHMENTS) {
+    private static List<AttachmentUpload> checkAttachments(List<Attachment> attachments, MailLimits limits) {
+        if (attachments.size() > limits.maxAttachments()) {
             throw MailException.invalid("attachments", attachments.size() + " attachments, the modem takes at most "
-                    + QuectelDialect.MAX_ATTACHMENTS);
+                    + limits.maxAttachments());
         }
         long total = attachments.stream().mapToLong(Attachment::size).sum();
-        if (total > QuectelDialect.MAX_ATTACHMENT_BYTES) {
+        if (total > limits.maxAttachmentBytes()) {
             throw MailException.invalid("attachments", total + " bytes together, the modem takes at most "
-                    + QuectelDialect.MAX_ATTACHMENT_BYTES);
+                    + limits.maxAttachmentBytes());
         }
         List<AttachmentUpload> uploads = new ArrayList<>(attachments.size());
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < attachments.size(); i++) {
             Attachment attachment = attachments.get(i);
             String name = attachment.name();
             int index = i;
-            nameProblem(name).ifPresent(problem -> {
+            nameProblem(name, limits).ifPresent(problem -> {
                 throw MailException.invalid("attachments", "the name of attachment " + index + " " + problem);
             });
+            // the module's file system does not tell upper and lower case apart everywhere: compare without case
+            if (limits.fileNames() && !names.add(name.toLowerCase(Locale.ROOT))) {
+                throw MailException.invalid("attachments", "the name of attachment " + index + " '" + name + "' is "
+                        + "given twice; the module keeps each attachment as a file of that name");
+            }
             uploads.add(new AttachmentUpload(name, Payload.of("attachment " + name, attachment.content())));
         }
         return uploads;
     }
 
-    private static Optional<String> nameProblem(String name) {
+    private static Optional<String> nameProblem(String name, MailLimits limits) {
         if (name.isBlank()) {
             return Optional.of("is blank");
         }
-        if (name.length() > QuectelDialect.MAX_ATTACHMENT_NAME) {
-            return Optional.of("is longer than " + QuectelDialect.MAX_ATTACHMENT_NAME + " characters");
+        if (name.length() > limits.maxAttachmentName()) {
+            return Optional.of("is longer than " + limits.maxAttachmentName() + " characters");
         }
         Optional<String> quoting = SafeText.quotingProblem(name);
         if (quoting.isPresent()) {
@@ -164,6 +184,10 @@ final class MessageRules {
         }
         if (name.indexOf('/') >= 0 || name.equals(".") || name.equals("..")) {
             return Optional.of("'" + name + "' is a path; give a plain file name");
+        }
+        if (limits.fileNames() && name.chars().anyMatch(c -> c == ':' || c == '*' || c == '?')) {
+            return Optional.of("'" + name + "' holds ':', '*' or '?', which name a drive or a wildcard on the "
+                    + "module's file system; give a plain file name");
         }
         return Optional.empty();
     }

@@ -123,11 +123,11 @@ final class ModemSession {
      * the mail when the deadline passes.
      *
      * @param command a command with a timeout and a deferred result
-     * @return the first field of the deferred result
+     * @return the deferred result's fields
      * @throws MailException when the command fails; {@link MailErrorCode#MODEM_TIMEOUT} when its result did not
      *     come in that time
      */
-    int resultBeyondDeadline(AtCommand command) {
+    PutResult resultBeyondDeadline(AtCommand command) {
         Duration longest = command.timeout().orElseThrow().plus(command.deferredTimeout().orElseThrow())
                 .plus(ENGINE_FIRST);
         AtCommand pinned = pin(command);
@@ -138,7 +138,7 @@ final class ModemSession {
             throw AtFailures.toMailException(e, pinned.maskedText(), null);
         }
         try {
-            return response.deferredResult().orElseThrow().intField(0);
+            return PutResult.of(response.deferredResult().orElseThrow());
         } catch (AtException e) {
             throw AtFailures.toMailException(e, command.maskedText(), command.deferredPrefix().orElseThrow());
         }

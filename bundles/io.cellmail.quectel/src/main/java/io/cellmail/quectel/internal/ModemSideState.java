@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 record ModemSideState(long epoch, Map<Item, String> held) {
 
-    /** What the module keeps between mails. */
+    /** What the module keeps between mails; the first group is the GSM dialect's, the second the LTE one's. */
     enum Item {
         /** {@code AT+QIFGCNT} and {@code AT+QICSGP}: the data context for SMTP. */
         NETWORK_CONTEXT,
@@ -44,7 +44,25 @@ record ModemSideState(long epoch, Map<Item, String> held) {
         /** {@code AT+QSMTPBODY}: charset and bytes. */
         BODY,
         /** {@code AT+QSMTPATT}: every attachment, in order; empty text for none. */
-        ATTACHMENTS
+        ATTACHMENTS,
+        /** LTE {@code AT+QICSGP=<cid>,...}: the PDP context's definition; only a digest (it holds a password). */
+        PDP_CONTEXT,
+        /** LTE {@code AT+QSMTPCFG="contextid"}. */
+        SMTP_CONTEXT,
+        /** LTE {@code AT+QSMTPCFG="ssltype"}. */
+        SSL_TYPE,
+        /** LTE {@code AT+QSMTPCFG="sslctxid"}. */
+        SSL_CONTEXT,
+        /** LTE {@code AT+QSSLCFG}: every key the driver sets on its SSL context, together. */
+        SSL_SETTINGS,
+        /** LTE: the CA certificate file on the UFS drive, by its content's fingerprint. */
+        CA_FILE,
+        /** LTE {@code AT+QSMTPCFG="account"}: only a digest is kept. */
+        ACCOUNT,
+        /** LTE {@code AT+QSMTPCFG="sender"}: name and address together. */
+        SENDER,
+        /** LTE: the RAM drive's files; empty text when it is known to hold none. */
+        RAM_FILES
     }
 
     ModemSideState {

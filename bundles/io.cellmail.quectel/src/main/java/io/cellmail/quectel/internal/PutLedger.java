@@ -8,7 +8,7 @@ package io.cellmail.quectel.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
@@ -25,8 +25,9 @@ import io.cellmail.at.UrcListener;
  * may still be sending that mail, so:
  * <ul>
  * <li>an {@code ERROR} to an SMTP write means "still sending" ({@link #mayBeSending});</li>
- * <li>a {@code +QSMTPPUT: <n>} that arrives later in the same epoch is that mail's outcome: it is kept for the
- *     mail's next attempt ({@link #takeSettled}), which reports it without sending the mail again;</li>
+ * <li>a {@code +QSMTPPUT: <n>} (LTE: {@code <err>,<protocol_error>}) that arrives later in the same epoch is that
+ *     mail's outcome: it is kept for the mail's next attempt ({@link #takeSettled}), which reports it without
+ *     sending the mail again;</li>
  * <li>an {@code OK} to an SMTP write proves the module idle ({@link #moduleIdle}): a send that ended without a
  *     result line has an unknown outcome, and the mail is sent again (at least once);</li>
  * <li>a new epoch (a reboot, a reopened port) ends it the same way.</li>
@@ -51,7 +52,7 @@ final class PutLedger implements UrcListener {
     @GuardedBy("this")
     private Unanswered unanswered;
     @GuardedBy("this")
-    private final Map<String, Integer> settled = new LinkedHashMap<>();
+    private final Map<String, PutResult> settled = new LinkedHashMap<>();
 
     /** @param currentEpoch the AT engine's epoch now, to tell which epoch a result line arrived in */
     PutLedger(LongSupplier currentEpoch) {
@@ -98,9 +99,8 @@ final class PutLedger implements UrcListener {
      * @param mailId a mail about to be attempted
      * @return the result the module reported for it after the host had stopped waiting, once; empty if none
      */
-    synchronized OptionalInt takeSettled(String mailId) {
-        Integer result = settled.remove(mailId);
-        return result == null ? OptionalInt.empty() : OptionalInt.of(result);
+    synchronized Optional<PutResult> takeSettled(String mailId) {
+        return Optional.ofNullable(settled.remove(mailId));
     }
 
     @Override
@@ -108,9 +108,9 @@ final class PutLedger implements UrcListener {
         if (!urc.line().startsWith(Results.PUT)) {
             return;
         }
-        int result;
+        PutResult result;
         try {
-            result = urc.info().intField(0);
+            result = PutResult.of(urc.info());
         } catch (AtException e) {
             LOG.debug("Unreadable PUT result dropped: {}", urc.line());
             return;
@@ -118,7 +118,7 @@ final class PutLedger implements UrcListener {
         settle(result, currentEpoch.getAsLong());
     }
 
-    private synchronized void settle(int result, long epoch) {
+    private synchronized void settle(PutResult result, long epoch) {
         if (unanswered == null || unanswered.epoch() != epoch) {
             // nobody waits for it: the stale result of a PUT whose outcome was given up as unknown
             LOG.debug("PUT result {} belongs to no mail waiting for one; dropped", result);

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -41,8 +41,10 @@ import io.cellmail.service.spi.ModemProbe;
 import io.cellmail.service.spi.SenderIdentity;
 
 /**
- * The Quectel GSM SMTP mailer of one modem: checks every mail against the module's limits, then drives the
- * module's SMTP client over its {@link AtEngine} (see {@link MailTransaction} for the sequence).
+ * The Quectel mailer of one modem, whichever its SMTP dialect: checks every mail against the module's limits, then
+ * drives the module's SMTP client over its {@link AtEngine}. What differs by dialect (the limits, the mail
+ * transaction, how a silent loss of the settings is found, what a PUT result means) is its {@link MailDialect}'s:
+ * {@link GsmDialect} for the GSM manual, {@link LteDialect} for the LTE modules; everything here is shared.
  *
  * <p>One piece of work holds the modem at a time (a send, a health check, a probe). The radio ({@code AT+CPIN?},
  * {@code AT+CREG?}, {@code AT+CGATT?}, {@code AT+CSQ}) is checked before the first send of every epoch, after a
@@ -50,17 +52,19 @@ import io.cellmail.service.spi.SenderIdentity;
  * {@link MailErrorCode#NO_SIM} or {@link MailErrorCode#NOT_REGISTERED} instead of a doomed send; a SIM that asks for
  * its PIN gets the configured one ({@link SimUnlock}). The radio is also refreshed in the background when the
  * modem becomes ready and every {@link MailerTimings#healthInterval()}, so that {@link #health()} has something to
- * tell without ever blocking; with {@code escapeMode} auto, that first background check also probes the module's
- * {@code +++} rule ({@link EscapeProbe}), so that mail a lenient module would cut is refused when it is offered.
+ * tell without ever blocking; a background check that finds the radio fit also gives the dialect its idle work
+ * ({@link MailDialect#whileIdle}: the GSM {@code +++} probe).
  *
- * <p>Before a mail that relies on settings the module is believed to hold, {@link ServerMarker} checks that it
- * still holds them; a module that lost them without a sign (a silent reboot) is reported to the engine
- * ({@link AtEngine#modemReset}), which starts a new epoch, and the mail is set up in full there.
+ * <p>Before a mail, the dialect checks that the module still holds the settings it is believed to hold
+ * ({@link MailDialect#lostSettings}); a module that lost them without a sign (a silent reboot) is reported to the
+ * engine ({@link AtEngine#modemReset}), which starts a new epoch, and the mail is set up in full there.
  */
 public final class QuectelMailer implements ModemMailer {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuectelMailer.class);
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(2);
+    /** The LTE modules' URC for a context the network dropped, {@code +QIURC: "pdpdeact",<cid>}. */
+    private static final String PDP_DEACT_LTE = "+QIURC: \"pdpdeact\"";
     /** Failures after which the radio is checked before the next send. */
     private static final Set<MailErrorCode> NETWORK_FAILURES = EnumSet.of(MailErrorCode.DNS_FAILURE,
             MailErrorCode.NETWORK_ERROR, MailErrorCode.CLOSED_BY_PEER, MailErrorCode.CONTEXT_DEACTIVATED,
@@ -68,7 +72,7 @@ public final class QuectelMailer implements ModemMailer {
 
     private final MailerSetup setup;
     private final AtEngine engine;
-    private final EscapeKnowledge escape;
+    private final MailDialect<?> dialect;
     private final SimUnlock simUnlock;
     private final PutLedger ledger;
     private final HealthTracker health = new HealthTracker();
@@ -82,8 +86,6 @@ public final class QuectelMailer implements ModemMailer {
     /** Set from the engine's notification thread; read and cleared while holding {@link #modem}. */
     private volatile boolean radioCheckNeeded = true;
     @GuardedBy("modem")
-    private ModemSideState modemSide = ModemSideState.unknown(0);
-    @GuardedBy("modem")
     private long radioCheckedEpoch;
     /** The first epoch the next work may run in: raised past an epoch in which the modem rebooted. */
     @GuardedBy("modem")
@@ -94,14 +96,16 @@ public final class QuectelMailer implements ModemMailer {
      * @param engine the AT engine of the modem, not started; the mailer owns and closes it
      * @param timings the waits and the health check interval
      * @param rejectedPins the SIM PINs refused so far, shared by the mailers of one factory
+     * @param dialect makes the mailer's SMTP dialect
      */
-    public QuectelMailer(MailerSetup setup, AtEngine engine, MailerTimings timings, RejectedPins rejectedPins) {
+    private QuectelMailer(MailerSetup setup, AtEngine engine, MailerTimings timings, RejectedPins rejectedPins,
+            MailDialect.Maker dialect) {
         this.setup = Objects.requireNonNull(setup, "setup");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.timings = Objects.requireNonNull(timings, "timings");
-        this.escape = new EscapeKnowledge(setup.settings().escapeMode());
         this.simUnlock = new SimUnlock(setup.settings().simPin(), setup.settings().linkUri(), rejectedPins);
         this.ledger = new PutLedger(engine::epoch);
+        this.dialect = Objects.requireNonNull(dialect.make(ledger), "dialect");
         this.readyWait = new ReadyWait(engine);
         String threadName = "cellmail-quectel-" + setup.engineName();
         this.background = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -109,6 +113,32 @@ public final class QuectelMailer implements ModemMailer {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * @param setup the mailer's settings and link
+     * @param engine the AT engine of the modem, not started; the mailer owns and closes it
+     * @param timings the waits and the health check interval
+     * @param rejectedPins the SIM PINs refused so far, shared by the mailers of one factory
+     * @return a mailer of the GSM SMTP dialect (Quectel GSM SMTP manual V1.00), not started
+     */
+    public static QuectelMailer gsm(MailerSetup setup, AtEngine engine, MailerTimings timings,
+            RejectedPins rejectedPins) {
+        return new QuectelMailer(setup, engine, timings, rejectedPins,
+                ledger -> new GsmDialect(setup, timings, ledger));
+    }
+
+    /**
+     * @param setup the mailer's settings and link
+     * @param engine the AT engine of the modem, not started; the mailer owns and closes it
+     * @param timings the waits and the health check interval
+     * @param rejectedPins the SIM PINs refused so far, shared by the mailers of one factory
+     * @return a mailer of the LTE SMTP(S) dialect ({@code AT+QSMTPCFG} keys, length-ended uploads), not started
+     */
+    public static QuectelMailer lte(MailerSetup setup, AtEngine engine, MailerTimings timings,
+            RejectedPins rejectedPins) {
+        return new QuectelMailer(setup, engine, timings, rejectedPins,
+                ledger -> new LteDialect(setup, timings, ledger));
     }
 
     /** Starts the engine (in the background: returns at once) and the periodic health check. */
@@ -128,10 +158,7 @@ public final class QuectelMailer implements ModemMailer {
     @Override
     public void validate(MailMessage message) {
         Objects.requireNonNull(message, "message");
-        PreparedMail mail = MessageRules.prepare(message);
-        if (escape.knownLenient()) {
-            MessageRules.refuseEscapes(mail);
-        }
+        dialect.prepare(message);
     }
 
     @Override
@@ -139,61 +166,53 @@ public final class QuectelMailer implements ModemMailer {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(deadline, "deadline");
-        PreparedMail mail = MessageRules.prepare(message);
-        MessageRules.checkSender(sender);
-        if (escape.knownLenient()) {
-            MessageRules.refuseEscapes(mail);
-        }
+        send(dialect, message, sender, deadline);
+    }
+
+    /** Holds the type of the dialect's mail through the send. */
+    private <M> void send(MailDialect<M> mailDialect, MailMessage message, SenderIdentity sender, Duration deadline) {
+        M mail = mailDialect.prepare(message);
+        mailDialect.checkSender(sender);
         Deadline until = Deadline.after(deadline);
         acquire(until, "send " + message.id());
         try {
             health.sending(true);
-            OptionalInt settled = ledger.takeSettled(message.id());
+            Optional<PutResult> settled = ledger.takeSettled(message.id());
             if (settled.isPresent()) {
-                reportSettled(message.id(), settled.getAsInt());
+                LOG.debug("Mail {} was settled by a late PUT result {}; not sent again", message.id(), settled.get());
+                Optional<MailException> failure = mailDialect.settled(settled.get());
+                if (failure.isPresent()) {
+                    throw failure.get();
+                }
                 return;
             }
-            attempt(message.id(), mail, sender, until);
+            attempt(mailDialect, message.id(), mail, sender, until);
         } finally {
             health.sending(false);
             modem.unlock();
         }
     }
 
-    /** The module reported this mail's outcome after an earlier attempt stopped waiting: it is not sent again. */
-    private static void reportSettled(String mailId, int result) {
-        LOG.debug("Mail {} was settled by a late PUT result {}; not sent again", mailId, result);
-        if (result != 0) {
-            throw ResultCodes.failure("AT+QSMTPPUT (an earlier attempt)", Results.PUT, result);
-        }
-    }
-
     /** One attempt while holding the modem: at most twice through, the second time after a silent reset. */
     @GuardedBy("modem")
-    private void attempt(String mailId, PreparedMail mail, SenderIdentity sender, Deadline until) {
-        boolean markerChecked = false;
+    private <M> void attempt(MailDialect<M> mailDialect, String mailId, M mail, SenderIdentity sender,
+            Deadline until) {
+        boolean settingsChecked = false;
         while (true) {
             long epoch = awaitReady(until);
             try {
                 ModemSession session = new ModemSession(engine, OptionalLong.of(epoch), until);
                 SmtpWrites writes = new SmtpWrites(session, ledger, epoch);
-                if (modemSide.epoch() != epoch) {
-                    modemSide = ModemSideState.unknown(epoch);
-                }
                 ensureRadio(session, epoch);
-                ensureEscapeRule(writes, mail);
-                if (!markerChecked) {
-                    markerChecked = true;
-                    if (!settingsStillHeld(session, epoch)) {
+                if (!settingsChecked) {
+                    settingsChecked = true;
+                    Optional<String> lost = mailDialect.lostSettings(writes, mail);
+                    if (lost.isPresent()) {
+                        lostState(epoch, lost.get());
                         continue;
                     }
                 }
-                MailTransaction transaction = new MailTransaction(writes, setup, timings, ledger, mailId, modemSide);
-                try {
-                    transaction.send(mail, sender);
-                } finally {
-                    modemSide = transaction.state();
-                }
+                mailDialect.send(writes, mail, sender, mailId);
                 return;
             } catch (MailException e) {
                 noteFailure(e, epoch);
@@ -203,63 +222,10 @@ public final class QuectelMailer implements ModemMailer {
         }
     }
 
-    /**
-     * Before a payload holding {@code +++} goes to the module, its {@code +++} rule must be known: probed in this
-     * epoch when the configuration leaves it to the driver. A mail that a lenient module would cut is refused for
-     * good, never uploaded.
-     */
-    @GuardedBy("modem")
-    private void ensureEscapeRule(SmtpWrites writes, PreparedMail mail) {
-        if (!MessageRules.holdsEscape(mail)) {
-            return;
-        }
-        if (escape.needsProbe(writes.epoch())) {
-            probeEscape(writes);
-        }
-        if (escape.knownLenient()) {
-            MessageRules.refuseEscapes(mail);
-        }
-    }
-
-    @GuardedBy("modem")
-    private void probeEscape(SmtpWrites writes) {
-        int timeout = setup.uploadTimeoutSeconds(EscapeProbe.PAYLOAD.length);
-        boolean lenient = EscapeProbe.lenient(writes, timeout);
-        escape.probed(writes.epoch(), lenient);
-        // the probe left its own body on the module
-        modemSide = modemSide.without(ModemSideState.Item.BODY);
-        LOG.debug("The modem on {} ends an upload {}", setup.engineName(),
-                lenient ? "at any +++ (lenient): content holding +++ is refused" : "only at a +++ framed by silence");
-    }
-
-    /**
-     * @return true if the module holds what the driver believes; false after reporting a silent reset to the
-     *     engine, whose next epoch the attempt must wait for
-     */
-    @GuardedBy("modem")
-    private boolean settingsStillHeld(ModemSession session, long epoch) {
-        switch (ServerMarker.check(session, modemSide)) {
-            case HELD -> {
-                return true;
-            }
-            case UNKNOWN -> {
-                LOG.debug("AT+QSMTPSRV? did not tell what the modem holds; setting everything again");
-                modemSide = modemSide.forgotten();
-                return true;
-            }
-            default -> {
-                LOG.debug("The modem on {} lost the SMTP server the driver set: it was reset without a sign",
-                        setup.engineName());
-                lostState(epoch, "AT+QSMTPSRV? no longer shows the server the driver set");
-                return false;
-            }
-        }
-    }
-
     /** The module lost what it was given in this epoch without the engine noticing: a new epoch must begin. */
     @GuardedBy("modem")
     private void lostState(long epoch, String reason) {
-        modemSide = ModemSideState.unknown(epoch);
+        // what the dialect believes the module holds belongs to this epoch: the next one starts from nothing
         minimumEpoch = Math.max(minimumEpoch, epoch + 1);
         engine.modemReset(reason);
     }
@@ -429,11 +395,11 @@ public final class QuectelMailer implements ModemMailer {
             RadioStatus status = RadioCheck.query(session, simUnlock);
             if (status.canSend()) {
                 radioCheckedEpoch = epoch;
-                probeEscapeQuietly(new SmtpWrites(session, ledger, epoch));
+                idleWork(new SmtpWrites(session, ledger, epoch));
             } else {
                 radioCheckNeeded = true;
             }
-            // published last, so that whoever waits for the radio finds the escape rule probed too
+            // published last, so that whoever waits for the radio finds the dialect's idle work done too
             health.radio(status);
         } catch (MailException e) {
             radioCheckNeeded = true;
@@ -447,17 +413,14 @@ public final class QuectelMailer implements ModemMailer {
         }
     }
 
-    /** Probes the {@code +++} rule in the background when it is to be found out; a failure leaves it to a send. */
+    /** The dialect's background work; a failure leaves it to a send. */
     @GuardedBy("modem")
-    private void probeEscapeQuietly(SmtpWrites writes) {
-        if (!escape.needsProbe(writes.epoch())) {
-            return;
-        }
+    private void idleWork(SmtpWrites writes) {
         try {
-            probeEscape(writes);
+            dialect.whileIdle(writes);
         } catch (MailException e) {
             noteFailure(e, writes.epoch());
-            LOG.debug("Escape probe of {} failed: {} {}", setup.engineName(), e.code(), e.getMessage());
+            LOG.debug("Idle work of the dialect on {} failed: {} {}", setup.engineName(), e.code(), e.getMessage());
         }
     }
 
@@ -475,7 +438,7 @@ public final class QuectelMailer implements ModemMailer {
 
         @Override
         public void onUrc(Urc urc) {
-            if (urc.line().endsWith("+PDP DEACT")) {
+            if (urc.line().endsWith("+PDP DEACT") || urc.line().startsWith(PDP_DEACT_LTE)) {
                 // the network dropped the data context: look at the radio before the next send
                 radioCheckNeeded = true;
             }

@@ -47,6 +47,24 @@ final class SafeText {
     }
 
     /**
+     * For a parameter the module takes as UTF-8 text (the LTE subject): the quotable ASCII characters and any
+     * character beyond Latin-1's controls. Their UTF-8 bytes are all 0x80 or above, so none of them can end the
+     * parameter, the command or the line.
+     *
+     * @param text any text
+     * @return true if every character may appear inside a quoted UTF-8 AT parameter
+     */
+    static boolean isQuotableText(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isQuotable(c) && (c < 0xa0 || Character.isISOControl(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @param text any text
      * @return the index of the first character that may not appear in a quoted AT parameter, or -1
      */

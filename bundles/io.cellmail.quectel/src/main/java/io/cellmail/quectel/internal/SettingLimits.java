@@ -8,6 +8,7 @@ package io.cellmail.quectel.internal;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.quectel.QuectelDialect;
+import io.cellmail.quectel.lte.QuectelLteDialect;
 import io.cellmail.service.spi.MailerSettings;
 
 /**
@@ -18,10 +19,51 @@ import io.cellmail.service.spi.MailerSettings;
  */
 final class SettingLimits {
 
+    private static final String PEM_BEGIN = "-----BEGIN CERTIFICATE-----";
+    private static final String PEM_END = "-----END CERTIFICATE-----";
     private static final int MIN_PIN = 4;
     private static final int MAX_PIN = 8;
 
     private SettingLimits() {
+    }
+
+    /**
+     * @param settings the settings of one mailer of the GSM dialect
+     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} naming the setting the module cannot take, as
+     *     {@link #check}, or {@code smtpSecurity} for an encrypted connection: the GSM SMTP client has no TLS
+     */
+    static void checkGsm(MailerSettings settings) {
+        check(settings);
+        if (settings.tls().encrypted()) {
+            fail("smtpSecurity", "is " + settings.tls().security() + ", but the GSM module's SMTP client has no TLS; "
+                    + "use NONE, or an LTE module (dialect " + QuectelLteDialect.NAME + ")");
+        }
+    }
+
+    /**
+     * @param settings the settings of one mailer of the LTE dialect
+     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} naming the setting the module cannot take, as
+     *     {@link #check}, or {@code caCertificate} when the server is verified and the certificate is not PEM text
+     *     the module can take
+     */
+    static void checkLte(MailerSettings settings) {
+        check(settings);
+        MailerSettings.Tls tls = settings.tls();
+        if (tls.encrypted() && tls.verifyServer()) {
+            pem(tls.caCertificate());
+        }
+    }
+
+    /** The module reads the CA file as PEM; anything else would fail every handshake without saying why. */
+    private static void pem(String certificate) {
+        if (certificate.length() > QuectelLteDialect.MAX_CA_CERTIFICATE_BYTES) {
+            fail("caCertificate", "is " + certificate.length() + " characters, the driver uploads at most "
+                    + QuectelLteDialect.MAX_CA_CERTIFICATE_BYTES);
+        }
+        if (!certificate.chars().allMatch(c -> c == '\r' || c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f))
+                || !certificate.contains(PEM_BEGIN) || !certificate.contains(PEM_END)) {
+            fail("caCertificate", "is not a PEM certificate (ASCII text from " + PEM_BEGIN + " to " + PEM_END + ")");
+        }
     }
 
     /**

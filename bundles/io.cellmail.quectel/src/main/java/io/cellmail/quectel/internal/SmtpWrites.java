@@ -68,6 +68,25 @@ final class SmtpWrites {
     }
 
     /**
+     * Sends a setting unless the module holds it; only a digest of the command is remembered.
+     *
+     * @param state what the module holds
+     * @param item the setting
+     * @param command the write that sets it
+     * @param refusal whose value it carries
+     * @return the state with the setting held
+     * @throws MailException when the write fails; the caller forgets what it believed
+     */
+    ModemSideState setting(ModemSideState state, ModemSideState.Item item, AtCommand command, Refusal refusal) {
+        String fingerprint = Fingerprint.of(command.text());
+        if (state.holds(item, fingerprint)) {
+            return state;
+        }
+        run(command, refusal);
+        return state.with(item, fingerprint);
+    }
+
+    /**
      * @param command a write with a deferred result ({@code AT+QSMTPDST}, {@code AT+QSMTPDATT})
      * @param refusal whose value it carries
      * @return the result: 0 or a negative code; the module is known idle only after 0

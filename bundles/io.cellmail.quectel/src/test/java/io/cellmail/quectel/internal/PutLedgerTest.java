@@ -32,7 +32,7 @@ class PutLedgerTest {
 
         assertThat(ledger.mayBeSending(1)).as("the module reported: no longer sending").isFalse();
         assertThat(ledger.takeSettled("m2")).isEmpty();
-        assertThat(ledger.takeSettled("m1")).hasValue(0);
+        assertThat(ledger.takeSettled("m1")).hasValue(PutResult.SUCCESS);
         assertThat(ledger.takeSettled("m1")).as("once").isEmpty();
     }
 
@@ -73,9 +73,9 @@ class PutLedgerTest {
         ledger.onUrc(result(-550));
         ledger.unanswered("m2", 1);
 
-        assertThat(ledger.takeSettled("m1")).hasValue(-550);
+        assertThat(ledger.takeSettled("m1")).hasValue(new PutResult(-550, 0));
         ledger.onUrc(result(0));
-        assertThat(ledger.takeSettled("m2")).hasValue(0);
+        assertThat(ledger.takeSettled("m2")).hasValue(PutResult.SUCCESS);
     }
 
     @Test
