@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  *     with the V1.00 code {@code -n} is {@code lteErrorBase + n} (the manual's table is not public; 650 gives the
  *     651... numbering secondary sources report)
  * @param ramDriveBytes LTE personality: capacity of the {@code RAM:} drive of {@code AT+QFUPL}, at least 1024
+ * @param smsPrompt what the module writes when it waits for a short message's text (default {@link SmsPrompt#SPACE})
  */
 public record EmulatorSettings(
         int baud,
@@ -63,7 +64,8 @@ public record EmulatorSettings(
         List<String> identity,
         Personality personality,
         int lteErrorBase,
-        int ramDriveBytes) {
+        int ramDriveBytes,
+        SmsPrompt smsPrompt) {
 
     /** The PUK of an emulated SIM unless the settings give another. */
     public static final String DEFAULT_SIM_PUK = "12345678";
@@ -98,6 +100,7 @@ public record EmulatorSettings(
         Objects.requireNonNull(personality, "personality");
         requireRange(lteErrorBase, 1, 65_000, "lteErrorBase");
         requireRange(ramDriveBytes, 1024, 64 * 1024 * 1024, "ramDriveBytes");
+        Objects.requireNonNull(smsPrompt, "smsPrompt");
     }
 
     /** @return the settings of a plain module: unlimited line rate, no latency, 1 s guard, spec quirks on */
@@ -174,6 +177,7 @@ public record EmulatorSettings(
         private Personality personality = Personality.M95;
         private int lteErrorBase = DEFAULT_LTE_ERROR_BASE;
         private int ramDriveBytes = DEFAULT_RAM_DRIVE_BYTES;
+        private SmsPrompt smsPrompt = SmsPrompt.SPACE;
 
         private Builder() {
         }
@@ -200,6 +204,7 @@ public record EmulatorSettings(
             personality = from.personality;
             lteErrorBase = from.lteErrorBase;
             ramDriveBytes = from.ramDriveBytes;
+            smsPrompt = from.smsPrompt;
         }
 
         /** @param value line rate in baud, 0 for unlimited (default 0) @return this */
@@ -322,12 +327,19 @@ public record EmulatorSettings(
             return this;
         }
 
+        /** @param value the prompt for a short message's text (default {@link SmsPrompt#SPACE}) @return this */
+        public Builder smsPrompt(SmsPrompt value) {
+            smsPrompt = Objects.requireNonNull(value, "smsPrompt");
+            return this;
+        }
+
         /** @return the settings @throws IllegalArgumentException if a value is out of range */
         public EmulatorSettings build() {
             return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, okBeforeServerInfo,
                     compactResults, smtpRoute, bootUrcs, autobaud, simReady, simPin, simPuk, simPinTries, registration, attached,
                     signal, identity == null ? personality.identity() : identity, personality, lteErrorBase,
-                    ramDriveBytes);
+                    ramDriveBytes,
+                    smsPrompt);
         }
     }
 }

@@ -55,6 +55,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * garbage[=TEXT]                now: raw bytes on the line; TEXT may use \r \n \t \\ and \xNN escapes
  *                               (default: \xff\xfe#@!)
  * nul[=COUNT]                   now: COUNT NUL bytes on the line (default 1)
+ * sms-error=CODE[:COUNT]        the next COUNT (default 1) short messages sent (AT+CMGS, AT+QCMGS, each part
+ *                               counts) end with +CMS ERROR: CODE after their text instead of being delivered,
+ *                               e.g. sms-error=331 (no network service), sms-error=332:3 (network timeout)
+ * sms-delay=DURATION            the answer (+CMGS: or +CMS ERROR:) to the next short message sent comes DURATION
+ *                               after its Ctrl-Z; the module takes no input meanwhile, as while the network works
  * close-mid-upload              the next data-mode upload (AT+QSMTPBODY/AT+QSMTPATT) is cut: after its first
  *                               payload bytes the module closes the host connection; like a real module it
  *                               stays in data mode until +++ or its input timeout
@@ -152,6 +157,19 @@ public interface Faults {
 
     /** Puts one NUL byte on the line now. */
     void nul();
+
+    /**
+     * The next short messages sent end with {@code +CMS ERROR: <code>} (numeric or verbose as {@code AT+CMEE}
+     * says; plain {@code ERROR} with {@code AT+CMEE=0}) and are not delivered.
+     *
+     * @param cmsCode the {@code +CMS ERROR} code, 1-999: a network cause such as 21 (rejected) or 41 (temporary
+     *     failure), or a module code such as 331 (no network service), 332 (network timeout), 500 (unknown)
+     * @param sends how many sends in a row, at least 1; each part of a concatenated message is a send
+     */
+    void smsError(int cmsCode, int sends);
+
+    /** @param delay how much later than its Ctrl-Z the answer to the next short message sent comes */
+    void smsDelay(Duration delay);
 
     /** Cuts the host connection after the first payload bytes of the next data-mode upload. */
     void closeMidUpload();

@@ -127,6 +127,11 @@ public final class ModemEmulator implements AutoCloseable {
         return core.faults();
     }
 
+    /** @return the service centre and phones that receive the short messages this module sends */
+    public SmsCentre smsCentre() {
+        return core.smsCentre();
+    }
+
     /** @return every line received and sent */
     public ModuleTranscript transcript() {
         return transcript;

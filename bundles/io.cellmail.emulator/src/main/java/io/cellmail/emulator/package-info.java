@@ -11,7 +11,7 @@
  * {@link io.cellmail.emulator.ModuleTranscript transcript}.
  */
 @NullMarked
-@Version("2.0.0")
+@Version("2.1.0")
 package io.cellmail.emulator;
 
 import org.jspecify.annotations.NullMarked;

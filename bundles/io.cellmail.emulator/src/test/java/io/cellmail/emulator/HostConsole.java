@@ -141,9 +141,22 @@ final class HostConsole implements AutoCloseable {
         }
     }
 
+    /** @return how many bytes came so far, a mark for {@link #awaitRaw} */
+    int rawLength() {
+        synchronized (raw) {
+            return raw.size();
+        }
+    }
+
+    /** Waits until the bytes after {@code mark} hold {@code expected} (e.g. a prompt without a line end). */
+    void awaitRaw(int mark, String expected) {
+        org.awaitility.Awaitility.await().atMost(WAIT)
+                .until(() -> rawText().substring(mark).contains(expected));
+    }
+
     static boolean isFinal(String line) {
         return line.equals("OK") || line.equals("ERROR") || line.equals("CONNECT") || line.equals("DEACT OK")
-                || line.startsWith("+CME ERROR");
+                || line.startsWith("+CME ERROR") || line.startsWith("+CMS ERROR");
     }
 
     private void read() {

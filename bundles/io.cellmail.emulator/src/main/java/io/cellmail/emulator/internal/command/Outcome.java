@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param kind which ending
  * @param line for {@link Kind#FINAL_LINE} the final line, e.g. {@code +CME ERROR: 10} or {@code DEACT OK}
  * @param upload for {@link Kind#DATA_MODE} what to receive after {@code CONNECT}
+ * @param entry for {@link Kind#PROMPT} the message text to take after the prompt
  */
-public record Outcome(Kind kind, String line, DataUpload upload) {
+public record Outcome(Kind kind, String line, DataUpload upload, TextEntry entry) {
 
-    private static final Outcome OK = new Outcome(Kind.OK, "", null);
-    private static final Outcome ERROR = new Outcome(Kind.ERROR, "", null);
+    private static final Outcome OK = new Outcome(Kind.OK, "", null, null);
+    private static final Outcome ERROR = new Outcome(Kind.ERROR, "", null, null);
 
     public Outcome {
         Objects.requireNonNull(kind, "kind");
@@ -33,7 +34,9 @@ public record Outcome(Kind kind, String line, DataUpload upload) {
         /** Ended with a command-specific final line; the rest of the line is not executed. */
         FINAL_LINE,
         /** {@code OK} (GSM dialect only), {@code CONNECT}, then data mode; the rest of the line is not executed. */
-        DATA_MODE
+        DATA_MODE,
+        /** The SMS prompt, then the message text up to Ctrl-Z or ESC; the rest of the line is not executed. */
+        PROMPT
     }
 
     public static Outcome ok() {
@@ -45,10 +48,14 @@ public record Outcome(Kind kind, String line, DataUpload upload) {
     }
 
     public static Outcome finalLine(String line) {
-        return new Outcome(Kind.FINAL_LINE, line, null);
+        return new Outcome(Kind.FINAL_LINE, line, null, null);
     }
 
     public static Outcome dataMode(DataUpload upload) {
-        return new Outcome(Kind.DATA_MODE, "", Objects.requireNonNull(upload, "upload"));
+        return new Outcome(Kind.DATA_MODE, "", Objects.requireNonNull(upload, "upload"), null);
+    }
+
+    public static Outcome prompt(TextEntry entry) {
+        return new Outcome(Kind.PROMPT, "", null, Objects.requireNonNull(entry, "entry"));
     }
 }

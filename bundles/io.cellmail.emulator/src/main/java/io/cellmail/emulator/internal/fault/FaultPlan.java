@@ -74,6 +74,10 @@ public final class FaultPlan implements Faults {
     private Duration resultDelay = Duration.ZERO;
     @GuardedBy("this")
     private boolean closeMidUpload;
+    @GuardedBy("this")
+    private final Deque<Integer> smsErrors = new ArrayDeque<>();
+    @GuardedBy("this")
+    private Duration smsDelay = Duration.ZERO;
 
     public FaultPlan(Actions actions) {
         this.actions = Objects.requireNonNull(actions, "actions");
@@ -201,6 +205,36 @@ public final class FaultPlan implements Faults {
     }
 
     @Override
+    public synchronized void smsError(int cmsCode, int sends) {
+        if (cmsCode < 1 || cmsCode > 999) {
+            throw new IllegalArgumentException("a +CMS ERROR code is 1-999: " + cmsCode);
+        }
+        if (sends < 1 || sends > 1000) {
+            throw new IllegalArgumentException("sms-error count must be 1-1000: " + sends);
+        }
+        for (int i = 0; i < sends; i++) {
+            smsErrors.addLast(cmsCode);
+        }
+    }
+
+    @Override
+    public synchronized void smsDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("negative delay");
+        }
+        smsDelay = delay;
+    }
+
+    /** @return the faults for the short message being sent now, taken */
+    public synchronized SmsFault takeSmsFault() {
+        Integer error = smsErrors.pollFirst();
+        SmsFault fault = new SmsFault(smsDelay, error == null ? OptionalInt.empty() : OptionalInt.of(error));
+        smsDelay = Duration.ZERO;
+        return fault;
+    }
+
+    @Override
     public synchronized void closeMidUpload() {
         closeMidUpload = true;
     }
@@ -212,6 +246,8 @@ public final class FaultPlan implements Faults {
         smtpDelay = Duration.ZERO;
         resultDelay = Duration.ZERO;
         closeMidUpload = false;
+        smsErrors.clear();
+        smsDelay = Duration.ZERO;
     }
 
     /**

@@ -68,6 +68,13 @@ public final class FaultSpecParser {
                     faults.nul();
                 }
             }
+            case "sms-error" -> {
+                String code = required(name, value);
+                int colon = code.indexOf(':');
+                faults.smsError(integer(colon < 0 ? code : code.substring(0, colon)),
+                        colon < 0 ? 1 : integer(code.substring(colon + 1)));
+            }
+            case "sms-delay" -> faults.smsDelay(duration(required(name, value)));
             case "close-mid-upload" -> none(name, value, faults::closeMidUpload);
             default -> throw new IllegalArgumentException("unknown fault: " + name);
         }

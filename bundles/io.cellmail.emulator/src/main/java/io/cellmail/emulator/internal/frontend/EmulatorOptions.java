@@ -7,6 +7,7 @@ package io.cellmail.emulator.internal.frontend;
 
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.Personality;
+import io.cellmail.emulator.SmsPrompt;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,8 @@ public record EmulatorOptions(
             "  --lenient            any +++ ends data mode at once, without guard times",
             "  --autobaud           after a boot stay silent until the host sends AT",
             "  --sim-pin PIN        the SIM asks for this PIN (4 to 8 digits) after every boot",
+            "  --sms-prompt KIND    the prompt for a short message's text: space (default, CR LF > SP), bare (CR LF >),",
+            "                       line (CR LF > CR LF)",
             "  --fault SPEC         arm a fault at start (repeatable), e.g. --fault smtp-reply=-550",
             "  --help               print this text",
             "DURATION: 20ms, 1s, 1.5s, 2m or ISO-8601 (PT0.5S).");
@@ -167,6 +170,9 @@ public record EmulatorOptions(
                     break;
                 case "--sim-pin":
                     settings.simPin(value(name, inline));
+                    break;
+                case "--sms-prompt":
+                    settings.smsPrompt(SmsPrompt.of(value(name, inline)));
                     break;
                 case "--fault":
                     String fault = value(name, inline);

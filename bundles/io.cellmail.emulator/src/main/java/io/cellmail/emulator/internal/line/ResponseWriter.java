@@ -74,6 +74,20 @@ public final class ResponseWriter {
         send(line + terminator);
     }
 
+    /**
+     * Sends the prompt for a short message's text: its bytes as they are, no line framing, so a host reading lines
+     * never gets it as one.
+     */
+    public void prompt(String bytes) {
+        transcript.sent(bytes.strip());
+        send(bytes);
+    }
+
+    /** Echoes bytes of a short message's text as they come ({@code ATE1}); the transcript gets the whole text. */
+    public void echoText(byte[] bytes) {
+        send(bytes);
+    }
+
     /** Puts raw bytes on the line (injected noise). */
     public void noise(byte[] bytes) {
         transcript.noise(bytes);

@@ -20,7 +20,6 @@ import io.cellmail.emulator.internal.command.CommandContext;
 import io.cellmail.emulator.internal.command.CommandFamily;
 import io.cellmail.emulator.internal.command.CommandHandler;
 import io.cellmail.emulator.internal.command.ContentCommands;
-import io.cellmail.emulator.internal.command.DataUpload;
 import io.cellmail.emulator.internal.command.FileCommands;
 import io.cellmail.emulator.internal.command.GeneralCommands;
 import io.cellmail.emulator.internal.command.LteContextCommands;
@@ -36,6 +35,8 @@ import io.cellmail.emulator.internal.command.RecipientCommands;
 import io.cellmail.emulator.internal.command.Reply;
 import io.cellmail.emulator.internal.command.ResultFormat;
 import io.cellmail.emulator.internal.command.SendCommand;
+import io.cellmail.emulator.internal.command.SmsCommands;
+import io.cellmail.emulator.internal.command.SmsNetwork;
 import io.cellmail.emulator.internal.command.SmtpSettingsCommands;
 import io.cellmail.emulator.internal.command.SslConfigCommands;
 import io.cellmail.emulator.internal.line.FinalCode;
@@ -65,11 +66,12 @@ public final class CommandInterpreter {
         Personality personality = settings.personality();
         if (!personality.lte()) {
             return new CommandInterpreter(format, List.of(new GeneralCommands(), new NetworkCommands(),
-                    new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand()));
+                    new SmtpSettingsCommands(), new RecipientCommands(), new ContentCommands(), new SendCommand(),
+                    new SmsCommands(false)));
         }
         List<CommandFamily> families = new ArrayList<>(List.of(new GeneralCommands(), new LteIdentityCommands(),
                 new NetworkCommands().without("+QIFGCNT", "+QICSGP", "+QIDEACT"), new LteContextCommands(),
-                new FileCommands(), new SslConfigCommands()));
+                new FileCommands(), new SslConfigCommands(), new SmsCommands(true)));
         if (personality.lteSmtp()) {
             LteErrors errors = new LteErrors(settings.lteErrorBase());
             families.add(new LteSmtpConfigCommands());
@@ -83,24 +85,26 @@ public final class CommandInterpreter {
      * @param line the received line, without its terminator
      * @param state the modem's state
      * @param mail starts an SMTP transaction
+     * @param sms sends a short message
      * @param out where the answer goes
      * @param urcsInReply URC lines to slip in before the final result code
-     * @return the payload to receive, if the line switched to data mode
+     * @return how the line ended: {@link Outcome.Kind#DATA_MODE} with the payload to receive,
+     *     {@link Outcome.Kind#PROMPT} with the message text to take (its prompt written), or another ending
      */
-    public Optional<DataUpload> execute(String line, ModuleMemory state, MailStarter mail, ResponseWriter out,
+    public Outcome execute(String line, ModuleMemory state, MailStarter mail, SmsNetwork sms, ResponseWriter out,
             List<String> urcsInReply) {
         Optional<List<AtCommand>> commands;
         try {
             commands = CommandLine.parse(line);
         } catch (FormatException e) {
             out.finalCode(FinalCode.ERROR);
-            return Optional.empty();
+            return Outcome.error();
         }
         if (commands.isEmpty()) {
-            return Optional.empty();
+            return Outcome.ok();
         }
         Reply reply = new Reply(format);
-        CommandContext context = new CommandContext(state, reply, mail);
+        CommandContext context = new CommandContext(state, reply, mail, sms);
         Outcome outcome = Outcome.ok();
         for (AtCommand command : commands.get()) {
             outcome = run(command, context);
@@ -120,9 +124,10 @@ public final class CommandInterpreter {
                 }
                 out.finalCode(FinalCode.CONNECT);
             }
+            case PROMPT -> out.prompt(state.settings().smsPrompt().bytes());
         }
         reply.deferredLines().forEach(out::line);
-        return Optional.ofNullable(outcome.upload());
+        return outcome;
     }
 
     private Outcome run(AtCommand command, CommandContext context) {

@@ -29,6 +29,8 @@ import io.cellmail.emulator.internal.at.CommandLine;
 import io.cellmail.emulator.internal.at.LineAssembler;
 import io.cellmail.emulator.internal.at.LineAssembler.ReceivedLine;
 import io.cellmail.emulator.internal.command.DataUpload;
+import io.cellmail.emulator.internal.command.Outcome;
+import io.cellmail.emulator.internal.command.TextEntry;
 import io.cellmail.emulator.internal.command.LteErrors;
 import io.cellmail.emulator.internal.command.ResultFormat;
 import io.cellmail.emulator.internal.data.DataModeReceiver;
@@ -42,6 +44,7 @@ import io.cellmail.emulator.internal.line.LineRate;
 import io.cellmail.emulator.internal.line.ResponseWriter;
 import io.cellmail.emulator.internal.smtp.OutgoingMail;
 import io.cellmail.emulator.internal.smtp.OutgoingMail.Attachment;
+import io.cellmail.emulator.internal.sms.ShortMessageCentre;
 import io.cellmail.emulator.internal.smtp.SmtpRelay;
 import io.cellmail.emulator.internal.state.FileSystem.Path;
 import io.cellmail.emulator.internal.state.ModuleMemory;
@@ -63,6 +66,10 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
 
     private static final Logger LOG = LoggerFactory.getLogger(ModemCore.class);
     private static final AtomicInteger NUMBER = new AtomicInteger();
+    private static final byte CTRL_Z = 0x1A;
+    private static final byte ESC = 0x1B;
+    /** The module's buffer for a message's text: room for any message of 140 octets, in hex with its SMSC. */
+    private static final int MAX_TEXT_ENTRY = 2048;
 
     private final EmulatorSettings settings;
     private final ModuleMemory state;
@@ -79,6 +86,10 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private final LineAssembler assembler = new LineAssembler();
     private final InputStall inputStall;
     private final List<String> heldUrcs = new ArrayList<>();
+    private final ShortMessageCentre smsCentre = new ShortMessageCentre();
+    private final SmsLink smsLink;
+    private final java.io.ByteArrayOutputStream enteredText = new java.io.ByteArrayOutputStream();
+    private TextEntry textEntry;
     private volatile Runnable hangUp = () -> { };
     private boolean poweredOn;
     private DataModeReceiver receiver;
@@ -106,6 +117,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         this.modemThread = Executors.newSingleThreadScheduledExecutor(named("cellmail-emulator-modem-" + id));
         this.smtpWorkers = Executors.newCachedThreadPool(named("cellmail-emulator-smtp-" + id));
         this.sender = new MailSender(relay, smtpWorkers);
+        this.smsLink = new SmsLink(state, faults, smsCentre);
         LineRate outputRate = new LineRate(settings.bytesPerSecond(), System::nanoTime, TimeUnit.NANOSECONDS::sleep);
         this.out = new ResponseWriter(transcript, outputRate, state::verbose);
     }
@@ -113,6 +125,11 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     /** @return the fault injection of this module */
     public FaultPlan faults() {
         return faults;
+    }
+
+    /** @return where the short messages this module sends arrive */
+    public ShortMessageCentre smsCentre() {
+        return smsCentre;
     }
 
     @Override
@@ -219,6 +236,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private void restart() {
         assembler.reset();
         leaveDataMode();
+        leaveTextEntry();
         heldUrcs.clear();
     }
 
@@ -227,6 +245,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         while (i < bytes.length) {
             if (receiver != null) {
                 i = dataBytes(bytes, i, now);
+            } else if (textEntry != null) {
+                i = textBytes(bytes, i);
             } else {
                 ReceivedLine line = assembler.offer(bytes[i++]);
                 if (line != null) {
@@ -268,7 +288,13 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             out.finalCode(FinalCode.ERROR);
             return;
         }
-        interpreter.execute(text, state, this::startMail, out, fault.urcsInReply()).ifPresent(this::enterDataMode);
+        Outcome outcome = interpreter.execute(text, state, this::startMail, smsLink, out, fault.urcsInReply());
+        if (outcome.kind() == Outcome.Kind.DATA_MODE) {
+            enterDataMode(outcome.upload());
+        } else if (outcome.kind() == Outcome.Kind.PROMPT) {
+            textEntry = outcome.entry();
+            enteredText.reset();
+        }
         if (fault.rebootAfter()) {
             boot();
         }
@@ -365,8 +391,72 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         cutUpload = false;
     }
 
+    /**
+     * Takes the text of a short message after its prompt: every byte is text (a command typed now too) until
+     * Ctrl-Z sends it or ESC abandons it; backspace deletes; in plain text a CR is text and gets a new prompt, in
+     * hex text CR and LF are ignored. What does not fit the module's buffer is dropped, and the text then fails
+     * its length check.
+     *
+     * @return the index of the first byte after the text, or the end of {@code bytes}
+     */
+    private int textBytes(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == CTRL_Z || b == ESC) {
+                if (state.echo()) {
+                    out.echoText(new byte[] {b});
+                }
+                endTextEntry(b == CTRL_Z);
+                return i + 1;
+            }
+            if (state.echo()) {
+                out.echoText(new byte[] {b});
+            }
+            if (b == '\b') {
+                byte[] kept = enteredText.toByteArray();
+                enteredText.reset();
+                enteredText.write(kept, 0, Math.max(0, kept.length - 1));
+            } else if (textEntry.hex() && (b == '\r' || b == '\n')) {
+                continue;
+            } else if (enteredText.size() < MAX_TEXT_ENTRY) {
+                enteredText.write(b);
+            }
+            if (b == '\r') {
+                out.prompt(settings.smsPrompt().bytes());
+            }
+        }
+        return bytes.length;
+    }
+
+    private void endTextEntry(boolean send) {
+        TextEntry entry = textEntry;
+        byte[] text = enteredText.toByteArray();
+        leaveTextEntry();
+        transcript.received(new String(text, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + (char) (send ? CTRL_Z : ESC));
+        if (!send) {
+            // 27.005: ESC cancels the message; the module answers OK and sends nothing
+            out.finalCode(FinalCode.OK);
+        } else {
+            DataUpload.Ended ended = entry.submit().apply(text);
+            ended.info().forEach(out::line);
+            switch (ended.end().kind()) {
+                case OK -> out.finalCode(FinalCode.OK);
+                case FINAL_LINE -> out.line(ended.end().line());
+                default -> out.finalCode(FinalCode.ERROR);
+            }
+        }
+        heldUrcs.forEach(out::line);
+        heldUrcs.clear();
+    }
+
+    private void leaveTextEntry() {
+        textEntry = null;
+        enteredText.reset();
+    }
+
     private void emitUnsolicited(String line) {
-        if (receiver != null) {
+        if (receiver != null || textEntry != null) {
             heldUrcs.add(line);
         } else {
             out.line(line);

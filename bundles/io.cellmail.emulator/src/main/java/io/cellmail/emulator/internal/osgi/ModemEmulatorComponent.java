@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
 import io.cellmail.emulator.Personality;
+import io.cellmail.emulator.SmsPrompt;
 import io.cellmail.emulator.internal.frontend.TcpEmulatorServer;
 
 /**
@@ -100,6 +101,7 @@ public final class ModemEmulatorComponent {
                     .guardTime(Duration.ofMillis(configuration.guardTime()))
                     .lenientEscape(configuration.lenientEscape())
                     .simPin(configuration.simPin().isBlank() ? null : configuration.simPin().strip())
+                    .smsPrompt(SmsPrompt.of(configuration.smsPrompt()))
                     .build();
             return ModemEmulator.create(settings);
         } catch (IllegalArgumentException e) {

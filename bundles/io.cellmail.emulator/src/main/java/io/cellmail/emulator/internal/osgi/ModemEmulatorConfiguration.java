@@ -52,6 +52,14 @@ import org.osgi.service.metatype.annotations.Option;
             required = false)
     String simPin() default "";
 
+    @AttributeDefinition(name = "SMS prompt", description = "What the module writes when it waits for a short "
+            + "message's text: space (CR LF > SP, as 27.005 and Quectel), bare (CR LF >, some firmwares) or line "
+            + "(CR LF > CR LF).", options = {
+                @Option(label = "> with a space", value = "space"),
+                @Option(label = "> without a space", value = "bare"),
+                @Option(label = "> on a line of its own", value = "line")})
+    String smsPrompt() default "space";
+
     @AttributeDefinition(name = "Listen", description = "host:port to also serve the module over TCP (one host at a "
             + "time, like ser2net), e.g. 127.0.0.1:4001; port 0 picks a free one. Empty: in-JVM only.",
             required = false)

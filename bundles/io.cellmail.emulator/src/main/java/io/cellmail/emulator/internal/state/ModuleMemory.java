@@ -23,6 +23,7 @@ public final class ModuleMemory {
     private final LteSmtpState lteSmtp = new LteSmtpState();
     private final SslContexts sslContexts = new SslContexts();
     private final FileSystem files;
+    private final SmsSettings sms = new SmsSettings();
     private long bootCount;
     private boolean awaitingAutobaud;
     private boolean echo;
@@ -81,6 +82,7 @@ public final class ModuleMemory {
         lteSmtp.reset();
         sslContexts.reset();
         files.powerOn();
+        sms.powerOn();
     }
 
     /** Keeps {@code +IPR} and {@code +IFC} across reboots ({@code AT&W}). */
@@ -92,6 +94,11 @@ public final class ModuleMemory {
 
     private static int ipRateFor(int baud) {
         return baud != 0 && IpRates.accepts(baud) ? baud : 115_200;
+    }
+
+    /** @return the short message settings ({@code AT+CMGF}, {@code AT+CSCS}, {@code AT+CSMP}, {@code AT+CSCA}) */
+    public SmsSettings sms() {
+        return sms;
     }
 
     public EmulatorSettings settings() {

@@ -125,6 +125,16 @@ class FaultSpecParserTest {
         }
 
         @Override
+        public void smsError(int cmsCode, int sends) {
+            calls.add("smsError " + cmsCode + " " + sends);
+        }
+
+        @Override
+        public void smsDelay(Duration delay) {
+            calls.add("smsDelay " + delay);
+        }
+
+        @Override
         public void closeMidUpload() {
             calls.add("closeMidUpload");
         }
@@ -162,6 +172,9 @@ class FaultSpecParserTest {
             garbage=ab\\r\\n\\x00           | garbage ab\\r\\n\\x00
             nul                             | nul
             close-mid-upload                | closeMidUpload
+            sms-error=331                   | smsError 331 1
+            SMS-Error = 332:3               | smsError 332 3
+            sms-delay=2s                    | smsDelay PT2S
             """)
     void shouldArmTheNamedFault(String spec, String call) {
         recorder.apply(spec);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.Personality;
+import io.cellmail.emulator.SmsPrompt;
 import io.cellmail.emulator.internal.frontend.EmulatorOptions.ListenAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,19 @@ class EmulatorOptionsTest {
         assertThat(settings.autobaud()).isTrue();
         assertThat(settings.simPin()).contains("4711");
         assertThat(settings.personality()).isEqualTo(Personality.EG25G);
+    }
+
+    @Test
+    void shouldTakeTheSmsPrompt() {
+        assertThat(EmulatorOptions.parse("--listen", "127.0.0.1:0").settings().smsPrompt()).isEqualTo(SmsPrompt.SPACE);
+        assertThat(EmulatorOptions.parse("--listen", "127.0.0.1:0", "--sms-prompt", "bare").settings().smsPrompt())
+                .isEqualTo(SmsPrompt.BARE);
+        assertThat(EmulatorOptions.parse("--listen", "127.0.0.1:0", "--sms-prompt=LINE").settings().smsPrompt())
+                .isEqualTo(SmsPrompt.LINE);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmulatorOptions.parse("--listen", "127.0.0.1:0", "--sms-prompt", "none"))
+                .withMessageContaining("space, bare or line");
+        assertThat(EmulatorOptions.USAGE).contains("--sms-prompt");
     }
 
     @Test

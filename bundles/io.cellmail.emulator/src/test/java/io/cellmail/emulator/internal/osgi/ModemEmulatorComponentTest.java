@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.cellmail.emulator.EmulatorLinks;
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
+import io.cellmail.emulator.SmsPrompt;
 import io.cellmail.serial.PortSettings;
 import io.cellmail.serial.SerialLink;
 import io.cellmail.serial.SerialLinkException;
@@ -67,6 +68,13 @@ class ModemEmulatorComponentTest {
             new TextFollower(link.input(), link.output()).command("AT").expect("OK\r\n");
         }
         assertThat(component.listening()).isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheSmsPrompt() {
+        assertThat(component(Map.of()).modem().map(m -> m.settings().smsPrompt())).contains(SmsPrompt.SPACE);
+        assertThat(component(Map.of("name", "bare", "smsPrompt", "bare")).modem().map(m -> m.settings().smsPrompt()))
+                .contains(SmsPrompt.BARE);
     }
 
     @Test
