@@ -57,6 +57,20 @@ class SmsTest {
         return bench.mailer();
     }
 
+    /**
+     * Sends, and once more after a transient failure, as the service's retry would: a prompt that came after the
+     * engine gave up may cost the engine a reopen of the port (its probes became text until ESC closed the prompt),
+     * and the next attempt then belongs to the new epoch.
+     */
+    private static void sendAsTheServiceWould(ModemMailer mailer, SmsRequest request) {
+        try {
+            mailer.sendSms(request, DEADLINE);
+        } catch (MailException e) {
+            assertThat(e.code().isTransient()).as("a failure the service retries: %s", e.getMessage()).isTrue();
+            mailer.sendSms(request, DEADLINE);
+        }
+    }
+
     private List<DeliveredSms> delivered(int count) throws Exception {
         return bench.emulator().smsCentre().awaitDelivered(count, DELIVERY);
     }
@@ -219,7 +233,7 @@ class SmsTest {
 
         MailException late = catchThrowableOfType(MailException.class,
                 () -> mailer.sendSms(SmsRequest.single(NUMBER, "too late"), Duration.ofSeconds(1)));
-        mailer.sendSms(SmsRequest.single(NUMBER, "next"), DEADLINE);
+        sendAsTheServiceWould(mailer, SmsRequest.single(NUMBER, "next"));
 
         assertThat(late.code()).isEqualTo(MailErrorCode.MODEM_TIMEOUT);
         assertThat(delivered(1)).extracting(DeliveredSms::text).containsExactly("next");
