@@ -10,7 +10,8 @@ import java.util.OptionalInt;
 
 /**
  * Why a mail was not accepted or not delivered: every result code of chapter 3 of the Quectel GSM SMTP manual
- * (negative numbers, as the modem reports them) plus cellmail's own codes (positive numbers from 1000).
+ * (negative numbers, as the modem reports them) plus cellmail's own codes (positive numbers from 1000; those of
+ * SMS from 1100).
  *
  * <p>{@link #isTransient()} says whether a retry may succeed: the outbox retries transient failures with
  * backoff until the mail expires (or, for a code with an {@link #attemptLimit()}, until it ended that many attempts
@@ -123,7 +124,22 @@ public enum MailErrorCode {
      * Transient, since it may well be a passing failure, but retried a few times only ({@link #attemptLimit()}):
      * a result that comes back every time will not go away by itself.
      */
-    UNKNOWN_MODEM_RESULT(1018, "The modem reported a result code cellmail does not know", true, 3);
+    UNKNOWN_MODEM_RESULT(1018, "The modem reported a result code cellmail does not know", true, 3),
+
+    /** The modem's dialect cannot send SMS. */
+    SMS_NOT_SUPPORTED(1100, "SMS not supported by this dialect", false),
+    /**
+     * The network or the module refused the SMS for good ({@code +CMS ERROR} of a kind a retry does not change: an
+     * unassigned or barred number, SMS not subscribed, a parameter the module refuses, no service-centre number).
+     * The exception's message names the {@code +CMS ERROR} code and its meaning.
+     */
+    SMS_REFUSED(1101, "The network or the module refused the SMS", false),
+    /**
+     * The SMS could not be sent now ({@code +CMS ERROR} of a passing kind: network out of order, congestion, a
+     * temporary failure or timeout of the network or service centre, the SIM or the module busy). The exception's
+     * message names the {@code +CMS ERROR} code and its meaning.
+     */
+    SMS_FAILED(1102, "The SMS could not be sent now (network, service centre or module)", true);
 
     private final int code;
     private final String meaning;

@@ -92,6 +92,16 @@ class MailErrorCodeTest {
     }
 
     @Test
+    void shouldEndARefusedOrUnsupportedSmsAtOnceAndRetryNetworkTrouble() {
+        assertThat(List.of(MailErrorCode.SMS_NOT_SUPPORTED, MailErrorCode.SMS_REFUSED, MailErrorCode.SMS_FAILED))
+                .extracting(MailErrorCode::code).containsExactly(1100, 1101, 1102);
+        assertThat(MailErrorCode.SMS_NOT_SUPPORTED.isTransient()).isFalse();
+        assertThat(MailErrorCode.SMS_REFUSED.isTransient()).isFalse();
+        assertThat(MailErrorCode.SMS_FAILED.isTransient()).isTrue();
+        assertThat(MailErrorCode.SMS_FAILED.attemptLimit()).isEmpty();
+    }
+
+    @Test
     void shouldDescribeWithNumberAndMeaning() {
         assertThat(MailErrorCode.AUTHENTICATION_FAILED.describe()).isEqualTo("-535 Authentication failed");
     }

@@ -183,6 +183,81 @@ class AtEngineUploadTest extends EngineTestSupport {
     }
 
     @Test
+    void shouldCloseAPromptThatCameTooLateWithEscSoThatNoHalfMessageIsEverSent() throws Exception {
+        // the prompt comes after the command's deadline: the engine gave up, but the module waits for text
+        modem.on("AT+CMGS=\"+41790000001\"").once().after(Duration.ofMillis(250))
+                .prompt(p -> List.of("+CMGS: 1", "OK")).endedByCtrlZ();
+        modem.on("AT+CMGS=\"+41790000002\"").prompt(p -> List.of("+CMGS: 2", "OK")).endedByCtrlZ();
+        startEngine();
+
+        AtException late = failure(engine.upload(sms("+41790000001").timeout(Duration.ofMillis(100)),
+                "first".getBytes(StandardCharsets.US_ASCII), SMS));
+        UploadResult next = result(engine.upload(sms("+41790000002"), "second".getBytes(StandardCharsets.US_ASCII),
+                SMS));
+
+        assertThat(late.kind()).isEqualTo(AtException.Kind.TIMEOUT);
+        assertThat(modem.abortedPrompts()).as("the late prompt closed by ESC").isEqualTo(1);
+        assertThat(next.resultLine().intField(0)).isEqualTo(2);
+        assertThat(modem.uploads()).as("nothing else reached a recipient")
+                .extracting(u -> new String(u, StandardCharsets.US_ASCII)).containsExactly("second");
+        assertThat(engine.transcript().toString()).contains(">> <ESC>").doesNotContain(">> +++");
+    }
+
+    @Test
+    void shouldCloseTheModemsPromptWithEscWhenTheCallerAbandonsTheUpload() throws Exception {
+        modem.on("AT+CMGS=\"+41790000001\"").once().after(Duration.ofMillis(200))
+                .prompt(p -> List.of("+CMGS: 1", "OK")).endedByCtrlZ();
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine();
+
+        var abandoned = engine.upload(sms("+41790000001"), "first".getBytes(StandardCharsets.US_ASCII), SMS);
+        await().atMost(WAIT).until(() -> modem.commands().contains("AT+CMGS=\"+41790000001\""));
+        abandoned.toCompletableFuture().cancel(true);
+        AtResponse next = result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(next.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
+        assertThat(modem.abortedPrompts()).as("the prompt closed by ESC").isEqualTo(1);
+        assertThat(modem.uploads()).isEmpty();
+    }
+
+    @Test
+    void shouldSendEscBeforeClosingWhileAPromptUploadIsUnderWay() {
+        modem.on("AT+CMGS=\"+41790000001\"").after(Duration.ofSeconds(2))
+                .prompt(p -> List.of("+CMGS: 1", "OK")).endedByCtrlZ();
+        startEngine();
+
+        var pending = engine.upload(sms("+41790000001"), "first".getBytes(StandardCharsets.US_ASCII), SMS);
+        await().atMost(WAIT).until(() -> modem.commands().contains("AT+CMGS=\"+41790000001\""));
+        engine.close();
+
+        assertThat(failure(pending).kind()).isEqualTo(AtException.Kind.CLOSED);
+        await().atMost(WAIT).until(() -> modem.escBytes() == 1);
+        assertThat(engine.transcript().toString()).contains(">> <ESC>");
+    }
+
+    @Test
+    void shouldNotSendEscWhenTheModemRefusedTheCommandInsteadOfPrompting() throws Exception {
+        modem.on("AT+CMGS=\"+41790000001\"").reply("+CMS ERROR: 1");
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine();
+
+        AtException refused = failure(engine.upload(sms("+41790000001"), "x".getBytes(StandardCharsets.US_ASCII),
+                SMS));
+        result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(refused.kind()).isEqualTo(AtException.Kind.CMS_ERROR);
+        assertThat(refused.code()).hasValue(1);
+        assertThat(modem.escBytes()).isZero();
+    }
+
+    private static final UploadOptions SMS = UploadOptions.expectResult("+CMGS:").withoutLengthCheck()
+            .endingWith(UploadOptions.Ending.CTRL_Z);
+
+    private static AtCommand sms(String number) {
+        return AtCommand.of("AT+CMGS=\"" + number + "\"").intermediate(AtCommand.Intermediate.PROMPT);
+    }
+
+    @Test
     void shouldRejectUploadsThatCannotWork() {
         startEngine();
 

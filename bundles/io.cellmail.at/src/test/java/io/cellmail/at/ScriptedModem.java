@@ -68,6 +68,10 @@ final class ScriptedModem implements AutoCloseable {
     private long lastDataNanos;
     private volatile long escapeGapNanos = -1;
     private final AtomicInteger escapesInDataMode = new AtomicInteger();
+    private final AtomicInteger abortedPrompts = new AtomicInteger();
+    private final AtomicInteger escBytes = new AtomicInteger();
+    private final List<byte[]> held = new ArrayList<>();
+    private boolean promptPending;
 
     /** @return an opener for the engine: each call is a fresh link to this modem */
     LinkOpener opener() {
@@ -166,6 +170,25 @@ final class ScriptedModem implements AutoCloseable {
         return escapeGapNanos;
     }
 
+    /** @return how many prompts ESC closed without sending their text */
+    int abortedPrompts() {
+        return abortedPrompts.get();
+    }
+
+    /** @return how many ESC bytes the modem received */
+    int escBytes() {
+        return escBytes.get();
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     int escapesInDataMode() {
         return escapesInDataMode.get();
     }
@@ -185,11 +208,33 @@ final class ScriptedModem implements AutoCloseable {
         if (from != link) {
             return;
         }
+        for (byte b : bytes) {
+            if (b == 0x1B) {
+                escBytes.incrementAndGet();
+            }
+        }
+        dispatch(bytes);
+    }
+
+    private void dispatch(byte[] bytes) {
+        if (promptPending) {
+            // busy with a command that will prompt: the module reads nothing else until the prompt is shown
+            held.add(bytes);
+            return;
+        }
         if (dataMode) {
             receivedData(bytes);
             return;
         }
+        commandBytes(bytes);
+    }
+
+    private void commandBytes(byte[] bytes) {
         for (byte b : bytes) {
+            if (b == 0x1B) {
+                // a module in command state takes ESC for nothing
+                continue;
+            }
             if (b == '\r') {
                 String line = commandBuffer.toString();
                 commandBuffer.setLength(0);
@@ -216,10 +261,22 @@ final class ScriptedModem implements AutoCloseable {
             }
             return;
         }
-        if (Arrays.equals(bytes, ESCAPE)) {
+        if (Arrays.equals(bytes, ESCAPE) && (dataRule == null || !dataRule.prompt)) {
             escapeGapNanos = now - lastDataNanos;
             escapesInDataMode.incrementAndGet();
             endData();
+            return;
+        }
+        int esc = indexOf(bytes, (byte) 0x1B);
+        if (dataRule != null && dataRule.prompt && esc >= 0) {
+            // ESC at a text prompt: the message is discarded, nothing is sent, and the module answers OK; what
+            // follows goes to the command line
+            dataMode = false;
+            dataRule = null;
+            data.reset();
+            abortedPrompts.incrementAndGet();
+            schedule(Duration.ZERO, List.of("OK"));
+            commandBytes(Arrays.copyOfRange(bytes, esc + 1, bytes.length));
             return;
         }
         if (dataRule != null && dataRule.ctrlZ && bytes.length > 0 && bytes[bytes.length - 1] == 0x1A) {
@@ -270,11 +327,18 @@ final class ScriptedModem implements AutoCloseable {
             if (!rule.prompt) {
                 lines.add("CONNECT");
             }
+            promptPending = rule.prompt;
             schedule(rule.delay, lines, () -> {
                 if (rule.prompt) {
                     link.push("\r\n> ".getBytes(StandardCharsets.US_ASCII));
                 }
                 enterDataMode(rule);
+                promptPending = false;
+                List<byte[]> waiting = List.copyOf(held);
+                held.clear();
+                for (byte[] chunk : waiting) {
+                    dispatch(chunk);
+                }
             });
         } else if (!rule.silent) {
             schedule(rule.delay, rule.lines);

@@ -34,6 +34,8 @@ import io.cellmail.at.Urc;
 final class Conversation implements ModemLink.Events, ExchangeRunner.Completion, UrcRouter.Reactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
+    /** How long closing waits for the ESC that closes an open text prompt to be written. */
+    private static final Duration PROMPT_ABORT_PATIENCE = Duration.ofMillis(500);
 
     private final AtEngineSettings settings;
     private final String name;
@@ -115,12 +117,23 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         counters.cancellations.incrementAndGet();
         if (j == job) {
             transcript.note("abandoned by the caller: " + j.command.maskedText());
+            if (exchanges.promptMayBeOpen()) {
+                modem.promptAbandoned();
+            }
             exchanges.drop();
             job = null;
             modem.replyMayStillCome(j.isUpload());
         } else {
             queue.remove(j);
         }
+    }
+
+    /**
+     * @return true while a prompt upload waits for its prompt; any thread. Closing then leaves the link open for the
+     *     shutdown, which closes the prompt with ESC first
+     */
+    boolean promptUnderWay() {
+        return exchanges.promptUnderWay();
     }
 
     /** A driver found the modem's volatile state gone without any sign on the line (see AtChannel#modemReset). */
@@ -135,6 +148,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
             return;
         }
         closed = true;
+        boolean promptOpen = exchanges.promptMayBeOpen() && link.isOpen();
         abortWork(AtException.Kind.CLOSED, "the engine was closed");
         for (Job<?> j : queue) {
             if (!j.finished) {
@@ -142,6 +156,24 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
             }
         }
         queue.clear();
+        if (promptOpen) {
+            // a module left at an open prompt would send whatever the next host types once a Ctrl-Z comes: close
+            // it with ESC before the port, waiting no longer than a short write may take
+            EngineLoop.Timer fallback = loop.schedule(this::release, PROMPT_ABORT_PATIENCE.toNanos());
+            exchanges.abortPrompt(() -> {
+                fallback.cancel();
+                release();
+            });
+            return;
+        }
+        release();
+    }
+
+    /** The last step of closing: the port, the timers, the loop. */
+    private void release() {
+        if (status.state() == EngineState.CLOSED) {
+            return;
+        }
         link.close();
         exchanges.linkClosed();
         if (pumpTimer != null) {
@@ -243,6 +275,11 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         }
         // counters first: a caller that sees the failure sees it counted
         boolean reopen = false;
+        if (ex.promptMayBeOpen() && (failure.kind() == AtException.Kind.TIMEOUT
+                || failure.kind() == AtException.Kind.PROTOCOL)) {
+            // no final result came instead of the prompt: it may still come, and only ESC closes it
+            modem.promptAbandoned();
+        }
         if (failure.kind() == AtException.Kind.TIMEOUT) {
             counters.timeouts.incrementAndGet();
             transcript.note("timeout: " + failure.getMessage());
@@ -328,8 +365,17 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
                             : Exchange.command(step.command(), settings.commandTimeout()), null, null, true);
                 }
             });
-            case ESCAPE -> exchanges.escape(() -> procedure == p,
-                    () -> runProcedure(p, Procedure.StepResult.ESCAPED));
+            case ESCAPE -> {
+                if (modem.promptMayBeOpen()) {
+                    // at a text prompt +++ would become part of the message: ESC closes it without sending
+                    exchanges.abortPrompt(() -> {
+                        modem.promptAborted();
+                        runProcedure(p, Procedure.StepResult.ESCAPED);
+                    });
+                } else {
+                    exchanges.escape(() -> procedure == p, () -> runProcedure(p, Procedure.StepResult.ESCAPED));
+                }
+            }
             case DONE -> {
                 procedure = null;
                 procedureSucceeded(p);
@@ -392,7 +438,9 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
 
     /** Gives up the link (lost, or unusable) and reopens it after a backoff delay. */
     private void reopen(String reason) {
-        if (job != null && job.isUpload()) {
+        if (exchanges.promptMayBeOpen()) {
+            modem.promptAbandoned();
+        } else if (job != null && job.isUpload()) {
             modem.uploadInterrupted();
         }
         link.closeSession();

@@ -73,9 +73,11 @@ public final class EngineCore implements AtChannel {
         if (closing.compareAndSet(false, true)) {
             LOG.debug("closing AT engine {}", name);
             LinkSession session = conversation.currentSession();
-            if (session != null) {
+            if (session != null && !conversation.promptUnderWay()) {
                 // ends the reader's wait and a write in progress at once; the engine thread itself never waits for
-                // a write, so the shutdown task gets its turn even if a write ignores the close
+                // a write, so the shutdown task gets its turn even if a write ignores the close. Not while a prompt
+                // upload is under way: the shutdown first closes the modem's prompt with ESC (waiting for that write
+                // a short, bounded time), then the link
                 session.closeLink();
             }
             if (!loop.post(conversation::shutdown)) {

@@ -151,6 +151,14 @@ final class Exchange {
         return mode == Mode.UPLOAD && phase == Phase.AWAIT_FINAL && intermediate() == AtCommand.Intermediate.PROMPT;
     }
 
+    /**
+     * @return true for an upload after a {@code >} prompt whose payload (and its Ctrl-Z) has not been handed to the
+     *     link: if it ends now, the modem may hold an open prompt that only ESC closes without sending
+     */
+    boolean promptMayBeOpen() {
+        return mode == Mode.UPLOAD && intermediate() == AtCommand.Intermediate.PROMPT && !hasWrittenPayload();
+    }
+
     /** @return true once the exchange saw its command echoed */
     boolean echoSeen() {
         return echoSeen;

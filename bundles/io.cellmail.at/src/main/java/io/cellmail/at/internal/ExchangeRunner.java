@@ -34,6 +34,8 @@ final class ExchangeRunner {
 
     private static final byte[] ESCAPE_SEQUENCE = "+++".getBytes(StandardCharsets.US_ASCII);
     private static final byte CTRL_Z = 0x1A;
+    /** Closes a text prompt without sending its message (TS 27.005 3.5.1). */
+    private static final byte[] ABORT_PROMPT = {0x1B};
 
     private final AtEngineSettings settings;
     private final EngineLoop loop;
@@ -56,6 +58,8 @@ final class ExchangeRunner {
     private long writtenNanos;
     private boolean escaping;
     private long quietUntilNanos;
+    /** Mirrors {@link #promptMayBeOpen()} for other threads: closing the engine reads it before its turn. */
+    private volatile boolean promptUnderWay;
 
     ExchangeRunner(AtEngineSettings settings, EngineLoop loop, ModemLink link, LineFramer framer,
             TranscriptRecorder transcript, RecentCommands recentCommands, ModemKnowledge modem,
@@ -100,6 +104,7 @@ final class ExchangeRunner {
      */
     void start(Exchange ex, byte[] uploadPayload, UploadOptions options, boolean ownCommand) {
         exchange = ex;
+        promptUnderWay = ex.promptMayBeOpen();
         payload = uploadPayload;
         upload = options;
         measuresRoundTrip = ownCommand;
@@ -153,6 +158,34 @@ final class ExchangeRunner {
         }
     }
 
+    /** @return true if the running exchange is a prompt upload whose text was not handed to the link */
+    boolean promptMayBeOpen() {
+        return exchange != null && exchange.promptMayBeOpen();
+    }
+
+    /** @return {@link #promptMayBeOpen()} as last seen by the engine's turn; any thread */
+    boolean promptUnderWay() {
+        return promptUnderWay;
+    }
+
+    /**
+     * Writes ESC, which closes a text prompt without sending anything: the modem answers {@code OK}, which the
+     * synchronisation after it consumes. Nothing else starts until it is written.
+     *
+     * @param afterWrite runs once ESC was written (not if the link is lost meanwhile)
+     */
+    void abortPrompt(Runnable afterWrite) {
+        escaping = true;
+        LinkSession armedOn = link.currentSession();
+        transcript.sent("<ESC>");
+        link.write(ABORT_PROMPT, end -> {
+            if (link.currentSession() == armedOn) {
+                escaping = false;
+                afterWrite.run();
+            }
+        });
+    }
+
     /** The running command came back as echo. */
     void echo() {
         if (exchange != null) {
@@ -169,6 +202,7 @@ final class ExchangeRunner {
 
     /** Forgets the running exchange without completing it: its caller gave up, or the modem or link is gone. */
     void drop() {
+        promptUnderWay = false;
         cancelPhaseTimer();
         framer.promptMode(false);
         exchange = null;
@@ -253,6 +287,7 @@ final class ExchangeRunner {
         byte[] data = payload;
         // handed over: a result line from now on answers this payload
         ex.payloadWritten(data.length);
+        promptUnderWay = false;
         if (upload.ending() == UploadOptions.Ending.CTRL_Z) {
             byte[] ended = Arrays.copyOf(data, data.length + 1);
             ended[data.length] = CTRL_Z;

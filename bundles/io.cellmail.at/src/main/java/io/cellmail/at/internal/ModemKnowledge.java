@@ -27,6 +27,7 @@ final class ModemKnowledge {
     private boolean configured;
     private boolean needsResync;
     private boolean mayBeInDataMode;
+    private boolean promptMayBeOpen;
     private int consecutiveTimeouts;
 
     /** @param maxConsecutiveTimeouts timeouts in a row after which the port is reopened */
@@ -49,6 +50,24 @@ final class ModemKnowledge {
     /** @return true if the modem may be in data mode, where it would take a command for payload */
     boolean mayBeInDataMode() {
         return mayBeInDataMode;
+    }
+
+    /**
+     * @return true if the modem may still hold a text prompt ({@code > }) whose text was never ended: only ESC
+     *     leaves it without sending anything, while {@code +++} or a probe would become part of the message
+     */
+    boolean promptMayBeOpen() {
+        return promptMayBeOpen;
+    }
+
+    /**
+     * A prompt upload ({@code AT+CMGS}) ended before its text and Ctrl-Z were handed to the link: timed out, abandoned,
+     * cut or closed. The modem may show the prompt (now or late); until a clean synchronisation, escaping it means ESC.
+     */
+    void promptAbandoned() {
+        promptMayBeOpen = true;
+        mayBeInDataMode = true;
+        needsResync = true;
     }
 
     /** @return the timeouts in a row so far */
@@ -103,10 +122,16 @@ final class ModemKnowledge {
         mayBeInDataMode = false;
     }
 
+    /** ESC was sent at a prompt that may have been open; a late prompt is still caught by the next escape. */
+    void promptAborted() {
+        mayBeInDataMode = false;
+    }
+
     /** A synchronisation ended with a clean {@code OK}; after an initialisation the modem is configured. */
     void synchronised(boolean initialised) {
         needsResync = false;
         mayBeInDataMode = false;
+        promptMayBeOpen = false;
         if (initialised) {
             configured = true;
             consecutiveTimeouts = 0;
@@ -118,6 +143,7 @@ final class ModemKnowledge {
         configured = false;
         needsResync = false;
         mayBeInDataMode = false;
+        promptMayBeOpen = false;
         consecutiveTimeouts = 0;
     }
 

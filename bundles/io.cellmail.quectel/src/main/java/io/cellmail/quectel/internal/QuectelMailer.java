@@ -35,10 +35,13 @@ import io.cellmail.at.ModemListener;
 import io.cellmail.at.Urc;
 import io.cellmail.at.UrcListener;
 import io.cellmail.quectel.internal.ModemSession.Reply;
+import io.cellmail.quectel.internal.sms.SmsSender;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.ModemProbe;
 import io.cellmail.service.spi.SenderIdentity;
+import io.cellmail.service.spi.SmsReceipt;
+import io.cellmail.service.spi.SmsRequest;
 
 /**
  * The Quectel mailer of one modem, whichever its SMTP dialect: checks every mail against the module's limits, then
@@ -82,6 +85,8 @@ public final class QuectelMailer implements ModemMailer {
     private final MailerTimings timings;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final EngineEvents events = new EngineEvents();
+    @GuardedBy("modem")
+    private final SmsSender sms = new SmsSender();
 
     /** Set from the engine's notification thread; read and cleared while holding {@link #modem}. */
     private volatile boolean radioCheckNeeded = true;
@@ -228,6 +233,29 @@ public final class QuectelMailer implements ModemMailer {
         // what the dialect believes the module holds belongs to this epoch: the next one starts from nothing
         minimumEpoch = Math.max(minimumEpoch, epoch + 1);
         engine.modemReset(reason);
+    }
+
+    /**
+     * Sends an SMS with {@link SmsSender} while holding the modem, as {@link #send} holds it for a mail: no other
+     * command runs while a message is entered. No radio check first: that one asks for GPRS, which an SMS does not
+     * need; the module's {@code +CMS ERROR} tells what keeps an SMS from going.
+     */
+    @Override
+    public SmsReceipt sendSms(SmsRequest request, Duration deadline) {
+        Objects.requireNonNull(request, "request");
+        Deadline until = Deadline.after(Objects.requireNonNull(deadline, "deadline"));
+        acquire(until, "SMS");
+        try {
+            long epoch = awaitReady(until);
+            try {
+                return sms.send(engine, epoch, request, until.remaining());
+            } catch (MailException e) {
+                noteFailure(e, epoch);
+                throw e;
+            }
+        } finally {
+            modem.unlock();
+        }
     }
 
     @Override

@@ -15,7 +15,7 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 
 /**
- * Sends mail through one modem, one mail at a time. Implemented by a dialect bundle (e.g. the Quectel GSM SMTP
+ * Sends mail (and, where the dialect can, SMS) through one modem, one at a time. Implemented by a dialect bundle (e.g. the Quectel GSM SMTP
  * dialect); the mail service owns an instance, calls it from its single dispatcher thread and closes it when the
  * service stops.
  *
@@ -59,6 +59,33 @@ public interface ModemMailer extends AutoCloseable {
      *     tells whether a retry may succeed
      */
     void send(MailMessage message, SenderIdentity sender, Duration deadline) throws MailException;
+
+    /**
+     * Makes one attempt to send an SMS. Blocks until the network acknowledged every part or the attempt failed.
+     *
+     * <p>The deadline bounds everything before the modem starts sending (waiting for the modem, setting up the SMS
+     * mode, waiting for its prompt). Once the text of the first part has been handed over and ended, the mailer waits
+     * for each part's acknowledgement ({@code +CMGS: <mr>}) as long as the network may take, 120 s a part, and sends
+     * the remaining parts of a longer text even past the deadline, so that no half message is left for a retry
+     * to repeat. A mailer never starts sending when the deadline has passed; a prompt it gives up on is abandoned
+     * with ESC, which sends nothing. A text is never sent in part: characters are never replaced or dropped, and
+     * nothing in the text can end or abort the message early.
+     *
+     * <p>When the calling thread is interrupted or the mailer is closed during the call, the mailer ends the
+     * attempt promptly with a transient code and keeps the thread's interrupt status. The default refuses: the
+     * dialect cannot send SMS.
+     *
+     * @param request the number and text, already checked
+     * @param deadline how long the attempt may take until the modem starts sending
+     * @return the parts and their message references
+     * @throws MailException {@link MailErrorCode#SMS_NOT_SUPPORTED} from a dialect without SMS (the default);
+     *     {@link MailErrorCode#SMS_REFUSED} or {@link MailErrorCode#SMS_FAILED} when the network or the module
+     *     refused it; otherwise the codes of {@link #send}, whose {@link MailErrorCode#isTransient()} tells whether
+     *     a retry may succeed
+     */
+    default SmsReceipt sendSms(SmsRequest request, Duration deadline) throws MailException {
+        throw new MailException(MailErrorCode.SMS_NOT_SUPPORTED, "SMS not supported by this dialect");
+    }
 
     /**
      * @return the last known state of the modem; never blocks and never talks to the modem

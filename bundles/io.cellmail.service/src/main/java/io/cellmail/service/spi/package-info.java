@@ -5,11 +5,11 @@
 
 /**
  * The service provider interface a modem dialect implements: {@link io.cellmail.service.spi.ModemMailer} sends
- * one mail through one modem, {@link io.cellmail.service.spi.ModemMailerFactory} creates it from
- * {@link io.cellmail.service.spi.MailerSettings}.
+ * one mail, or one {@link io.cellmail.service.spi.SmsRequest SMS}, through one modem,
+ * {@link io.cellmail.service.spi.ModemMailerFactory} creates it from {@link io.cellmail.service.spi.MailerSettings}.
  */
 @NullMarked
-@Version("3.0.0")
+@Version("3.1.0")
 package io.cellmail.service.spi;
 
 import org.jspecify.annotations.NullMarked;
