@@ -99,6 +99,7 @@ public final class ModemEmulatorComponent {
                     .commandLatency(Duration.ofMillis(configuration.latency()))
                     .guardTime(Duration.ofMillis(configuration.guardTime()))
                     .lenientEscape(configuration.lenientEscape())
+                    .attachmentsEndByLength(configuration.attachmentsEndByLength())
                     .simPin(configuration.simPin().isBlank() ? null : configuration.simPin().strip())
                     .build();
             return ModemEmulator.create(settings);
