@@ -45,13 +45,25 @@ class BenchmarkSmokeTest {
         assertThat(markdown).contains("- Date: ", "- Machine: ", "- JVM: ", "- Outbox disk: ",
                 "| # | Figure | Measured | Reference | Ratio | Target | Verdict |");
         Map<String, String> measured = rows(markdown);
-        assertThat(measured).containsOnlyKeys("1a", "1b", "1c", "1d", "1e", "2a", "2b", "3a", "3b", "3c", "3d", "4", "5a",
+        assertThat(measured).containsOnlyKeys("1a", "1b", "1c", "1d", "1e", "2a", "2b", "2c", "3a", "3b", "3c", "3d", "4", "5a",
                 "5b");
         measured.forEach((id, value) -> assertThat(firstNumber(value)).as("figure %s: %s", id, value).isPositive());
         assertThat(measured.get("4")).startsWith("completed");
         assertThat(markdown).contains("### 1. AT engine throughput", "### 2. End-to-end send time",
                 "### 3. Round trips per mail", "### 4. Memory", "### 5. Outbox");
         assertCellmailNeedsFewerRoundTripsThanTheNaiveDriver(markdown);
+        assertOnlyTheBodyEndsWithAnEscapeOnALengthEndingModule(markdown);
+    }
+
+    private static void assertOnlyTheBodyEndsWithAnEscapeOnALengthEndingModule(String markdown) {
+        Matcher rows = Pattern.compile("\\| cellmail \\(b\\) length-ended #\\d+ \\|[^\\n]*?\\| (\\d+) × 2 × ")
+                .matcher(markdown);
+        int count = 0;
+        while (rows.find()) {
+            assertThat(rows.group(1)).as("+++ per mail: the body's, none after the attachments").isEqualTo("1");
+            count++;
+        }
+        assertThat(count).as(markdown).isPositive();
     }
 
     private static void assertCellmailNeedsFewerRoundTripsThanTheNaiveDriver(String markdown) {

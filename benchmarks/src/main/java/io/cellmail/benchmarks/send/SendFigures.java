@@ -35,6 +35,10 @@ public final class SendFigures {
 
     /** Item 2's target: host overhead at most this share of the end-to-end time of mail (b). */
     public static final double OVERHEAD_TARGET = 0.02;
+    /** Mail (b) on the GSM module before attachments could end by length (issue 13's reference), in seconds. */
+    public static final double MAIL_B_BEFORE_LENGTH_ENDING = 34.4;
+    /** Item 2c's target: at least this share less time than {@link #MAIL_B_BEFORE_LENGTH_ENDING}. */
+    public static final double LENGTH_ENDING_SAVING_TARGET = 0.40;
     /** Item 3's target: steady-state round trips of mail (a). */
     public static final int ROUND_TRIP_TARGET = 5;
     /** Item 3's target: the naive driver needs at least this many times as many round trips. */
@@ -107,6 +111,42 @@ public final class SendFigures {
         roundTrips(report, alarm, large, naiveAlarm, naiveLarge, options.naiveDelay());
     }
 
+    /**
+     * Item 2c: mail (b) as in item 2b, same wire model, on a GSM module that ends each attachment upload by itself
+     * at its announced size (issue 13): the driver sends no {@code +++} after an attachment that the module answered
+     * in the guard silence.
+     *
+     * @param options the run's settings
+     * @param report where the figure goes
+     * @throws Exception when a mail fails
+     */
+    public static void runLengthEnded(RunOptions options, Report report) throws Exception {
+        Case large;
+        try (SendStack stack = SendStack.start(options, true)) {
+            large = cellmail(stack, options, "(b) length-ended", options.mails()::large, options.largeMails());
+        }
+        check(large, options.mails().largeRecipients(), options.mails().largeAttachments());
+        WireModel b = medianModel(large, options);
+        double saving = 1 - b.measured() / MAIL_B_BEFORE_LENGTH_ENDING;
+        report.add(new Figure("2c", "End-to-end send of mail (b) on a GSM module that ends attachments at their "
+                + "size (median of " + large.steady().size() + ")", Format.seconds(b.measured()), modelText(b)
+                + "; before: " + MAIL_B_BEFORE_LENGTH_ENDING + " s", Format.percent(saving) + " less; "
+                + overheadText(b), "≥ 40 % less than " + MAIL_B_BEFORE_LENGTH_ENDING + " s",
+                Figure.Verdict.of(saving >= LENGTH_ENDING_SAVING_TARGET)));
+        List<MailRun> all = new ArrayList<>();
+        all.add(large.first());
+        all.addAll(large.steady());
+        report.detail("2c. Mail (b), attachments ended by length", String.format(Locale.ROOT, """
+                The emulated M95 with attachmentsEndByLength: an attachment upload ends by itself once its announced
+                size came, answered +QSMTPATT: <n> and OK in the host's guard silence, so the host sends no +++ after
+                it and waits no guard time; the body still ends with +++. Same line, latency, guard times and model
+                as item 2 ("Guards" counts the +++ actually sent).
+
+                | Mail | Measured | Bytes to / from modem | Line | Latency | Guards | Module send | Overhead (after uploads) | Share |
+                |---|---|---|---|---|---|---|---|---|
+                %s""", rows(all, options)));
+    }
+
     private static Case cellmail(SendStack stack, RunOptions options, String name, IntFunction<MailMessage> mails,
             int count) throws Exception {
         Path outbox = Files.createTempDirectory(Files.createDirectories(options.workDirectory()), "send-");
@@ -151,22 +191,11 @@ public final class SendFigures {
                 + "recipients (median of " + large.steady().size() + ")", Format.seconds(b.measured()),
                 modelText(b), overheadText(b), "overhead ≤ 2 %", Figure.Verdict.of(b.overheadShare()
                         <= OVERHEAD_TARGET)));
-        StringBuilder rows = new StringBuilder();
         List<MailRun> all = new ArrayList<>();
         all.add(alarm.first());
         all.addAll(alarm.steady());
         all.add(large.first());
         all.addAll(large.steady());
-        for (MailRun run : all) {
-            WireModel m = WireModel.of(run, options);
-            rows.append(String.format(Locale.ROOT, "| %s | %s | %,d / %,d | %s | %d × %d ms = %s | %d × 2 × %d ms = %s "
-                    + "| %s (server %s) | %s (%s) | %s |%n", run.label(), Format.seconds(m.measured()),
-                    run.wire().toModem(), run.wire().fromModem(), Format.seconds(m.line()), run.roundTrips(),
-                    options.commandLatency().toMillis(), Format.seconds(m.latency()), run.wire().escapes(),
-                    options.hostGuard().toMillis(), Format.seconds(m.guards()), Format.seconds(m.moduleSend()),
-                    Format.seconds(m.smtpServer()), Format.seconds(m.overhead()), Format.seconds(m.afterUploads()),
-                    Format.percent(m.overheadShare())));
-        }
         report.detail("2. End-to-end send time", String.format(Locale.ROOT, """
                 Model: overhead = measured − line − module, where line = (bytes to the modem + bytes from the modem)
                 ÷ %s bytes/s (the conversation takes turns, so the two directions add up), and module = AT
@@ -179,7 +208,23 @@ public final class SendFigures {
 
                 | Mail | Measured | Bytes to / from modem | Line | Latency | Guards | Module send | Overhead (after uploads) | Share |
                 |---|---|---|---|---|---|---|---|---|
-                %s""", Format.count((long) options.lineBytesPerSecond()), rows));
+                %s""", Format.count((long) options.lineBytesPerSecond()), rows(all, options)));
+    }
+
+    /** @return one row of the item 2 tables per mail */
+    private static String rows(List<MailRun> all, RunOptions options) {
+        StringBuilder rows = new StringBuilder();
+        for (MailRun run : all) {
+            WireModel m = WireModel.of(run, options);
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %,d / %,d | %s | %d × %d ms = %s | %d × 2 × %d ms = %s "
+                    + "| %s (server %s) | %s (%s) | %s |%n", run.label(), Format.seconds(m.measured()),
+                    run.wire().toModem(), run.wire().fromModem(), Format.seconds(m.line()), run.roundTrips(),
+                    options.commandLatency().toMillis(), Format.seconds(m.latency()), run.wire().escapes(),
+                    options.hostGuard().toMillis(), Format.seconds(m.guards()), Format.seconds(m.moduleSend()),
+                    Format.seconds(m.smtpServer()), Format.seconds(m.overhead()), Format.seconds(m.afterUploads()),
+                    Format.percent(m.overheadShare())));
+        }
+        return rows.toString();
     }
 
     private static WireModel medianModel(Case mails, RunOptions options) {

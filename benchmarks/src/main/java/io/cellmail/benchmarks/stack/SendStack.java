@@ -29,7 +29,7 @@ public final class SendStack implements AutoCloseable {
     private final WireTap tap;
     private final SerialLinkRegistry links;
 
-    private SendStack(RunOptions options, SmtpSink smtp) {
+    private SendStack(RunOptions options, SmtpSink smtp, boolean attachmentsEndByLength) {
         this.options = options;
         this.smtp = smtp;
         this.tap = new WireTap(options.hostGuard());
@@ -38,6 +38,7 @@ public final class SendStack implements AutoCloseable {
                 .commandLatency(options.commandLatency())
                 .guardTime(options.modemGuard())
                 .smtpRoute(smtp.route())
+                .attachmentsEndByLength(attachmentsEndByLength)
                 .build());
         this.links = new SerialLinkRegistry(List.of(new BenchLinks(modem, tap)));
     }
@@ -48,7 +49,18 @@ public final class SendStack implements AutoCloseable {
      * @throws IOException when the SMTP sink cannot listen
      */
     public static SendStack start(RunOptions options) throws IOException {
-        return new SendStack(options, SmtpSink.start());
+        return start(options, false);
+    }
+
+    /**
+     * @param options line rate, latency and guard times
+     * @param attachmentsEndByLength true for a module that ends an attachment upload by itself at its announced
+     *     size (the emulator's {@code attachmentsEndByLength}); false for one that waits for {@code +++}
+     * @return a running stack
+     * @throws IOException when the SMTP sink cannot listen
+     */
+    public static SendStack start(RunOptions options, boolean attachmentsEndByLength) throws IOException {
+        return new SendStack(options, SmtpSink.start(), attachmentsEndByLength);
     }
 
     /**

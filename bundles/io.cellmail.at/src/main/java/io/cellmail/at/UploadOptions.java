@@ -24,8 +24,24 @@ public record UploadOptions(String resultPrefix, Duration resultTimeout, boolean
 
     /** How the end of the payload is signalled. */
     public enum Ending {
-        /** Guard time, {@code +++} in one write, guard time (Quectel {@code AT+QSMTPBODY}, {@code AT+QSMTPATT}). */
+        /**
+         * Guard time, {@code +++} in one write, guard time (Quectel GSM {@code AT+QSMTPBODY}, which names no length).
+         * The result can only rightly come after the {@code +++}: one that arrives in the silence before it means the
+         * modem ended data mode elsewhere (a lenient modem cut the payload at a {@code +++} inside it, its own input
+         * timeout ran out). The engine takes it (the length check tells a cut) and sends no {@code +++} to a modem
+         * that answered, but keeps the silence to its end, as it did before any upload could end by its length.
+         */
         ESCAPE_SEQUENCE,
+        /**
+         * The command named the payload's length, and the modem may leave data mode by itself once that many bytes
+         * came (Quectel GSM {@code AT+QSMTPATT="<name>",<fileSz>,<timeout>}; whether an M-series module does is not
+         * documented). The host stays silent for the guard time after the payload as for {@link #ESCAPE_SEQUENCE}.
+         * A result line that arrives in that silence ends the upload there: the modem answered, so it is in command
+         * mode, and neither the rest of the silence, nor {@code +++}, nor the guard time after it is spent. Without
+         * one, {@code +++} and the second guard time follow exactly as for {@link #ESCAPE_SEQUENCE}, and a result
+         * after the {@code +++} is taken as there. A driver asks for it only where the command carries the length.
+         */
+        ESCAPE_SEQUENCE_OR_LENGTH,
         /** A Ctrl-Z byte right after the payload (text-mode SMS); the payload must not contain Ctrl-Z or ESC. */
         CTRL_Z,
         /**

@@ -25,6 +25,10 @@ class AtEngineUploadTest extends EngineTestSupport {
 
     private static final Duration GUARD = Duration.ofMillis(20);
     private static final UploadOptions BODY = UploadOptions.expectResult("+QSMTPBODY:");
+    private static final String ATT = "AT+QSMTPATT=\"a.txt\",10,30";
+    private static final byte[] FILE = "0123456789".getBytes(StandardCharsets.US_ASCII);
+    private static final UploadOptions BY_LENGTH = UploadOptions.expectResult("+QSMTPATT:")
+            .endingWith(UploadOptions.Ending.ESCAPE_SEQUENCE_OR_LENGTH);
 
     @Test
     void shouldStreamThePayloadInOneWriteAndEndItWithAGuardedEscape() throws Exception {
@@ -46,6 +50,114 @@ class AtEngineUploadTest extends EngineTestSupport {
         assertThat(next.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
         assertThat(engine.transcript().toString()).contains("<2009 bytes of data>", ">> +++")
                 .doesNotContain("mmmm");
+    }
+
+    @Test
+    void shouldEndALengthNamedUploadWithoutEscapeWhenTheModemAnswersInTheSilence() throws Exception {
+        Duration guard = Duration.ofSeconds(3);
+        modem.on(ATT).reply("OK").endsAfter(FILE.length).connect(p -> List.of("+QSMTPATT: " + p.length, "OK"));
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine(settings().guardTime(guard));
+
+        long start = System.nanoTime();
+        UploadResult upload = result(engine.upload(AtCommand.of(ATT), FILE, BY_LENGTH));
+        AtResponse next = result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(upload.reportedLength()).isEqualTo(FILE.length);
+        assertThat(next.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
+        assertThat(modem.uploads()).containsExactly(FILE);
+        assertThat(modem.log()).as("no +++, not even as a stray before the next command")
+                .noneMatch(line -> line.contains("+++"));
+        assertThat(engine.transcript().toString()).doesNotContain(">> +++")
+                .contains("the modem ended the upload at its length");
+        assertThat(took).as("the silence ended with the modem's answer, no guard time was waited out")
+                .isLessThan(guard);
+    }
+
+    @Test
+    void shouldKeepTheSilenceOfAnUploadWithoutLengthThatIsAnsweredEarly() throws Exception {
+        // the same early answer to an upload that names no length (a GSM body): the modem stopped somewhere the
+        // engine does not know, so the silence runs to its end as it always did; no +++ to a modem that answered
+        Duration guard = Duration.ofMillis(400);
+        modem.on(ATT).reply("OK").endsAfter(FILE.length).connect(p -> List.of("+QSMTPATT: " + p.length, "OK"));
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine(settings().guardTime(guard));
+
+        long start = System.nanoTime();
+        result(engine.upload(AtCommand.of(ATT), FILE, UploadOptions.expectResult("+QSMTPATT:")));
+        result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(guard);
+        assertThat(modem.log()).noneMatch(line -> line.contains("+++"));
+    }
+
+    @Test
+    void shouldEscapeALengthNamedUploadAsBeforeWhenNoResultComesInTheSilence() throws Exception {
+        modem.on(ATT).reply("OK").connect(p -> List.of("+QSMTPATT: " + p.length));
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine(settings().guardTime(GUARD));
+
+        UploadResult upload = result(engine.upload(AtCommand.of(ATT), FILE, BY_LENGTH));
+        result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(upload.reportedLength()).isEqualTo(FILE.length);
+        assertThat(modem.escapesInDataMode()).isEqualTo(1);
+        assertThat(Duration.ofNanos(modem.escapeGapNanos())).isGreaterThanOrEqualTo(GUARD);
+        assertThat(modem.uploads()).containsExactly(FILE);
+        assertThat(engine.transcript().toString()).contains(">> +++").doesNotContain("at its length");
+    }
+
+    @Test
+    void shouldTakeAResultThatComesOnlyAfterTheEscape() throws Exception {
+        // the modem left data mode at the length but answers late: the +++ finds it in command mode, where it waits
+        // as a stray before the next command, which the modem still reads (characters before AT are ignored)
+        Duration guard = Duration.ofMillis(100);
+        modem.on(ATT).reply("OK").endsAfter(FILE.length).resultAfter(guard.multipliedBy(4))
+                .connect(p -> List.of("+QSMTPATT: " + p.length, "OK"));
+        modem.on("AT+CSQ").reply("+CSQ: 20,0", "OK");
+        startEngine(settings().guardTime(guard));
+
+        UploadResult upload = result(engine.upload(AtCommand.of(ATT), FILE, BY_LENGTH));
+        AtResponse next = result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
+
+        assertThat(upload.reportedLength()).isEqualTo(FILE.length);
+        assertThat(next.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
+        assertThat(modem.escapesInDataMode()).isZero();
+        assertThat(modem.log()).containsSubsequence("<< +QSMTPATT: 10", ">> +++AT+CSQ");
+        assertThat(engine.transcript().toString()).contains(">> +++");
+    }
+
+    @Test
+    void shouldNotEndTheSilenceForAnotherLineThanTheResult() throws Exception {
+        Duration guard = Duration.ofMillis(500);
+        modem.on(ATT).reply("OK").connect(p -> List.of("+QSMTPATT: " + p.length));
+        startEngine(settings().guardTime(guard));
+
+        CompletionStage<UploadResult> upload = engine.upload(AtCommand.of(ATT), FILE, BY_LENGTH);
+        await().atMost(WAIT).until(() -> modem.dataWrites() == 1);
+        modem.emit("+CREG: 1");
+
+        assertThat(result(upload).reportedLength()).isEqualTo(FILE.length);
+        assertThat(modem.escapesInDataMode()).as("a stray line in the silence is no answer: +++ as before")
+                .isEqualTo(1);
+        assertThat(urcs).extracting(Urc::line).contains("+CREG: 1");
+    }
+
+    @Test
+    void shouldLeaveALateStrayResultToTheListenersAfterAnUploadEndedAtItsLength() throws Exception {
+        modem.on(ATT).reply("OK").endsAfter(FILE.length).connect(p -> List.of("+QSMTPATT: " + p.length, "OK"));
+        modem.on("AT+CSQ").after(Duration.ofMillis(50)).reply("+CSQ: 20,0", "OK");
+        startEngine(settings().guardTime(Duration.ofSeconds(3)));
+
+        result(engine.upload(AtCommand.of(ATT), FILE, BY_LENGTH));
+        CompletionStage<AtResponse> next = engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:"));
+        await().atMost(WAIT).until(() -> modem.commands().contains("AT+CSQ"));
+        modem.emit("+QSMTPATT: 10");
+
+        assertThat(result(next).infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
+        await().atMost(WAIT).until(() -> urcs.stream().anyMatch(u -> u.line().equals("+QSMTPATT: 10")));
+        assertThat(result(engine.send(AtCommand.of("AT"))).isOk()).isTrue();
     }
 
     @Test

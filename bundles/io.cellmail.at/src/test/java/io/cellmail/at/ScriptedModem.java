@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -285,6 +286,18 @@ final class ScriptedModem implements AutoCloseable {
             endData();
             return;
         }
+        if (dataRule != null && dataRule.endsAfter >= 0) {
+            // a module that leaves data mode by itself at the announced length: what follows is command input
+            int take = Math.min(bytes.length, dataRule.endsAfter - data.size());
+            data.write(bytes, 0, take);
+            dataWrites++;
+            lastDataNanos = now;
+            if (data.size() >= dataRule.endsAfter) {
+                endData();
+                commandBytes(Arrays.copyOfRange(bytes, take, bytes.length));
+            }
+            return;
+        }
         data.write(bytes, 0, bytes.length);
         dataWrites++;
         lastDataNanos = now;
@@ -297,17 +310,21 @@ final class ScriptedModem implements AutoCloseable {
         Rule rule = dataRule;
         dataRule = null;
         if (rule != null && rule.onData != null) {
-            schedule(Duration.ZERO, rule.onData.apply(payload));
+            schedule(rule.resultDelay, rule.onData.apply(payload));
         }
     }
 
     // rules is a CopyOnWriteArrayList: the loop runs over a snapshot, and it returns after the removal anyway.
     @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
-    private void onCommand(String line) {
+    private void onCommand(String received) {
+        // as V.250 says and modules do, what comes before the AT prefix is ignored: a +++ that found the modem in
+        // command mode waits in the line buffer and prefixes the next command
+        int prefix = received.toUpperCase(Locale.ROOT).indexOf("AT");
+        String line = prefix > 0 ? received.substring(prefix) : received;
         commands.add(line);
-        log.add(">> " + line);
+        log.add(">> " + received);
         if (echo) {
-            link.push((line + "\r").getBytes(StandardCharsets.UTF_8));
+            link.push((received + "\r").getBytes(StandardCharsets.UTF_8));
         }
         for (Rule rule : rules) {
             if (rule.matcher.test(line)) {
@@ -402,6 +419,8 @@ final class ScriptedModem implements AutoCloseable {
         private boolean ctrlZ;
         private int length;
         private boolean prompt;
+        private int endsAfter = -1;
+        private Duration resultDelay = Duration.ZERO;
         private Function<byte[], List<String>> onData;
         private Runnable action;
         private Duration actionDelay = Duration.ZERO;
@@ -451,6 +470,18 @@ final class ScriptedModem implements AutoCloseable {
         Rule prompt(Function<byte[], List<String>> onPayload) {
             this.onData = onPayload;
             this.prompt = true;
+            return this;
+        }
+
+        /** Leaves data mode by itself once {@code length} payload bytes came ({@code +++} still ends it earlier). */
+        Rule endsAfter(int length) {
+            this.endsAfter = length;
+            return this;
+        }
+
+        /** Answers the payload this long after it ended. */
+        Rule resultAfter(Duration value) {
+            this.resultDelay = value;
             return this;
         }
 

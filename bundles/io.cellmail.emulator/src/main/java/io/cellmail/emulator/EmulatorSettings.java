@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param commandLatency delay between a command line and its answer
  * @param guardTime silence needed before and after {@code +++} to leave data mode (ignored when lenient)
  * @param lenientEscape true: any {@code +++} in a payload ends data mode at once, without guard times
+ * @param attachmentsEndByLength M95: an attachment upload with a {@code <fileSz>} above 0 ends by itself once that many
+ *     bytes came, answered {@code +QSMTPATT:<n>} then {@code OK}, with no {@code +++} and no guard time (the manual
+ *     does not say whether a module does); false (default): it waits for {@code +++} as the manual describes
  * @param okBeforeServerInfo spec quirk: {@code AT+QSMTPSRV?} answers {@code OK} before its {@code +QSMTPSRV:} line
  * @param compactResults spec quirk: deferred and data-mode results without a space ({@code +QSMTPPUT:0});
  *     false gives {@code +QSMTPPUT: 0}
@@ -49,6 +52,7 @@ public record EmulatorSettings(
         Duration commandLatency,
         Duration guardTime,
         boolean lenientEscape,
+        boolean attachmentsEndByLength,
         boolean okBeforeServerInfo,
         boolean compactResults,
         Optional<String> smtpRoute,
@@ -161,6 +165,7 @@ public record EmulatorSettings(
         private Duration commandLatency = Duration.ZERO;
         private Duration guardTime = Duration.ofSeconds(1);
         private boolean lenientEscape;
+        private boolean attachmentsEndByLength;
         private boolean okBeforeServerInfo = true;
         private boolean compactResults = true;
         private Optional<String> smtpRoute = Optional.empty();
@@ -187,6 +192,7 @@ public record EmulatorSettings(
             commandLatency = from.commandLatency;
             guardTime = from.guardTime;
             lenientEscape = from.lenientEscape;
+            attachmentsEndByLength = from.attachmentsEndByLength;
             okBeforeServerInfo = from.okBeforeServerInfo;
             compactResults = from.compactResults;
             smtpRoute = from.smtpRoute;
@@ -228,6 +234,16 @@ public record EmulatorSettings(
         /** @param value any {@code +++} ends data mode (default false) @return this */
         public Builder lenientEscape(boolean value) {
             lenientEscape = value;
+            return this;
+        }
+
+        /**
+         * @param value M95: an attachment ends by itself at its {@code <fileSz>}, no {@code +++} (default false: it
+         *     waits for {@code +++})
+         * @return this
+         */
+        public Builder attachmentsEndByLength(boolean value) {
+            attachmentsEndByLength = value;
             return this;
         }
 
@@ -335,7 +351,8 @@ public record EmulatorSettings(
 
         /** @return the settings @throws IllegalArgumentException if a value is out of range */
         public EmulatorSettings build() {
-            return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, okBeforeServerInfo,
+            return new EmulatorSettings(baud, commandLatency, guardTime, lenientEscape, attachmentsEndByLength,
+                    okBeforeServerInfo,
                     compactResults, smtpRoute, bootUrcs, autobaud, simReady, simPin, simPuk, simPinTries, registration, attached,
                     signal, identity == null ? personality.identity() : identity, personality, lteErrorBase,
                     ramDriveBytes,

@@ -77,6 +77,19 @@ class DataModeEscapeTest extends ModemTestSupport {
         assertThat(host.command("AT")).containsExactly("OK");
     }
 
+    @Test
+    void shouldWaitForTheEscapeAfterAnAttachmentsAnnouncedSizeByDefault() {
+        expect("AT+QSMTPATT=\"a.txt\",5,30", "OK ~ CONNECT");
+        write("hello");
+        silence.keep(SILENCE);
+        assertThat(host.rawText()).as("the size alone does not end the upload").doesNotContain("+QSMTPATT:");
+
+        write("+++");
+
+        assertThat(host.nextLine()).isEqualTo("+QSMTPATT:5");
+        assertThat(host.command("AT")).as("no OK came after the result").containsExactly("OK");
+    }
+
     private void write(String text) {
         host.write(text);
         silence.wrote();

@@ -28,6 +28,7 @@ class EmulatorSettingsTest {
         assertThat(settings.commandLatency()).isEqualTo(Duration.ZERO);
         assertThat(settings.guardTime()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.lenientEscape()).isFalse();
+        assertThat(settings.attachmentsEndByLength()).isFalse();
         assertThat(settings.okBeforeServerInfo()).isTrue();
         assertThat(settings.compactResults()).isTrue();
         assertThat(settings.smtpRoute()).isEmpty();

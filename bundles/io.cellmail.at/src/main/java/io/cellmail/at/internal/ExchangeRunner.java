@@ -57,6 +57,8 @@ final class ExchangeRunner {
     private EngineLoop.Timer phaseTimer;
     private long writtenNanos;
     private boolean escaping;
+    // tells the escape an upload's early result called off from a later one (see resultInSilence)
+    private int escapeSerial;
     private long quietUntilNanos;
     /** Mirrors {@link #promptMayBeOpen()} for other threads: closing the engine reads it before its turn. */
     private volatile boolean promptUnderWay;
@@ -143,6 +145,9 @@ final class ExchangeRunner {
             return false;
         }
         underWay = true;
+        if (before == Exchange.Phase.TRANSFER && ex.phase() == Exchange.Phase.LINGER_OK) {
+            resultInSilence();
+        }
         if (measuresRoundTrip && before == Exchange.Phase.AWAIT_FINAL && ex.phase() != before) {
             // the engine's own short commands answer at once: their reply time is the link's round trip
             link.timing().roundTrip(arrivalNanos - writtenNanos);
@@ -255,17 +260,18 @@ final class ExchangeRunner {
      */
     void escape(BooleanSupplier stillNeeded, Runnable afterEscape) {
         escaping = true;
+        int serial = ++escapeSerial;
         link.afterWrites(() -> {
             LinkTiming timing = link.timing();
             long delay = timing.busyNanos(System.nanoTime()) + settings.guardTime().toNanos()
                     + timing.jitterNanos();
             LinkSession armedOn = link.currentSession();
-            loop.schedule(() -> escapeNow(armedOn, stillNeeded, afterEscape), delay);
+            loop.schedule(() -> escapeNow(serial, armedOn, stillNeeded, afterEscape), delay);
         });
     }
 
-    private void escapeNow(LinkSession armedOn, BooleanSupplier stillNeeded, Runnable afterEscape) {
-        if (link.currentSession() != armedOn || !escaping) {
+    private void escapeNow(int serial, LinkSession armedOn, BooleanSupplier stillNeeded, Runnable afterEscape) {
+        if (serial != escapeSerial || link.currentSession() != armedOn || !escaping) {
             return;
         }
         if (!stillNeeded.getAsBoolean()) {
@@ -281,6 +287,21 @@ final class ExchangeRunner {
             modem.escaped();
             afterEscape.run();
         });
+    }
+
+    /**
+     * The upload's result line came in the silence before {@code +++}. For an upload whose length the modem knows
+     * ({@link UploadOptions.Ending#ESCAPE_SEQUENCE_OR_LENGTH}) that is the modem ending data mode by itself: the
+     * silence ends now, without {@code +++} and the guard time after it. For any other upload the result means the
+     * modem stopped elsewhere, and the silence runs to its end as it always did (see the ending's javadoc).
+     */
+    private void resultInSilence() {
+        if (escaping && upload != null && upload.ending() == UploadOptions.Ending.ESCAPE_SEQUENCE_OR_LENGTH) {
+            escaping = false;
+            // the escape already armed for this upload must not run when a later one has armed its own
+            escapeSerial++;
+            transcript.note("the modem ended the upload at its length: no +++");
+        }
     }
 
     private void startTransfer(Exchange ex) {

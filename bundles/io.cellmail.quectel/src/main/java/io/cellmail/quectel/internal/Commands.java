@@ -119,6 +119,17 @@ final class Commands {
     }
 
     /**
+     * @param inputTimeoutSeconds the module's input timeout the command gave
+     * @return the {@link #uploadOptions} of an attachment, whose command names its size: a module that leaves data
+     *     mode by itself at that size answers in the silence before {@code +++}, and then no {@code +++} is sent
+     *     (the body names no length and keeps the plain escape)
+     */
+    static UploadOptions attachmentUploadOptions(int inputTimeoutSeconds) {
+        return uploadOptions(Results.ATTACHMENT, inputTimeoutSeconds)
+                .endingWith(UploadOptions.Ending.ESCAPE_SEQUENCE_OR_LENGTH);
+    }
+
+    /**
      * @return {@code AT+QSMTPPUT=<timeout>}: its {@code OK} awaited up to {@link Timeouts#PUT_OK_TIMEOUT}, then its
      *     {@code +QSMTPPUT:} result up to {@code resultWait}
      */

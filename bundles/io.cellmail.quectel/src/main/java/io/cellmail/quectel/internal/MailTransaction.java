@@ -171,7 +171,7 @@ final class MailTransaction extends ModuleTransaction {
             Payload content = attachment.content();
             int timeout = setup.uploadTimeoutSeconds(content.size());
             writes.upload(Commands.attachment(attachment.name(), content.size(), timeout), content.bytes(),
-                    Commands.uploadOptions(Results.ATTACHMENT, timeout), Refusal.ofMessage("attachments"));
+                    Commands.attachmentUploadOptions(timeout), Refusal.ofMessage("attachments"));
         }
         state = state.with(ATTACHMENTS, fingerprint);
     }

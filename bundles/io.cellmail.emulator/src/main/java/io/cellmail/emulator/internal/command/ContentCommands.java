@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.cellmail.emulator.internal.at.AtCommand;
 import io.cellmail.emulator.internal.at.Params;
+import io.cellmail.emulator.internal.data.DataModeReceiver.Framing;
 import io.cellmail.emulator.internal.smtp.OutgoingMail.Attachment;
 import io.cellmail.emulator.internal.state.SmtpMailbox;
 
@@ -37,6 +38,8 @@ import io.cellmail.emulator.internal.state.SmtpMailbox;
  * <li>{@code AT+QSMTPDATT=<i>}: 0, or -15 if there is no attachment {@code i}; the attachments after it move up
  * one index. {@code AT+QSMTPDATT}: deletes all, 0.</li>
  * </ul>
+ * With {@code attachmentsEndByLength} an attachment whose {@code <fileSz>} is above 0 ends by itself at that
+ * length ({@link #endingAtLength}); a {@code <fileSz>} of 0 (or none) names no length, and {@code +++} ends it.
  * {@code AT+QSMTPATT?} prints {@code +QSMTPATT: 1, "bigfile.txt", 20090} with spaces after the commas, as the
  * spec's example does.
  */
@@ -147,9 +150,28 @@ public final class ContentCommands implements CommandFamily {
             context.reply().deferredResult("+QSMTPATT", SmtpResultCodes.NO_MEMORY);
             return Outcome.ok();
         }
+        if (announced > 0 && context.settings().attachmentsEndByLength()) {
+            return Outcome.dataMode(endingAtLength(name, announced, timeout, context));
+        }
         int limit = announced > 0 ? announced : room;
         return Outcome.dataMode(new DataUpload("+QSMTPATT", limit, timeout,
                 bytes -> mailbox.addAttachment(name, bytes)));
+    }
+
+    /**
+     * An attachment on a module that leaves data mode by itself once {@code <fileSz>} bytes came: its result and
+     * {@code OK} follow the last byte at once (the LTE body's answer, chosen: the GSM manual shows only the
+     * {@code +++} ending). A {@code +++} that the host sends afterwards finds the module in command mode and waits
+     * in its line buffer, where the next command's {@code AT} prefix makes it ignored (V.250). A guarded {@code +++}
+     * before the length still ends the upload with what came.
+     */
+    private static DataUpload endingAtLength(String name, int size, Optional<Duration> timeout,
+            CommandContext context) {
+        return new DataUpload("+QSMTPATT", size, timeout, bytes -> { }, Framing.LENGTH_OR_ESCAPE, true,
+                Optional.of(bytes -> {
+                    context.mailbox().addAttachment(name, bytes);
+                    return DataUpload.Ended.ok(context.reply().result("+QSMTPATT", bytes.length));
+                }), 0);
     }
 
     private static Outcome detach(AtCommand command, CommandContext context) {

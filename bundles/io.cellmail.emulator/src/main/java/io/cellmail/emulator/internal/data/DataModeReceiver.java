@@ -43,6 +43,11 @@ public final class DataModeReceiver {
 
         /** The GSM dialect: only {@code +++} ends the payload; the timeout discards it. */
         public static final Framing ESCAPED = new Framing(false, false, false);
+        /**
+         * {@code AT+QSMTPATT} of an M95 that ends an attachment at its {@code <fileSz>} (a setting: the manual is
+         * silent): ends at its length or at a guarded {@code +++}; the input timeout discards it (-9), as in GSM.
+         */
+        public static final Framing LENGTH_OR_ESCAPE = new Framing(true, false, false);
         /** {@code AT+QSMTPBODY} of the LTE dialect: ends at its length or when its input time is up. */
         public static final Framing LENGTH_WITHIN_TIME = new Framing(true, false, true);
         /** {@code AT+QFUPL}: ends at its size or when no byte came for its timeout. */

@@ -52,6 +52,8 @@ public record EmulatorOptions(
             "  --latency DURATION   delay before each answer (default 0ms)",
             "  --guard DURATION     silence needed around +++ (default 1s)",
             "  --lenient            any +++ ends data mode at once, without guard times",
+            "  --attachments-end-by-length",
+            "                       m95: an attachment ends by itself at its announced size, no +++ needed",
             "  --autobaud           after a boot stay silent until the host sends AT",
             "  --sim-pin PIN        the SIM asks for this PIN (4 to 8 digits) after every boot",
             "  --sms-prompt KIND    the prompt for a short message's text: space (default, CR LF > SP), bare (CR LF >),",
@@ -163,6 +165,10 @@ public record EmulatorOptions(
                 case "--lenient":
                     flag(name, inline);
                     settings.lenientEscape(true);
+                    break;
+                case "--attachments-end-by-length":
+                    flag(name, inline);
+                    settings.attachmentsEndByLength(true);
                     break;
                 case "--autobaud":
                     flag(name, inline);

@@ -100,6 +100,7 @@ public final class ModemEmulatorComponent {
                     .commandLatency(Duration.ofMillis(configuration.latency()))
                     .guardTime(Duration.ofMillis(configuration.guardTime()))
                     .lenientEscape(configuration.lenientEscape())
+                    .attachmentsEndByLength(configuration.attachmentsEndByLength())
                     .simPin(configuration.simPin().isBlank() ? null : configuration.simPin().strip())
                     .smsPrompt(SmsPrompt.of(configuration.smsPrompt()))
                     .build();

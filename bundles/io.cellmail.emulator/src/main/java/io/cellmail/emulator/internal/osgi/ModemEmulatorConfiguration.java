@@ -47,6 +47,11 @@ import org.osgi.service.metatype.annotations.Option;
             + "time or not, like some clones do.")
     boolean lenientEscape() default false;
 
+    @AttributeDefinition(name = "Attachments end by length", description = "M95: an attachment upload ends by itself "
+            + "once its announced size came (+QSMTPATT: <n>, OK), no +++ needed; off: it waits for +++ as the manual "
+            + "describes.")
+    boolean attachmentsEndByLength() default false;
+
     @AttributeDefinition(name = "SIM PIN", description = "The PIN the emulated SIM asks for after every boot, 4 to 8 "
             + "digits; three wrong entries block it (its PUK is 12345678). Empty: a SIM without PIN.",
             required = false)

@@ -37,7 +37,7 @@ class EmulatorOptionsTest {
     void shouldTakeEveryOptionIntoTheSettings() {
         EmulatorOptions options = EmulatorOptions.parse("--listen", "127.0.0.1:40123", "--smtp", "127.0.0.1:2525",
                 "--baud", "115200", "--latency", "20ms", "--guard", "1.5s", "--lenient", "--autobaud",
-                "--sim-pin", "4711", "--personality", "eg25g");
+                "--sim-pin", "4711", "--personality", "eg25g", "--attachments-end-by-length");
 
         EmulatorSettings settings = options.settings();
         assertThat(settings.smtpRoute()).contains("127.0.0.1:2525");
@@ -45,6 +45,7 @@ class EmulatorOptionsTest {
         assertThat(settings.commandLatency()).isEqualTo(Duration.ofMillis(20));
         assertThat(settings.guardTime()).isEqualTo(Duration.ofMillis(1500));
         assertThat(settings.lenientEscape()).isTrue();
+        assertThat(settings.attachmentsEndByLength()).isTrue();
         assertThat(settings.autobaud()).isTrue();
         assertThat(settings.simPin()).contains("4711");
         assertThat(settings.personality()).isEqualTo(Personality.EG25G);
@@ -147,7 +148,7 @@ class EmulatorOptionsTest {
     @Test
     void shouldNameEveryOptionInTheUsage() {
         for (String option : List.of("--listen", "--pty", "--smtp", "--baud", "--latency", "--guard", "--lenient",
-                "--autobaud", "--fault", "--personality", "--help")) {
+                "--autobaud", "--fault", "--personality", "--attachments-end-by-length", "--help")) {
             assertThat(EmulatorOptions.USAGE).contains(option);
         }
     }

@@ -55,7 +55,7 @@ class ModemEmulatorComponentTest {
     void shouldMakeTheModuleReachableAsEmulatorNameWithTheConfiguredSettings() throws Exception {
         ModemEmulatorComponent component = component(Map.of("name", "bench", "smtpRoute", "127.0.0.1:2525",
                 "baud", 115200, "latency", 5L, "guardTime", 50L, "lenientEscape", true,
-                "simPin", "4711"));
+                "simPin", "4711", "attachmentsEndByLength", true));
 
         EmulatorSettings settings = component.modem().map(ModemEmulator::settings).orElseThrow();
         assertThat(settings.smtpRoute()).contains("127.0.0.1:2525");
@@ -63,6 +63,7 @@ class ModemEmulatorComponentTest {
         assertThat(settings.commandLatency()).isEqualTo(Duration.ofMillis(5));
         assertThat(settings.guardTime()).isEqualTo(Duration.ofMillis(50));
         assertThat(settings.lenientEscape()).isTrue();
+        assertThat(settings.attachmentsEndByLength()).isTrue();
         assertThat(settings.simPin()).contains("4711");
         try (SerialLink link = links.open(URI.create("emulator:bench"), PortSettings.DEFAULT)) {
             new TextFollower(link.input(), link.output()).command("AT").expect("OK\r\n");
@@ -86,6 +87,7 @@ class ModemEmulatorComponentTest {
         assertThat(settings.guardTime()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.baud()).isZero();
         assertThat(settings.lenientEscape()).isFalse();
+        assertThat(settings.attachmentsEndByLength()).isFalse();
         assertThat(settings.simPin()).isEmpty();
         assertThat(openable("demo")).isTrue();
     }
