@@ -26,7 +26,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * The whole engine gives identical results however the modem's output is cut into chunks: the same session,
  * with the spec's quirks, is replayed with its bytes split at random boundaries.
  */
-class AtEngineSplitProperties {
+class AtEngineSplitPropertiesTest {
 
     private static final List<String> EXPECTED = List.of(
             "AT+CSQ -> [+CSQ: 20,0] OK",

@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The framer's output depends only on the bytes, never on where the stream was cut into chunks. */
-class LineFramerProperties {
+class LineFramerPropertiesTest {
 
     /** Transcripts from the spec and the quirks list, with NULs, mixed line ends and an overlong line. */
     static final List<String> TRANSCRIPTS = List.of(
