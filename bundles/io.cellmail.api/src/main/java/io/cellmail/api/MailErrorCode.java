@@ -109,7 +109,16 @@ public enum MailErrorCode {
      * the caller may send it again later (transient), e.g. once the disk has room.
      */
     OUTBOX_WRITE_FAILED(1016, "The outbox cannot store the mail now (disk full or failing); nothing was accepted",
-            true);
+            true),
+    /**
+     * The module on the port has no SMTP client (e.g. a Quectel BG95, which answers {@code ERROR} to every
+     * {@code AT+QSMTP...} command), as the {@code auto} dialect found out: no attempt can deliver mail through it,
+     * so the mail fails at once instead of waiting for its expiry. Fitting another module, or configuring another
+     * port, replaces the mailer.
+     *
+     * @since 1.2
+     */
+    NO_SMTP_CLIENT(1017, "The module has no SMTP client; no mail can be sent through it", false);
 
     private final int code;
     private final String meaning;

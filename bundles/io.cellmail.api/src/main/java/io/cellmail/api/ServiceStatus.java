@@ -18,6 +18,9 @@ import java.util.OptionalInt;
  * @param signal the last {@code AT+CSQ} rssi, 0 to 31, empty when unknown (99)
  * @param queueDepth messages in the outbox not yet in a final state
  * @param lastError the code of the last failure, if any
+ * @param module the module found on the port and the dialect spoken to it, one line for operators (e.g.
+ *     {@code EG25 (Quectel EG25 Revision: EG25GGBR07A08M2G), dialect quectel-lte, found by auto}), or why mail
+ *     cannot go through it; empty when the dialect does not tell (since 1.2)
  */
 public record ServiceStatus(
         String name,
@@ -25,7 +28,8 @@ public record ServiceStatus(
         Registration registration,
         OptionalInt signal,
         int queueDepth,
-        Optional<MailErrorCode> lastError) {
+        Optional<MailErrorCode> lastError,
+        Optional<String> module) {
 
     public ServiceStatus {
         Objects.requireNonNull(name, "name");
@@ -33,5 +37,21 @@ public record ServiceStatus(
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(signal, "signal");
         Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(module, "module");
+    }
+
+    /**
+     * A status without a module line, as before 1.2.
+     *
+     * @param name the service's configured name
+     * @param modem how the service sees its modem
+     * @param registration the last known network registration
+     * @param signal the last rssi, empty when unknown
+     * @param queueDepth messages in the outbox not yet in a final state
+     * @param lastError the code of the last failure, if any
+     */
+    public ServiceStatus(String name, ModemState modem, Registration registration, OptionalInt signal, int queueDepth,
+            Optional<MailErrorCode> lastError) {
+        this(name, modem, registration, signal, queueDepth, lastError, Optional.empty());
     }
 }

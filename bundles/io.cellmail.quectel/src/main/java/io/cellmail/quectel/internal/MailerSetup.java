@@ -47,6 +47,20 @@ public record MailerSetup(MailerSettings settings, LinkUri link, String engineNa
     public static MailerSetup of(MailerSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SettingLimits.check(settings);
+        return ofLink(settings);
+    }
+
+    /**
+     * The setup of a link without the GSM module's setting limits: for an engine that only asks the module what it
+     * is (the {@code auto} dialect), whose settings another dialect with its own limits may take afterwards.
+     *
+     * @param settings the settings of one mailer
+     * @return the setup, for its link, engine name and {@link #engineSettings}
+     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} naming {@code linkUri} when the link URI cannot
+     *     be read
+     */
+    public static MailerSetup ofLink(MailerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
         LinkUri link;
         try {
             link = LinkUri.parse(settings.linkUri());

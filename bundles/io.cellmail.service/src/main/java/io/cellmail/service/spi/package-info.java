@@ -9,7 +9,7 @@
  * {@link io.cellmail.service.spi.MailerSettings}.
  */
 @NullMarked
-@Version("3.0.0")
+@Version("3.1.0")
 package io.cellmail.service.spi;
 
 import org.jspecify.annotations.NullMarked;
