@@ -238,6 +238,8 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
                 case IDENTIFYING -> throw new IllegalStateException("still identifying");
             };
         }
+        // a mail accepted while the module was unknown meets the dialect's limits before it goes to the module
+        target.validate(message);
         target.send(message, sender, Duration.ofNanos(Math.max(1, end - System.nanoTime())));
     }
 
