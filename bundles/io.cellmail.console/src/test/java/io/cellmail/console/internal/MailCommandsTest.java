@@ -215,6 +215,34 @@ class MailCommandsTest {
     }
 
     @Test
+    void shouldShowTheModuleAndDialectTheMailerFound() {
+        FakeMailService lte = bind("modem1");
+        lte.status = new ServiceStatus("modem1", ModemState.READY, Registration.HOME, OptionalInt.of(20), 0,
+                Optional.empty(), Optional.of("EG25 (Quectel EG25 Revision: EG25GGBR07A08M2G), dialect quectel-lte,"
+                        + " found by auto"));
+        FakeMailService bg95 = bind("modem2");
+        bg95.status = new ServiceStatus("modem2", ModemState.UNSUPPORTED, Registration.UNKNOWN, OptionalInt.empty(),
+                1, Optional.of(MailErrorCode.NO_SMTP_CLIENT), Optional.of("BG95-M3 (Quectel BG95-M3 Revision:"
+                        + " BG95M3LAR02A03): no SMTP client (AT+QSMTPCFG=? answers ERROR)"));
+
+        String out = answer(() -> commands.status(""));
+
+        assertThat(out).contains("""
+                modem1
+                  modem         READY
+                  module        EG25 (Quectel EG25 Revision: EG25GGBR07A08M2G), dialect quectel-lte, found by auto
+                  registration  HOME
+                """).contains("""
+                modem2
+                  modem         UNSUPPORTED
+                  module        BG95-M3 (Quectel BG95-M3 Revision: BG95M3LAR02A03): no SMTP client \
+                (AT+QSMTPCFG=? answers ERROR)
+                  registration  UNKNOWN
+                """).contains("last error    1017 The module has no SMTP client; no mail can be sent through it"
+                        + " (permanent)");
+    }
+
+    @Test
     void shouldShowTheStatusOfAServiceWithoutAdministration() {
         FakeMailService plain = new FakeMailService("plain");
         commands.bindMailService(plain, properties("plain"));
