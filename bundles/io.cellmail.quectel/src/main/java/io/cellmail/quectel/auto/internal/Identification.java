@@ -8,6 +8,7 @@ package io.cellmail.quectel.auto.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,8 @@ final class Identification {
                 throw failure;
             }
             throw new AtException(AtException.Kind.PROTOCOL, command.maskedText() + " failed: " + e.getCause());
+        } catch (CancellationException e) {
+            throw new AtException(AtException.Kind.CANCELLED, command.maskedText() + " was cancelled");
         } catch (TimeoutException e) {
             reply.cancel(true);
             throw new AtException(AtException.Kind.TIMEOUT, command.maskedText() + " got no answer");

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cellmail.at.AtEngine;
-import io.cellmail.at.AtException;
 import io.cellmail.at.EngineState;
 import io.cellmail.quectel.internal.ModemDiagnostics;
 
@@ -74,7 +73,8 @@ final class Identifier {
                     ModuleIdentity identity = new Identification(engine, timings.commandTimeout()).ask();
                     LOG.debug("The modem {} is {}, SMTP client {}", name, identity.describe(), identity.family());
                     return Optional.of(identity);
-                } catch (AtException e) {
+                } catch (RuntimeException e) {
+                    // an AtException (no answer) as a rule; anything else too must not end the identification
                     if (ready.released()) {
                         break;
                     }
