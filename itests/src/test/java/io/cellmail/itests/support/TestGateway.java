@@ -43,8 +43,19 @@ public final class TestGateway {
      * @return the module's link URI, {@code tcp://127.0.0.1:<port>}
      */
     public String emulator(String name, String smtpRoute) throws IOException {
+        return emulator(name, smtpRoute, "m95");
+    }
+
+    /**
+     * @param name the emulator's name
+     * @param smtpRoute where the emulated module delivers, or null for the server it is told
+     * @param personality the module emulated: {@code m95}, {@code eg25g} or {@code bg95}
+     * @return the link URI of the emulated module
+     */
+    public String emulator(String name, String smtpRoute, String personality) throws IOException {
         int port = FreePort.onLoopback();
         Map<String, Object> properties = new HashMap<>();
+        properties.put("personality", personality);
         properties.put("name", name);
         properties.put("smtpRoute", smtpRoute == null ? "" : smtpRoute);
         properties.put("guardTime", EMULATOR_GUARD_MILLIS);

@@ -39,7 +39,7 @@ import io.cellmail.service.spi.ModemMailerFactory;
  *
  * <pre>{@code
  * SerialLinks links = new SerialLinkRegistry(List.of(provider));
- * ModemMailerFactory auto = new AutoMailerFactory(links,
+ * ModemMailerFactory auto = new AutoMailerFactory(links, AtEngine::new,
  *         Map.of(QuectelDialect.NAME, new QuectelMailerFactory(links)));
  * try (ModemMailer mailer = auto.create(settings)) {
  *     mailer.send(message, sender, Duration.ofMinutes(5)); // waits for the identification within the deadline
@@ -67,15 +67,18 @@ public final class AutoMailerFactory implements ModemMailerFactory {
     }
 
     /**
-     * Without OSGi.
+     * Without OSGi. Three parameters on purpose: Declarative Services picks a constructor by its number of
+     * parameters and takes a {@code Map} for the component's properties, so a second two-parameter constructor
+     * would be chosen in place of the {@link Activate} one.
      *
-     * @param serialLinks opens the modem's link by its URI; engines are created directly
+     * @param serialLinks opens the modem's link by its URI
+     * @param engines creates the identification's AT engines, e.g. {@code AtEngine::new}
      * @param dialects the factories a module is handed to, by dialect name ({@code quectel-gsm},
      *     {@code quectel-lte})
      */
-    public AutoMailerFactory(SerialLinks serialLinks, Map<String, ModemMailerFactory> dialects) {
-        this(serialLinks, AtEngine::new, new DialectFactories(dialects), UnaryOperator.identity(),
-                AutoTimings.DEFAULT);
+    public AutoMailerFactory(SerialLinks serialLinks, AtEngineFactory engines,
+            Map<String, ModemMailerFactory> dialects) {
+        this(serialLinks, engines, new DialectFactories(dialects), UnaryOperator.identity(), AutoTimings.DEFAULT);
     }
 
     /**

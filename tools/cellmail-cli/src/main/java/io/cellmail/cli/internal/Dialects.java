@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.cellmail.at.AtEngine;
 import io.cellmail.quectel.QuectelDialect;
 import io.cellmail.quectel.QuectelMailerFactory;
 import io.cellmail.quectel.auto.AutoDialect;
@@ -70,7 +71,7 @@ public final class Dialects {
         if (dialect.equals(AutoDialect.NAME)) {
             Map<String, ModemMailerFactory> all = new LinkedHashMap<>();
             FACTORIES.forEach((name, factory) -> all.put(name, factory.apply(links)));
-            return new AutoMailerFactory(links, all);
+            return new AutoMailerFactory(links, AtEngine::new, all);
         }
         Function<SerialLinks, ModemMailerFactory> factory = FACTORIES.get(dialect);
         if (factory == null) {
