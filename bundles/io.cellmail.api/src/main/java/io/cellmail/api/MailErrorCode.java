@@ -125,6 +125,15 @@ public enum MailErrorCode {
      * a result that comes back every time will not go away by itself.
      */
     UNKNOWN_MODEM_RESULT(1018, "The modem reported a result code cellmail does not know", true, 3),
+    /**
+     * The module on the port has no SMTP client (e.g. a Quectel BG95, which answers {@code ERROR} to every
+     * {@code AT+QSMTP...} command), as the {@code auto} dialect found out: no attempt can deliver mail through it,
+     * so the mail fails at once instead of waiting for its expiry. Fitting another module, or configuring another
+     * port, replaces the mailer.
+     *
+     * @since 1.2
+     */
+    NO_SMTP_CLIENT(1019, "The module has no SMTP client; no mail can be sent through it", false),
 
     /** The modem's dialect cannot send SMS. */
     SMS_NOT_SUPPORTED(1100, "SMS not supported by this dialect", false),

@@ -23,5 +23,12 @@ public enum ModemState {
     /** The port cannot be opened or the modem does not answer; the service keeps trying. */
     UNAVAILABLE,
     /** The service is stopped. */
-    STOPPED
+    STOPPED,
+    /**
+     * The module was identified and mail cannot be sent through it (it has no SMTP client); final until the module
+     * or the configuration changes. {@link ServiceStatus#module()} says which module was found.
+     *
+     * @since 1.2
+     */
+    UNSUPPORTED
 }

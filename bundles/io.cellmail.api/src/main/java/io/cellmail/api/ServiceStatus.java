@@ -21,6 +21,9 @@ import java.util.OptionalInt;
  * @param lastError the code of the last failure, if any
  * @param warnings what works but puts the mail at risk and wants an operator's attention, in words for people, e.g.
  *     TLS to the SMTP server without verifying it; empty when there is nothing to warn of (since 1.2)
+ * @param module the module found on the port and the dialect spoken to it, one line for operators (e.g.
+ *     {@code EG25 (Quectel EG25 Revision: EG25GGBR07A08M2G), dialect quectel-lte, found by auto}), or why mail
+ *     cannot go through it; empty when the dialect does not tell (since 1.2)
  */
 public record ServiceStatus(
         String name,
@@ -29,7 +32,8 @@ public record ServiceStatus(
         OptionalInt signal,
         int queueDepth,
         Optional<MailErrorCode> lastError,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<String> module) {
 
     public ServiceStatus {
         Objects.requireNonNull(name, "name");
@@ -38,10 +42,11 @@ public record ServiceStatus(
         Objects.requireNonNull(signal, "signal");
         Objects.requireNonNull(lastError, "lastError");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(module, "module");
     }
 
     /**
-     * A status without warnings, as before there were any.
+     * A status without warnings and without a module line, as before 1.2.
      *
      * @param name the service's configured name
      * @param modem how the service sees its modem
@@ -52,6 +57,6 @@ public record ServiceStatus(
      */
     public ServiceStatus(String name, ModemState modem, Registration registration, OptionalInt signal, int queueDepth,
             Optional<MailErrorCode> lastError) {
-        this(name, modem, registration, signal, queueDepth, lastError, List.of());
+        this(name, modem, registration, signal, queueDepth, lastError, List.of(), Optional.empty());
     }
 }

@@ -47,6 +47,16 @@ public final class TestGateway {
     }
 
     /**
+     * @param name the emulator's name
+     * @param smtpRoute where the emulated module delivers, or null for the server it is told
+     * @param personality the module emulated: {@code m95}, {@code eg25g} or {@code bg95}
+     * @return the link URI of the emulated module
+     */
+    public String emulator(String name, String smtpRoute, String personality) throws IOException {
+        return emulator(name, smtpRoute, Map.of("personality", personality));
+    }
+
+    /**
      * @param name the module's name
      * @param smtpRoute host:port of the SMTP server every send goes to, or null for the server the host configures
      * @param more further properties of the emulator, e.g. its {@code personality}

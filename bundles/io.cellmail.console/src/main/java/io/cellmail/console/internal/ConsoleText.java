@@ -63,6 +63,7 @@ final class ConsoleText {
         StringBuilder out = new StringBuilder();
         out.append(status.name()).append('\n');
         out.append("  modem         ").append(status.modem()).append('\n');
+        status.module().ifPresent(module -> out.append("  module        ").append(module).append('\n'));
         out.append("  registration  ").append(status.registration()).append('\n');
         out.append("  signal        ").append(signal(status.signal())).append('\n');
         out.append("  queue         ").append(status.queueDepth()).append(status.queueDepth() == 1 ? " mail" : " mails")

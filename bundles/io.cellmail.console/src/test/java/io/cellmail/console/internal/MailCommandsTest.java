@@ -227,7 +227,7 @@ class MailCommandsTest {
         unverified.smtpSecurity = Optional.of(new MailerSettings.Tls(SmtpSecurity.IMPLICIT_TLS, false, "", 2));
         unverified.status = new ServiceStatus("lte2", ModemState.READY, Registration.HOME, OptionalInt.of(20), 0,
                 Optional.empty(), List.of("TLS without server verification: anybody between the module and the SMTP "
-                        + "server can read the mail and the SMTP password"));
+                        + "server can read the mail and the SMTP password"), Optional.empty());
 
         assertThat(answer(() -> commands.status("lte1")))
                 .contains("  SMTP security starttls, server verified (SSL context 1)\n").doesNotContain("WARNING");
@@ -235,6 +235,34 @@ class MailCommandsTest {
                 .contains("  SMTP security tls, server NOT verified (SSL context 2)\n")
                 .contains("  WARNING       TLS without server verification: anybody between the module and the SMTP "
                         + "server can read the mail and the SMTP password\n");
+    }
+
+    @Test
+    void shouldShowTheModuleAndDialectTheMailerFound() {
+        FakeMailService lte = bind("modem1");
+        lte.status = new ServiceStatus("modem1", ModemState.READY, Registration.HOME, OptionalInt.of(20), 0,
+                Optional.empty(), List.of(), Optional.of("EG25 (Quectel EG25 Revision: EG25GGBR07A08M2G), dialect quectel-lte,"
+                        + " found by auto"));
+        FakeMailService bg95 = bind("modem2");
+        bg95.status = new ServiceStatus("modem2", ModemState.UNSUPPORTED, Registration.UNKNOWN, OptionalInt.empty(),
+                1, Optional.of(MailErrorCode.NO_SMTP_CLIENT), List.of(), Optional.of("BG95-M3 (Quectel BG95-M3 Revision:"
+                        + " BG95M3LAR02A03): no SMTP client (AT+QSMTPCFG=? answers ERROR)"));
+
+        String out = answer(() -> commands.status(""));
+
+        assertThat(out).contains("""
+                modem1
+                  modem         READY
+                  module        EG25 (Quectel EG25 Revision: EG25GGBR07A08M2G), dialect quectel-lte, found by auto
+                  registration  HOME
+                """).contains("""
+                modem2
+                  modem         UNSUPPORTED
+                  module        BG95-M3 (Quectel BG95-M3 Revision: BG95M3LAR02A03): no SMTP client \
+                (AT+QSMTPCFG=? answers ERROR)
+                  registration  UNKNOWN
+                """).contains("last error    1019 The module has no SMTP client; no mail can be sent through it"
+                        + " (permanent)");
     }
 
     @Test

@@ -47,7 +47,7 @@ public record MailerSetup(MailerSettings settings, LinkUri link, String engineNa
     public static MailerSetup of(MailerSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SettingLimits.checkGsm(settings);
-        return linked(settings);
+        return ofLink(settings);
     }
 
     /**
@@ -60,10 +60,20 @@ public record MailerSetup(MailerSettings settings, LinkUri link, String engineNa
     public static MailerSetup lte(MailerSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SettingLimits.checkLte(settings);
-        return linked(settings);
+        return ofLink(settings);
     }
 
-    private static MailerSetup linked(MailerSettings settings) {
+    /**
+     * The setup of a link without a dialect's setting limits: for an engine that only asks the module what it
+     * is (the {@code auto} dialect), whose settings another dialect with its own limits may take afterwards.
+     *
+     * @param settings the settings of one mailer
+     * @return the setup, for its link, engine name and {@link #engineSettings}
+     * @throws MailException {@link MailErrorCode#INVALID_PARAMETER} naming {@code linkUri} when the link URI cannot
+     *     be read
+     */
+    public static MailerSetup ofLink(MailerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
         LinkUri link;
         try {
             link = LinkUri.parse(settings.linkUri());

@@ -27,14 +27,11 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
-import io.cellmail.api.Registration;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.AtException;
-import io.cellmail.at.InfoLine;
 import io.cellmail.at.ModemListener;
 import io.cellmail.at.Urc;
 import io.cellmail.at.UrcListener;
-import io.cellmail.quectel.internal.ModemSession.Reply;
 import io.cellmail.quectel.internal.sms.SmsSender;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
@@ -281,15 +278,9 @@ public final class QuectelMailer implements ModemMailer {
     }
 
     private ModemProbe probe(ModemSession session) {
-        List<String> identity = session.run(Commands.identity()).infoLines().stream().map(InfoLine::line).toList();
-        String sim = RadioCheck.sim(session.attempt(Commands.simStatus()));
-        Registration registration = RadioCheck.registration(session.attempt(Commands.registration()));
-        Reply attachment = session.attempt(Commands.gprsAttachment());
-        Reply signal = session.attempt(Commands.signal());
-        RadioStatus status = new RadioStatus(sim, RadioStatus.SIM_READY.equals(sim) ? registration
-                : simUnlock.registrationOf(sim), RadioCheck.attached(attachment), RadioCheck.signal(signal));
-        health.radio(status);
-        return new ModemProbe(identity, status.sim(), status.registration(), status.signal(), status.attached());
+        ModemProbe probe = ModemDiagnostics.probe(session, simUnlock);
+        health.radio(new RadioStatus(probe.sim(), probe.registration(), probe.attached(), probe.signal()));
+        return probe;
     }
 
     @Override

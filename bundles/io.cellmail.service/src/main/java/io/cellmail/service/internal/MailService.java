@@ -233,7 +233,8 @@ public final class MailService implements CellularMailService, AutoCloseable {
         ModemHealth health = closed.get() ? new ModemHealth(ModemState.STOPPED, Registration.UNKNOWN,
                 OptionalInt.empty()) : health();
         return new ServiceStatus(settings.name(), health.state(), health.registration(), health.signal(),
-                queue.size() + recovery.waitingForRoom(), queue.lastError(), MailerWarnings.of(mailer.get().settings()));
+                queue.size() + recovery.waitingForRoom(), queue.lastError(), MailerWarnings.of(mailer.get().settings()),
+                health.module());
     }
 
     /**

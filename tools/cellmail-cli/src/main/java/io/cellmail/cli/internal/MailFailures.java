@@ -52,6 +52,23 @@ public final class MailFailures {
     }
 
     /**
+     * With {@code --dialect auto} the module's limits are known only once it is identified, during the send: a
+     * message beyond them fails the send with {@link MailErrorCode#INVALID_MESSAGE} before any mail traffic, and a
+     * setting beyond them with {@link MailErrorCode#SETTING_REJECTED} caused by the dialect's
+     * {@link MailErrorCode#INVALID_PARAMETER}. Both are values of the command line.
+     *
+     * @param e a failure of a send
+     * @return the usage error when a value of the command line is at fault
+     */
+    public static Optional<UsageException> asUsageErrorOfSend(MailException e) {
+        if (e.code() == MailErrorCode.SETTING_REJECTED && e.getCause() instanceof MailException refused
+                && refused.code() == MailErrorCode.INVALID_PARAMETER) {
+            return asUsageError(refused);
+        }
+        return e.code() == MailErrorCode.INVALID_MESSAGE ? asUsageError(e) : Optional.empty();
+    }
+
+    /**
      * @param what what failed, e.g. {@code not sent}
      * @param e the driver's failure
      * @return the failure to report: code, meaning and the driver's detail; exit 75 when a retry may help

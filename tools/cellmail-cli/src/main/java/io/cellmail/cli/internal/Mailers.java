@@ -6,7 +6,6 @@
 package io.cellmail.cli.internal;
 
 import io.cellmail.api.MailException;
-import io.cellmail.quectel.QuectelMailerFactory;
 import io.cellmail.serial.LinkUri;
 import io.cellmail.serial.SerialLink;
 import io.cellmail.service.spi.MailerSettings;
@@ -14,8 +13,8 @@ import io.cellmail.service.spi.ModemMailer;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Makes the Quectel driver's {@link ModemMailer} for one command, over a link opened beforehand (so that a wrong
- * port fails at once, not after the driver's own retries), and closes it when the command is stopped.
+ * Makes the {@link ModemMailer} of a dialect ({@link Dialects}) for one command, over a link opened beforehand (so
+ * that a wrong port fails at once, not after the driver's own retries), and closes it when the command is stopped.
  */
 public final class Mailers {
 
@@ -26,17 +25,18 @@ public final class Mailers {
      * @param links the command's links
      * @param link the modem's link
      * @param settings everything else the driver needs; its link URI must be {@code link}'s
+     * @param dialect the dialect, a name {@link Dialects#parse} returned
      * @param stop closes the mailer (ending a running send) when complete
      * @return the mailer, its engine starting in the background; the caller closes it
      * @throws CommandFailure if the link cannot be opened
      * @throws UsageException if the driver refuses a setting (too long, characters the modem cannot take)
      */
-    public static ModemMailer open(ModemLinks links, LinkUri link, MailerSettings settings,
+    public static ModemMailer open(ModemLinks links, LinkUri link, MailerSettings settings, String dialect,
             CompletionStage<Void> stop) throws CommandFailure, UsageException {
         SerialLink first = links.open(link);
         ModemMailer mailer;
         try {
-            mailer = new QuectelMailerFactory(links.handingOver(first)).create(settings);
+            mailer = Dialects.factory(dialect, links.handingOver(first)).create(settings);
         } catch (MailException e) {
             first.close();
             throw MailFailures.asUsageError(e).orElseThrow(() -> MailFailures.asFailure("cannot start the driver", e));

@@ -8,6 +8,7 @@ package io.cellmail.cli.internal;
 import io.cellmail.emulator.EmulatorLinks;
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
+import io.cellmail.emulator.Personality;
 import io.cellmail.serial.LinkUri;
 import io.cellmail.serial.SerialLink;
 import io.cellmail.serial.SerialLinkException;
@@ -67,14 +68,17 @@ public final class ModemLinks implements AutoCloseable {
      * @param smtpRoute {@code HOST:PORT} every mail of the emulator goes to, instead of the server the modem is
      *     told ({@code --smtp}); empty to use that server
      * @param faults fault specs to arm at start ({@code --fault}), see the emulator's {@code Faults}
-     * @throws UsageException if the route or a fault spec is malformed, or they are given for another link
+     * @param personality the module emulated ({@code --personality}: {@code m95}, {@code eg25g} or {@code bg95});
+     *     empty for the M95
+     * @throws UsageException if the route, a fault spec or the personality is malformed, or they are given for
+     *     another link
      */
-    public void startEmulatorFor(LinkUri link, Optional<String> smtpRoute, List<String> faults)
-            throws UsageException {
+    public void startEmulatorFor(LinkUri link, Optional<String> smtpRoute, List<String> faults,
+            Optional<String> personality) throws UsageException {
         Objects.requireNonNull(link, "link");
         if (!link.scheme().equals(EmulatorLinks.SCHEME)) {
-            if (smtpRoute.isPresent() || !faults.isEmpty()) {
-                throw new UsageException("--smtp and --fault are for emulator: links only");
+            if (smtpRoute.isPresent() || !faults.isEmpty() || personality.isPresent()) {
+                throw new UsageException("--smtp, --fault and --personality are for emulator: links only");
             }
             return;
         }
@@ -83,6 +87,13 @@ public final class ModemLinks implements AutoCloseable {
             settings = EmulatorSettings.builder().smtpRoute(smtpRoute.orElse(null)).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException("--smtp: " + e.getMessage());
+        }
+        if (personality.isPresent()) {
+            try {
+                settings = settings.toBuilder().personality(Personality.of(personality.get())).build();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--personality: " + e.getMessage());
+            }
         }
         ModemEmulator modem = ModemEmulator.create(settings);
         try {

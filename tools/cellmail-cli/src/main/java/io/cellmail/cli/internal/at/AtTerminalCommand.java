@@ -34,6 +34,7 @@ public final class AtTerminalCommand implements CliCommand {
 
     private static final Options OPTIONS = new Options(1)
             .flag("--raw")
+            .single("--personality")
             .single("--timeout")
             .single("--wait")
             .single("--log")
@@ -76,6 +77,8 @@ public final class AtTerminalCommand implements CliCommand {
                 "  --smtp HOST:PORT    emulator: links only: the in-process emulator sends every mail there",
                 "  --fault SPEC        emulator: links only: arm an emulator fault at start (repeatable),",
                 "                      e.g. auth-failure, smtp-reply=-550, delay-on=AT+CSQ:2s",
+                "  --personality NAME  emulator: links only: the module emulated, m95 (GSM, default), eg25g (LTE)",
+                "                      or bg95 (LTE, no SMTP client)",
                 "",
                 "Example: printf 'ATI\\nAT+CSQ\\nAT+CREG?\\n' | cellmail at serial:/dev/ttyUSB2?baud=115200");
     }
@@ -96,7 +99,8 @@ public final class AtTerminalCommand implements CliCommand {
         Optional<Path> log = parsed.value("--log").map(Path::of);
         try (ModemLinks links = new ModemLinks()) {
             LinkUri link = LinkArgument.require(parsed, environment, links);
-            links.startEmulatorFor(link, parsed.value("--smtp"), parsed.values("--fault"));
+            links.startEmulatorFor(link, parsed.value("--smtp"), parsed.values("--fault"),
+                    parsed.value("--personality"));
             SerialLink first = links.open(link);
             try (TerminalOutput output = open(environment, echo, log, first);
                     TerminalSession session = parsed.flag("--raw")

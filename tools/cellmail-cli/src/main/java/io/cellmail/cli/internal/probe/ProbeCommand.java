@@ -10,6 +10,7 @@ import io.cellmail.api.Registration;
 import io.cellmail.cli.internal.CliCommand;
 import io.cellmail.cli.internal.CliEnvironment;
 import io.cellmail.cli.internal.CommandFailure;
+import io.cellmail.cli.internal.Dialects;
 import io.cellmail.cli.internal.ExitCode;
 import io.cellmail.cli.internal.HelpRequested;
 import io.cellmail.cli.internal.LinkArgument;
@@ -36,7 +37,8 @@ public final class ProbeCommand implements CliCommand {
     static final String PLACEHOLDER_HOST = "probe.invalid";
     static final String PLACEHOLDER_SENDER = "probe@probe.invalid";
 
-    private static final Options OPTIONS = new Options(1).single("--smtp").repeatable("--fault");
+    private static final Options OPTIONS = new Options(1).single("--dialect").single("--smtp").repeatable("--fault")
+            .single("--personality");
 
     @Override
     public String name() {
@@ -53,12 +55,17 @@ public final class ProbeCommand implements CliCommand {
         return String.join(System.lineSeparator(),
                 "Usage: cellmail probe LINK [options]",
                 "Asks the modem (ATI, AT+CPIN?, AT+CREG?, AT+CGATT?, AT+CSQ) and prints one 'name: value' line each:",
-                "identity, sim, registration, gprs, signal. Exit 0 when the modem answered, whatever it said.",
+                "identity, sim, registration, gprs, signal, and with --dialect auto the module found and its",
+                "dialect. Exit 0 when the modem answered, whatever it said.",
                 "",
                 "  LINK                serial:/dev/ttyUSB2?baud=115200, tcp://HOST:PORT or emulator:NAME",
                 "                      (default: $CELLMAIL_LINK)",
+                "  --dialect NAME      gsm (quectel-gsm), lte (quectel-lte) or auto (default): auto asks the module",
+                "                      (ATI, AT+CGMM, AT+QSMTPCFG=?) which SMTP dialect it speaks",
                 "  --smtp HOST:PORT    emulator: links only: the in-process emulator's SMTP route (unused here)",
-                "  --fault SPEC        emulator: links only: arm an emulator fault (repeatable)");
+                "  --fault SPEC        emulator: links only: arm an emulator fault (repeatable)",
+                "  --personality NAME  emulator: links only: the module emulated, m95 (GSM, default), eg25g (LTE)",
+                "                      or bg95 (LTE, no SMTP client)");
     }
 
     @Override
@@ -67,10 +74,12 @@ public final class ProbeCommand implements CliCommand {
         Options.Parsed parsed = OPTIONS.parse(args);
         try (ModemLinks links = new ModemLinks()) {
             LinkUri link = LinkArgument.require(parsed, environment, links);
-            links.startEmulatorFor(link, parsed.value("--smtp"), parsed.values("--fault"));
+            String dialect = Dialects.parse(parsed.value("--dialect"));
+            links.startEmulatorFor(link, parsed.value("--smtp"), parsed.values("--fault"),
+                    parsed.value("--personality"));
             MailerSettings settings = MailerSettings.builder(link.uri().toString(), PLACEHOLDER_HOST,
                     PLACEHOLDER_SENDER).build();
-            try (ModemMailer mailer = Mailers.open(links, link, settings, environment.stop())) {
+            try (ModemMailer mailer = Mailers.open(links, link, settings, dialect, environment.stop())) {
                 ModemProbe probe;
                 try {
                     probe = mailer.probe();
@@ -78,6 +87,7 @@ public final class ProbeCommand implements CliCommand {
                     throw MailFailures.asFailure("no answer", e);
                 }
                 print(probe, environment.out());
+                mailer.health().module().ifPresent(module -> environment.out().println("module:       " + module));
             }
         }
         return ExitCode.OK;

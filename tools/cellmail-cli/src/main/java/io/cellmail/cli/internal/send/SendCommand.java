@@ -74,11 +74,17 @@ public final class SendCommand implements CliCommand {
                 "Mobile data:",
                 "  --apn APN            the access point name; --apn-user USER, --apn-password PASSWORD",
                 "                       (or $CELLMAIL_APN_PASSWORD)",
+                "Modem:",
+                "  --dialect NAME       gsm (quectel-gsm), lte (quectel-lte) or auto (default): auto asks the module",
+                "                       (ATI, AT+CGMM, AT+QSMTPCFG=?) which SMTP dialect it speaks; a module without",
+                "                       an SMTP client (BG95) fails with 1019, exit 1",
                 "Other:",
                 "  --timeout DURATION   how long the whole send may take (default 5m; AT+QSMTPPUT gets >= 100s)",
                 "  --transcript         print the AT conversation afterwards on stderr (passwords masked)",
                 "  --smtp HOST:PORT     emulator: links only: the in-process emulator delivers there",
                 "  --fault SPEC         emulator: links only: arm an emulator fault (repeatable), e.g. auth-failure",
+                "  --personality NAME   emulator: links only: the module emulated, m95 (GSM, default), eg25g (LTE)",
+                "                       or bg95 (LTE, no SMTP client)",
                 "",
                 "Example: CELLMAIL_SMTP_PASSWORD=... cellmail send serial:/dev/ttyUSB2?baud=115200 --apn internet \\",
                 "           --smtp-host smtp.example.com --smtp-port 587 --smtp-user alarm --from alarm@example.com \\",
@@ -90,15 +96,16 @@ public final class SendCommand implements CliCommand {
             throws UsageException, HelpRequested, CommandFailure {
         try (ModemLinks links = new ModemLinks()) {
             SendRequest request = SendRequest.of(SendRequest.OPTIONS.parse(args), environment, links);
-            links.startEmulatorFor(request.link(), request.smtpRoute(), request.faults());
-            try (ModemMailer mailer = Mailers.open(links, request.link(), request.settings(), environment.stop())) {
+            links.startEmulatorFor(request.link(), request.smtpRoute(), request.faults(), request.personality());
+            try (ModemMailer mailer = Mailers.open(links, request.link(), request.settings(), request.dialect(),
+                    environment.stop())) {
                 validate(mailer, request.message());
                 long started = System.nanoTime();
                 try {
                     mailer.send(request.message(), request.sender(), request.timeout());
                 } catch (MailException e) {
                     printTranscript(request, mailer, environment.err());
-                    throw MailFailures.asFailure("not sent", e);
+                    throw MailFailures.asUsageErrorOfSend(e).orElseThrow(() -> MailFailures.asFailure("not sent", e));
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 environment.out().println(outcome(request, took));

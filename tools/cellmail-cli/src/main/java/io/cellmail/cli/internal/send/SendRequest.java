@@ -10,6 +10,7 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.cli.internal.CliEnvironment;
 import io.cellmail.cli.internal.CommandFailure;
+import io.cellmail.cli.internal.Dialects;
 import io.cellmail.cli.internal.Durations;
 import io.cellmail.cli.internal.LinkArgument;
 import io.cellmail.cli.internal.MailFailures;
@@ -38,9 +39,12 @@ import java.util.Optional;
  * @param sender its sender
  * @param timeout how long the whole send may take
  * @param transcript whether to print the AT transcript afterwards
+ * @param dialect the dialect the modem is driven in ({@code --dialect}, a name {@link Dialects#parse} returned)
+ * @param personality the in-process emulator's module ({@code --personality}), for {@code emulator:} links
  */
 record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults, MailerSettings settings,
-        MailMessage message, SenderIdentity sender, Duration timeout, boolean transcript) {
+        MailMessage message, SenderIdentity sender, Duration timeout, boolean transcript, String dialect,
+        Optional<String> personality) {
 
     /** The environment variable holding the SMTP password, so that it is not on the command line. */
     static final String SMTP_PASSWORD_VARIABLE = "CELLMAIL_SMTP_PASSWORD";
@@ -57,7 +61,8 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
             .flag("--no-auth")
             .single("--apn").single("--apn-user").single("--apn-password")
             .single("--timeout").flag("--transcript")
-            .single("--smtp").repeatable("--fault");
+            .single("--dialect")
+            .single("--smtp").repeatable("--fault").single("--personality");
 
     SendRequest {
         Objects.requireNonNull(link, "link");
@@ -67,6 +72,8 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(personality, "personality");
     }
 
     /**
@@ -80,6 +87,7 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
     static SendRequest of(Options.Parsed parsed, CliEnvironment environment, ModemLinks links)
             throws UsageException, CommandFailure {
         LinkUri link = LinkArgument.require(parsed, environment, links);
+        String dialect = Dialects.parse(parsed.value("--dialect"));
         Optional<String> route = parsed.value("--smtp");
         String from = parsed.value("--from").orElseThrow(() -> new UsageException("give the sender: --from ADDRESS"));
         String fromName = parsed.value("--from-name").orElse("");
@@ -96,7 +104,8 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
         MailMessage message = message(parsed, environment);
         try {
             return new SendRequest(link, route, parsed.values("--fault"), settings.build(), message,
-                    new SenderIdentity(from, fromName), timeout, parsed.flag("--transcript"));
+                    new SenderIdentity(from, fromName), timeout, parsed.flag("--transcript"), dialect,
+                    parsed.value("--personality"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -148,7 +148,15 @@ class AtTerminalCommandTest {
         CliRun.Result result = CliRun.run("", "at", "tcp://127.0.0.1:1", "--fault", "reboot");
 
         assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("--smtp and --fault are for emulator: links only");
+        assertThat(result.err()).contains("--smtp, --fault and --personality are for emulator: links only");
+    }
+
+    @Test
+    void shouldTalkToTheEmulatedModuleThePersonalityNames() {
+        CliRun.Result result = CliRun.run("AT+CGMM\nAT+QSMTPCFG=?\n", "at", "emulator:at11", "--personality", "bg95");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("BG95-M3").contains("ERROR");
     }
 
     @Test

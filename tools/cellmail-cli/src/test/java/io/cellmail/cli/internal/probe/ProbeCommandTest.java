@@ -17,7 +17,7 @@ class ProbeCommandTest {
 
     @Test
     void shouldPrintIdentitySimRegistrationAndSignal() {
-        CliRun.Result result = CliRun.run("", "probe", "emulator:probe1");
+        CliRun.Result result = CliRun.run("", "probe", "emulator:probe1", "--dialect", "gsm");
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo(String.join("\n",
@@ -27,6 +27,40 @@ class ProbeCommandTest {
                 "gprs:         attached",
                 "signal:       20 (-73 dBm, excellent)",
                 ""));
+    }
+
+    @Test
+    void shouldNameTheModuleAndTheDialectItFoundByDefault() {
+        CliRun.Result result = CliRun.run("", "probe", "emulator:probe2");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("identity:     Quectel_Ltd / Quectel_M95 / Revision: M95FAR02A08\n")
+                .endsWith("module:       Quectel_M95 (Quectel_Ltd Quectel_M95 Revision: M95FAR02A08), dialect"
+                        + " quectel-gsm, found by auto\n");
+    }
+
+    @Test
+    void shouldProbeAnLteModuleWithoutSmtpClientAndSaySo() {
+        CliRun.Result result = CliRun.run("", "probe", "emulator:probe3", "--personality", "bg95");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("identity:     Quectel / BG95-M3 / Revision: BG95M3LAR02A03\n")
+                .contains("sim:          READY\n")
+                .contains("module:       BG95-M3 (Quectel BG95-M3 Revision: BG95M3LAR02A03): no SMTP client");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownDialectOrPersonalityWithUsage() {
+        CliRun.Result dialect = CliRun.run("", "probe", "emulator:probe4", "--dialect", "cdma");
+        CliRun.Result personality = CliRun.run("", "probe", "emulator:probe5", "--personality", "sim800");
+        CliRun.Result notEmulated = CliRun.run("", "probe", "tcp://127.0.0.1:1", "--personality", "bg95");
+
+        assertThat(dialect.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(dialect.err()).contains("--dialect must be gsm, lte or auto");
+        assertThat(personality.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(personality.err()).contains("--personality: personality must be m95, eg25g or bg95");
+        assertThat(notEmulated.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(notEmulated.err()).contains("for emulator: links only");
     }
 
     @Test

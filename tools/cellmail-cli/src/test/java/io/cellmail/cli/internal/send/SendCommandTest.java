@@ -176,6 +176,29 @@ class SendCommandTest {
     }
 
     @Test
+    void shouldDeliverWithTheGsmDialectNamedOnTheCommandLine() throws Exception {
+        CliRun.Result result = CliRun.run("", "send", "emulator:send10", "--dialect", "quectel-gsm", "--smtp",
+                route(), "--to", "ops@plant.example", "--from", "alarm@plant.example", "--subject", "named dialect",
+                "--body", "7.9 bar", "--transcript");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("named dialect");
+        assertThat(result.err()).as("no identification with a named dialect").doesNotContain("AT+QSMTPCFG=?");
+    }
+
+    @Test
+    void shouldFailForGoodOnAModuleWithoutSmtpClient() {
+        CliRun.Result result = CliRun.run("", "send", "emulator:send11", "--personality", "bg95", "--smtp", route(),
+                "--to", "ops@plant.example", "--from", "alarm@plant.example", "--body", "7.9 bar", "--transcript");
+
+        assertThat(result.exit()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.err()).contains("not sent: 1019").contains("BG95-M3").contains("no SMTP client")
+                .contains(">> AT+QSMTPCFG=?");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAMailTheModemCannotTakeBeforeSendingIt() {
         CliRun.Result result = CliRun.run("", "send", "emulator:send8", "--smtp", route(), "--to", "ops@plant.example",
                 "--from", "alarm@plant.example", "--subject", "x".repeat(101));

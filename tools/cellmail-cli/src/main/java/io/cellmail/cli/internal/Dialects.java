@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.cellmail.cli.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.cellmail.at.AtEngine;
+import io.cellmail.quectel.QuectelDialect;
+import io.cellmail.quectel.QuectelMailerFactory;
+import io.cellmail.quectel.auto.AutoDialect;
+import io.cellmail.quectel.auto.AutoMailerFactory;
+import io.cellmail.serial.SerialLinks;
+import io.cellmail.service.spi.ModemMailerFactory;
+
+/**
+ * The dialects the tool can drive a modem in ({@code --dialect}): one table from a dialect's name to its factory,
+ * and {@code auto}, which asks the module and picks from that table.
+ */
+public final class Dialects {
+
+    /** The dialect used when {@code --dialect} is not given. */
+    public static final String DEFAULT = AutoDialect.NAME;
+    /** The LTE dialect's name, as its driver bundle registers it. */
+    static final String LTE = "quectel-lte";
+
+    /** Every dialect this build drives, by name: the one place a dialect's driver enters the tool. */
+    private static final Map<String, Function<SerialLinks, ModemMailerFactory>> FACTORIES = Map.of(
+            QuectelDialect.NAME, QuectelMailerFactory::new);
+
+    /** The short names of {@code --dialect}. */
+    private static final Map<String, String> SHORT_NAMES = Map.of("gsm", QuectelDialect.NAME, "lte", LTE);
+
+    private Dialects() {
+    }
+
+    /**
+     * @param text the value of {@code --dialect}, if given
+     * @return the dialect's full name: {@code quectel-gsm}, {@code quectel-lte} or {@code auto}
+     * @throws UsageException for another name, or a dialect this build does not carry
+     */
+    public static String parse(Optional<String> text) throws UsageException {
+        if (text.isEmpty()) {
+            return DEFAULT;
+        }
+        String given = text.get().strip().toLowerCase(Locale.ROOT);
+        String name = SHORT_NAMES.getOrDefault(given, given);
+        if (name.equals(AutoDialect.NAME) || FACTORIES.containsKey(name)) {
+            return name;
+        }
+        if (SHORT_NAMES.containsValue(name)) {
+            throw new UsageException("--dialect: this build has no driver for " + name + "; use "
+                    + String.join(", ", FACTORIES.keySet()) + " or auto");
+        }
+        throw new UsageException("--dialect must be gsm, lte or auto (or quectel-gsm, quectel-lte), got: "
+                + text.get());
+    }
+
+    /**
+     * @param dialect a name {@link #parse} returned
+     * @param links the links the factory opens
+     * @return the dialect's factory; for {@code auto}, one that hands the module to the factory of its dialect
+     */
+    public static ModemMailerFactory factory(String dialect, SerialLinks links) {
+        if (dialect.equals(AutoDialect.NAME)) {
+            Map<String, ModemMailerFactory> all = new LinkedHashMap<>();
+            FACTORIES.forEach((name, factory) -> all.put(name, factory.apply(links)));
+            return new AutoMailerFactory(links, AtEngine::new, all);
+        }
+        Function<SerialLinks, ModemMailerFactory> factory = FACTORIES.get(dialect);
+        if (factory == null) {
+            throw new IllegalArgumentException("no driver for dialect " + dialect);
+        }
+        return factory.apply(links);
+    }
+}

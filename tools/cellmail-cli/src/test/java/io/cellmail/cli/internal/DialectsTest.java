@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the cellmail authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package io.cellmail.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.cellmail.quectel.QuectelMailerFactory;
+import io.cellmail.quectel.auto.AutoMailerFactory;
+import io.cellmail.serial.internal.SerialLinkRegistry;
+
+class DialectsTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "gsm,         quectel-gsm",
+        "quectel-gsm, quectel-gsm",
+        "' GSM ',     quectel-gsm",
+        "auto,        auto",
+        "AUTO,        auto",
+    })
+    void shouldReadEveryNameOfADialect(String given, String dialect) throws UsageException {
+        assertThat(Dialects.parse(Optional.of(given))).isEqualTo(dialect);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "cdma", "quectel", "gsm-lte" })
+    void shouldRefuseAnyOtherName(String given) {
+        assertThatThrownBy(() -> Dialects.parse(Optional.of(given))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--dialect");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "auto", "quectel-gsm" })
+    void shouldMakeTheFactoryOfTheDialect(String dialect) throws UsageException {
+        Object factory = Dialects.factory(Dialects.parse(Optional.of(dialect)),
+                new SerialLinkRegistry(List.of()));
+
+        assertThat(factory).isInstanceOf(dialect.equals("auto") ? AutoMailerFactory.class
+                : QuectelMailerFactory.class);
+    }
+
+    @Test
+    void shouldDriveTheModuleInAutoWhenNoDialectIsGiven() throws UsageException {
+        assertThat(Dialects.parse(Optional.empty())).isEqualTo("auto");
+    }
+}
