@@ -16,6 +16,8 @@ import io.cellmail.quectel.QuectelDialect;
 import io.cellmail.quectel.QuectelMailerFactory;
 import io.cellmail.quectel.auto.AutoDialect;
 import io.cellmail.quectel.auto.AutoMailerFactory;
+import io.cellmail.quectel.lte.QuectelLteDialect;
+import io.cellmail.quectel.lte.QuectelLteMailerFactory;
 import io.cellmail.serial.SerialLinks;
 import io.cellmail.service.spi.ModemMailerFactory;
 
@@ -27,15 +29,14 @@ public final class Dialects {
 
     /** The dialect used when {@code --dialect} is not given. */
     public static final String DEFAULT = AutoDialect.NAME;
-    /** The LTE dialect's name, as its driver bundle registers it. */
-    static final String LTE = "quectel-lte";
 
     /** Every dialect this build drives, by name: the one place a dialect's driver enters the tool. */
     private static final Map<String, Function<SerialLinks, ModemMailerFactory>> FACTORIES = Map.of(
-            QuectelDialect.NAME, QuectelMailerFactory::new);
+            QuectelDialect.NAME, QuectelMailerFactory::new,
+            QuectelLteDialect.NAME, QuectelLteMailerFactory::new);
 
     /** The short names of {@code --dialect}. */
-    private static final Map<String, String> SHORT_NAMES = Map.of("gsm", QuectelDialect.NAME, "lte", LTE);
+    private static final Map<String, String> SHORT_NAMES = Map.of("gsm", QuectelDialect.NAME, "lte", QuectelLteDialect.NAME);
 
     private Dialects() {
     }

@@ -188,6 +188,26 @@ class SendCommandTest {
     }
 
     @Test
+    void shouldDeliverThroughAnLteModuleWithTheDialectNamedOrFoundByAuto() throws Exception {
+        CliRun.Result named = CliRun.run("", "send", "emulator:send12", "--personality", "eg25g", "--dialect", "lte",
+                "--smtp", route(), "--to", "ops@plant.example", "--from", "alarm@plant.example", "--subject",
+                "lte named", "--body", "7.9 bar", "--transcript");
+        CliRun.Result found = CliRun.run("", "send", "emulator:send13", "--personality", "eg25g", "--smtp", route(),
+                "--to", "ops@plant.example", "--from", "alarm@plant.example", "--subject", "lte found",
+                "--body", "8.1 bar", "--transcript");
+
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(SMTP.waitForIncomingEmail(10_000, 2)).isTrue();
+        assertThat(SMTP.getReceivedMessages()).extracting(m -> m.getSubject())
+                .containsExactlyInAnyOrder("lte named", "lte found");
+        assertThat(named.err()).as("the LTE dialect's commands").contains(">> AT+QSMTPCFG=\"smtpserver\"")
+                .contains(">> AT+QSMTPBODY=").doesNotContain("AT+QSMTPCFG=?");
+        assertThat(found.err()).as("auto found the LTE dialect").contains(">> AT+QSMTPCFG=\"smtpserver\"")
+                .contains(">> AT+QSMTPBODY=");
+    }
+
+    @Test
     void shouldFailForGoodOnAModuleWithoutSmtpClient() {
         CliRun.Result result = CliRun.run("", "send", "emulator:send11", "--personality", "bg95", "--smtp", route(),
                 "--to", "ops@plant.example", "--from", "alarm@plant.example", "--body", "7.9 bar", "--transcript");
