@@ -45,6 +45,7 @@ import io.cellmail.emulator.Personality;
 import io.cellmail.quectel.QuectelDialect;
 import io.cellmail.quectel.QuectelMailerFactory;
 import io.cellmail.quectel.auto.internal.AutoTimings;
+import io.cellmail.quectel.lte.QuectelLteMailerFactory;
 import io.cellmail.serial.internal.SerialLinkRegistry;
 import io.cellmail.service.internal.EventSink;
 import io.cellmail.service.internal.MailService;
@@ -58,8 +59,9 @@ import io.cellmail.service.spi.SenderIdentity;
 
 /**
  * The {@code auto} dialect against the emulator's three modules: an M95 gets the real GSM driver and its mail
- * reaches GreenMail; an EG25-G is handed to whatever is registered as {@code quectel-lte} (a recording factory
- * here: the LTE driver is another bundle); a BG95 has no SMTP client, a final state whose mail fails at once.
+ * reaches GreenMail; an EG25-G gets the real LTE driver and its mail reaches GreenMail too (elsewhere a recording
+ * factory stands for whatever is registered as {@code quectel-lte}); a BG95 has no SMTP client, a final state whose
+ * mail fails at once.
  */
 class AutoDialectTest {
 
@@ -85,6 +87,7 @@ class AutoDialectTest {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final RecordingFactory lte = new RecordingFactory();
     private final RecordingFactory gsm = new RecordingFactory(new QuectelMailerFactory(links));
+    private final RecordingFactory realLte = new RecordingFactory(new QuectelLteMailerFactory(links));
 
     @AfterEach
     void closeEverything() throws Exception {
@@ -111,20 +114,21 @@ class AutoDialectTest {
     }
 
     @Test
-    void shouldHandAnEg25gToTheLteDialect() throws Exception {
+    void shouldDeliverThroughTheLteDriverWhenTheModuleIsAnEg25g() throws Exception {
         String name = plugged(Personality.EG25G);
         MailerSettings settings = settings(name);
-        ModemMailer mailer = track(factory(both()).create(settings));
-        MailMessage alarm = alarm("Pump 3 pressure high");
+        ModemMailer mailer = track(factory(Map.of(QuectelDialect.NAME, gsm, LTE, realLte)).create(settings));
 
-        mailer.send(alarm, sender(), Duration.ofSeconds(30));
+        mailer.send(alarm("Pump 3 pressure high"), sender(), Duration.ofSeconds(30));
 
-        assertThat(lte.created).containsExactly(settings);
-        assertThat(lte.sent).containsExactly(alarm);
+        assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
+        assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("Pump 3 pressure high");
+        assertThat(realLte.created).containsExactly(settings);
         assertThat(gsm.created).isEmpty();
         assertThat(mailer.health().module()).hasValueSatisfying(line -> assertThat(line).contains("EG25")
                 .contains("Revision: EG25GGBR07A08M2G").contains("dialect quectel-lte"));
-        assertThat(mailer.transcript(500)).anyMatch(line -> line.endsWith(">> AT+CGMM"));
+        assertThat(mailer.transcript(500)).anyMatch(line -> line.contains(">> AT+QSMTPCFG=\"smtpserver\""))
+                .anyMatch(line -> line.contains(">> AT+QSMTPBODY="));
     }
 
     @Test
