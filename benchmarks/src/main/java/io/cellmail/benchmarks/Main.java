@@ -25,9 +25,10 @@ public final class Main {
 
     static final String USAGE = """
             usage: java -jar benchmarks.jar <what>... [options]
-              what:  all | at-engine | send | send-length | memory | outbox
+              what:  all | at-engine | send | send-length | send-lte | memory | outbox
                      (send = items 2 and 3: end-to-end time and round trips, measured in the same runs;
-                      send-length = item 2c: mail (b) on a GSM module that ends attachments at their size)
+                      send-length = item 2c: mail (b) on a GSM module that ends attachments at their size;
+                      send-lte = item 2d: mail (b) on an LTE module in the LTE dialect)
               --out FILE        write the results there (default BENCHMARKS-results.md); a file holding the
                                 generated-results markers (BENCHMARKS.md) keeps its text around them
               --latency D       the emulator's per-command latency, e.g. 20ms (default 20ms)
@@ -37,7 +38,8 @@ public final class Main {
               --smoke           tiny sizes, no JMH forks: proves that everything runs, in seconds
             """;
 
-    private static final List<String> ALL = List.of("at-engine", "send", "send-length", "memory", "outbox");
+    private static final List<String> ALL = List.of("at-engine", "send", "send-length", "send-lte", "memory",
+            "outbox");
 
     private Main() {
     }
@@ -84,7 +86,7 @@ public final class Main {
                 }
                 switch (args[i]) {
                     case "all" -> what.addAll(ALL);
-                    case "at-engine", "send", "send-length", "memory", "outbox" -> what.add(args[i]);
+                    case "at-engine", "send", "send-length", "send-lte", "memory", "outbox" -> what.add(args[i]);
                     case "--out" -> out = Path.of(args[++i]);
                     case "--smoke" -> smoke = true;
                     case "--latency" -> latency = parseDuration(args[++i]);
@@ -118,6 +120,7 @@ public final class Main {
                 case "outbox" -> OutboxFigures.run(options, report);
                 case "send" -> SendFigures.run(options, report);
                 case "send-length" -> SendFigures.runLengthEnded(options, report);
+                case "send-lte" -> SendFigures.runLte(options, report);
                 case "memory" -> MemoryFigures.run(options, report);
                 default -> throw new IllegalStateException("not yet: " + benchmark);
             }

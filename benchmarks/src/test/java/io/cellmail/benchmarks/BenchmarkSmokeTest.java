@@ -45,14 +45,25 @@ class BenchmarkSmokeTest {
         assertThat(markdown).contains("- Date: ", "- Machine: ", "- JVM: ", "- Outbox disk: ",
                 "| # | Figure | Measured | Reference | Ratio | Target | Verdict |");
         Map<String, String> measured = rows(markdown);
-        assertThat(measured).containsOnlyKeys("1a", "1b", "1c", "1d", "1e", "2a", "2b", "2c", "3a", "3b", "3c", "3d", "4", "5a",
-                "5b");
+        assertThat(measured).containsOnlyKeys("1a", "1b", "1c", "1d", "1e", "2a", "2b", "2c", "2d", "3a", "3b", "3c", "3d",
+                "4", "5a", "5b");
         measured.forEach((id, value) -> assertThat(firstNumber(value)).as("figure %s: %s", id, value).isPositive());
         assertThat(measured.get("4")).startsWith("completed");
         assertThat(markdown).contains("### 1. AT engine throughput", "### 2. End-to-end send time",
                 "### 3. Round trips per mail", "### 4. Memory", "### 5. Outbox");
         assertCellmailNeedsFewerRoundTripsThanTheNaiveDriver(markdown);
         assertOnlyTheBodyEndsWithAnEscapeOnALengthEndingModule(markdown);
+        assertNoEscapeOnTheLteModule(markdown);
+    }
+
+    private static void assertNoEscapeOnTheLteModule(String markdown) {
+        Matcher rows = Pattern.compile("\\| cellmail \\(b\\) LTE #\\d+ \\|[^\\n]*?\\| (\\d+) × 2 × ").matcher(markdown);
+        int count = 0;
+        while (rows.find()) {
+            assertThat(rows.group(1)).as("+++ per mail: none, everything ends by its length").isEqualTo("0");
+            count++;
+        }
+        assertThat(count).as(markdown).isPositive();
     }
 
     private static void assertOnlyTheBodyEndsWithAnEscapeOnALengthEndingModule(String markdown) {

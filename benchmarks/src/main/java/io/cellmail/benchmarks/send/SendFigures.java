@@ -39,6 +39,8 @@ public final class SendFigures {
     public static final double MAIL_B_BEFORE_LENGTH_ENDING = 34.4;
     /** Item 2c's target: at least this share less time than {@link #MAIL_B_BEFORE_LENGTH_ENDING}. */
     public static final double LENGTH_ENDING_SAVING_TARGET = 0.40;
+    /** Item 2d's target: mail (b) on the LTE module within this factor of its line time plus the module's send. */
+    public static final double LTE_WIRE_FACTOR_TARGET = 1.2;
     /** Item 3's target: steady-state round trips of mail (a). */
     public static final int ROUND_TRIP_TARGET = 5;
     /** Item 3's target: the naive driver needs at least this many times as many round trips. */
@@ -141,6 +143,42 @@ public final class SendFigures {
                 size came, answered +QSMTPATT: <n> and OK in the host's guard silence, so the host sends no +++ after
                 it and waits no guard time; the body still ends with +++. Same line, latency, guard times and model
                 as item 2 ("Guards" counts the +++ actually sent).
+
+                | Mail | Measured | Bytes to / from modem | Line | Latency | Guards | Module send | Overhead (after uploads) | Share |
+                |---|---|---|---|---|---|---|---|---|
+                %s""", rows(all, options)));
+    }
+
+    /**
+     * Item 2d: mail (b) on an emulated LTE EG25-G in the LTE dialect: a body and attachments that end by their
+     * length (no guard time, no {@code +++}), attachments uploaded as RAM files and deleted after the send.
+     *
+     * @param options line rate, latency and guard times
+     * @param report where the figure goes
+     * @throws Exception when a mail is not delivered
+     */
+    public static void runLte(RunOptions options, Report report) throws Exception {
+        Case large;
+        try (SendStack stack = SendStack.startLte(options)) {
+            large = cellmail(stack, options, "(b) LTE", options.mails()::large, options.largeMails());
+        }
+        check(large, options.mails().largeRecipients(), options.mails().largeAttachments());
+        WireModel b = medianModel(large, options);
+        double wire = b.line() + b.moduleSend();
+        double factor = b.measured() / wire;
+        report.add(new Figure("2d", "End-to-end send of mail (b) on an LTE module, LTE dialect (median of "
+                + large.steady().size() + ")", Format.seconds(b.measured()), modelText(b),
+                String.format(Locale.ROOT, "%.2f × line + module send; ", factor) + overheadText(b),
+                "overhead ≤ 2 %, ≤ " + LTE_WIRE_FACTOR_TARGET + " × line + module send",
+                Figure.Verdict.of(b.overheadShare() <= OVERHEAD_TARGET && factor <= LTE_WIRE_FACTOR_TARGET)));
+        List<MailRun> all = new ArrayList<>();
+        all.add(large.first());
+        all.addAll(large.steady());
+        report.detail("2d. Mail (b) on the LTE dialect", String.format(Locale.ROOT, """
+                The emulated EG25-G in the LTE dialect: the body (AT+QSMTPBODY) and each attachment (AT+QFUPL to a RAM
+                file, then AT+QSMTPATT) end by their length, so no +++ and no guard time; the RAM files are deleted
+                after the send. Same line, latency and model as item 2; "Module send" is from the OK of AT+QSMTPPUT
+                to its +QSMTPPUT: <err>,<protocol_error>.
 
                 | Mail | Measured | Bytes to / from modem | Line | Latency | Guards | Module send | Overhead (after uploads) | Share |
                 |---|---|---|---|---|---|---|---|---|

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailMessage;
 import io.cellmail.benchmarks.RunOptions;
-import io.cellmail.quectel.QuectelMailerFactory;
 import io.cellmail.serial.SerialLinks;
 import io.cellmail.service.internal.MailServiceSettings;
 import io.cellmail.service.internal.MailService;
 import io.cellmail.service.spi.MailerSettings;
+import io.cellmail.service.spi.ModemMailerFactory;
 
 /**
  * The full cellmail stack as a gateway runs it: the mail service (validation, durable outbox, dispatcher) with
@@ -36,15 +36,17 @@ public final class CellmailSender implements AutoCloseable {
 
     /**
      * @param links opens the module's link
+     * @param dialect the driver's factory, on those links
      * @param options line rate and guard time
      * @param smtpPort the SMTP server's port
      * @param outbox the outbox directory
      * @return a started service
      * @throws IOException when the outbox cannot be opened
      */
-    static CellmailSender start(SerialLinks links, RunOptions options, int smtpPort, Path outbox) throws IOException {
+    static CellmailSender start(SerialLinks links, ModemMailerFactory dialect, RunOptions options, int smtpPort,
+            Path outbox) throws IOException {
         MailService service = new MailService(serviceSettings(BenchLinks.uri(options.baud()), options, smtpPort,
-                outbox), new QuectelMailerFactory(links).create(mailerSettings(BenchLinks.uri(options.baud()),
+                outbox), dialect.create(mailerSettings(BenchLinks.uri(options.baud()),
                         options, smtpPort)), (topic, properties) -> { });
         service.start();
         return new CellmailSender(service, options.mailWait());

@@ -9,11 +9,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import io.cellmail.benchmarks.RunOptions;
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
+import io.cellmail.emulator.Personality;
+import io.cellmail.quectel.QuectelMailerFactory;
+import io.cellmail.quectel.lte.QuectelLteMailerFactory;
+import io.cellmail.serial.SerialLinks;
 import io.cellmail.serial.internal.SerialLinkRegistry;
+import io.cellmail.service.spi.ModemMailerFactory;
 
 /**
  * The world a mail travels through in items 2 and 3: an emulated M95 at the run's line rate and per-command latency,
@@ -28,12 +34,16 @@ public final class SendStack implements AutoCloseable {
     private final ModemEmulator modem;
     private final WireTap tap;
     private final SerialLinkRegistry links;
+    private final Function<SerialLinks, ModemMailerFactory> dialect;
 
-    private SendStack(RunOptions options, SmtpSink smtp, boolean attachmentsEndByLength) {
+    private SendStack(RunOptions options, SmtpSink smtp, Personality personality,
+            Function<SerialLinks, ModemMailerFactory> dialect, boolean attachmentsEndByLength) {
         this.options = options;
         this.smtp = smtp;
+        this.dialect = dialect;
         this.tap = new WireTap(options.hostGuard());
         this.modem = ModemEmulator.create(EmulatorSettings.builder()
+                .personality(personality)
                 .baud(options.baud())
                 .commandLatency(options.commandLatency())
                 .guardTime(options.modemGuard())
@@ -60,16 +70,26 @@ public final class SendStack implements AutoCloseable {
      * @throws IOException when the SMTP sink cannot listen
      */
     public static SendStack start(RunOptions options, boolean attachmentsEndByLength) throws IOException {
-        return new SendStack(options, SmtpSink.start(), attachmentsEndByLength);
+        return new SendStack(options, SmtpSink.start(), Personality.M95, QuectelMailerFactory::new,
+                attachmentsEndByLength);
+    }
+
+    /**
+     * @param options line rate, latency and guard times
+     * @return a running stack whose module is an LTE EG25-G, driven in the LTE dialect
+     * @throws IOException when the SMTP sink cannot listen
+     */
+    public static SendStack startLte(RunOptions options) throws IOException {
+        return new SendStack(options, SmtpSink.start(), Personality.EG25G, QuectelLteMailerFactory::new, false);
     }
 
     /**
      * @param outbox the service's outbox directory
-     * @return a cellmail service with the Quectel driver on this stack's module, started
+     * @return a cellmail service with the Quectel driver of this stack's dialect on its module, started
      * @throws IOException when the outbox cannot be opened
      */
     public CellmailSender cellmail(Path outbox) throws IOException {
-        return CellmailSender.start(links, options, smtp.port(), outbox);
+        return CellmailSender.start(links, dialect.apply(links), options, smtp.port(), outbox);
     }
 
     /** @return the naive driver on this stack's module, its engine initialised */
