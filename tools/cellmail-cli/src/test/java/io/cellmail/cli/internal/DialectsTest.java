@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.cellmail.quectel.QuectelMailerFactory;
 import io.cellmail.quectel.auto.AutoMailerFactory;
+import io.cellmail.quectel.lte.QuectelLteMailerFactory;
 import io.cellmail.serial.internal.SerialLinkRegistry;
 
 class DialectsTest {
@@ -27,6 +28,8 @@ class DialectsTest {
         "gsm,         quectel-gsm",
         "quectel-gsm, quectel-gsm",
         "' GSM ',     quectel-gsm",
+        "lte,         quectel-lte",
+        "quectel-lte, quectel-lte",
         "auto,        auto",
         "AUTO,        auto",
     })
@@ -42,13 +45,16 @@ class DialectsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "auto", "quectel-gsm" })
+    @CsvSource({ "auto", "quectel-gsm", "quectel-lte" })
     void shouldMakeTheFactoryOfTheDialect(String dialect) throws UsageException {
         Object factory = Dialects.factory(Dialects.parse(Optional.of(dialect)),
                 new SerialLinkRegistry(List.of()));
 
-        assertThat(factory).isInstanceOf(dialect.equals("auto") ? AutoMailerFactory.class
-                : QuectelMailerFactory.class);
+        assertThat(factory).isInstanceOf(switch (dialect) {
+            case "auto" -> AutoMailerFactory.class;
+            case "quectel-lte" -> QuectelLteMailerFactory.class;
+            default -> QuectelMailerFactory.class;
+        });
     }
 
     @Test

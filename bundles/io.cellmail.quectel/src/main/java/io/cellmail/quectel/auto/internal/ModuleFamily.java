@@ -8,6 +8,7 @@ package io.cellmail.quectel.auto.internal;
 import java.util.Optional;
 
 import io.cellmail.quectel.QuectelDialect;
+import io.cellmail.quectel.lte.QuectelLteDialect;
 
 /** Which SMTP client a module has, told by its answer to {@code AT+QSMTPCFG=?}, and the dialect that drives it. */
 public enum ModuleFamily {
@@ -15,7 +16,7 @@ public enum ModuleFamily {
     /** The GSM SMTP client of the manual V1.00: {@code +QSMTPCFG: (1)} (the authentication switch). */
     GSM(QuectelDialect.NAME),
     /** The LTE SMTP client: {@code +QSMTPCFG: "contextid",(1-16)} and the other string keys. */
-    LTE("quectel-lte"),
+    LTE(QuectelLteDialect.NAME),
     /** No SMTP client: {@code AT+QSMTPCFG=?} answers {@code ERROR} (a BG95). */
     NONE(null);
 
