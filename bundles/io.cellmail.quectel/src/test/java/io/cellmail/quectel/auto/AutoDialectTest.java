@@ -39,6 +39,7 @@ import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
 import io.cellmail.at.AtEngineSettings;
 import io.cellmail.emulator.EmulatorLinks;
+import io.cellmail.emulator.DeliveredSms;
 import io.cellmail.emulator.EmulatorSettings;
 import io.cellmail.emulator.ModemEmulator;
 import io.cellmail.emulator.Personality;
@@ -56,6 +57,8 @@ import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.ModemMailerFactory;
 import io.cellmail.service.spi.ModemProbe;
 import io.cellmail.service.spi.SenderIdentity;
+import io.cellmail.service.spi.SmsReceipt;
+import io.cellmail.service.spi.SmsRequest;
 
 /**
  * The {@code auto} dialect against the emulator's three modules: an M95 gets the real GSM driver and its mail
@@ -129,6 +132,30 @@ class AutoDialectTest {
                 .contains("Revision: EG25GGBR07A08M2G").contains("dialect quectel-lte"));
         assertThat(mailer.transcript(500)).anyMatch(line -> line.contains(">> AT+QSMTPCFG=\"smtpserver\""))
                 .anyMatch(line -> line.contains(">> AT+QSMTPBODY="));
+    }
+
+    @Test
+    void shouldSendAnSmsThroughTheDialectItFoundAndRefuseItWhereItDrivesNone() throws Exception {
+        ModemEmulator eg25g = emulator(Personality.EG25G);
+        String name = "eg25g-sms" + NAMES.incrementAndGet();
+        emulatorLinks.register(name, eg25g);
+        ModemMailer lteMailer = mailer(Map.of(QuectelDialect.NAME, gsm, LTE, realLte), name);
+        ModemMailer bg95Mailer = mailer(both(), plugged(Personality.BG95));
+
+        SmsReceipt receipt = lteMailer.sendSms(SmsRequest.single("+41791234567", "Pump 3 pressure high"),
+                Duration.ofSeconds(30));
+
+        List<DeliveredSms> delivered = eg25g.smsCentre().awaitDelivered(1, Duration.ofSeconds(10));
+        assertThat(delivered).singleElement().satisfies(sms -> {
+            assertThat(sms.number()).isEqualTo("+41791234567");
+            assertThat(sms.text()).isEqualTo("Pump 3 pressure high");
+        });
+        assertThat(receipt.parts()).isEqualTo(1);
+        assertThatThrownBy(() -> bg95Mailer.sendSms(SmsRequest.single("+41791234567", "x"), Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(MailException.class, e -> {
+                    assertThat(e.code()).isEqualTo(MailErrorCode.SMS_NOT_SUPPORTED);
+                    assertThat(e.getMessage()).contains("BG95-M3").contains("no SMTP client");
+                });
     }
 
     @Test

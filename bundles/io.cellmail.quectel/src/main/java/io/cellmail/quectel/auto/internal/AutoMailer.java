@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
@@ -35,6 +36,8 @@ import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.ModemMailerFactory;
 import io.cellmail.service.spi.ModemProbe;
 import io.cellmail.service.spi.SenderIdentity;
+import io.cellmail.service.spi.SmsReceipt;
+import io.cellmail.service.spi.SmsRequest;
 
 /**
  * The mailer of the {@code auto} dialect: identifies the module in the background on a short-lived AT engine
@@ -221,26 +224,46 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
     @Override
     public void send(MailMessage message, SenderIdentity sender, Duration deadline) throws MailException {
         long end = System.nanoTime() + deadline.toNanos();
-        ModemMailer target;
-        synchronized (this) {
-            awaitIdentified(end, "send");
-            if (phase == Phase.DIALECT_MISSING) {
-                resolve();
-            }
-            target = switch (phase) {
-                case DELEGATING -> Objects.requireNonNull(delegate);
-                case NO_SMTP -> throw noSmtpClient();
-                case DIALECT_MISSING -> throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem " + name
-                        + " is " + Objects.requireNonNull(identity).name() + ", which speaks dialect "
-                        + identity.family().dialect().orElseThrow() + "; no factory of that dialect is installed");
-                case SETTINGS_REFUSED -> throw Objects.requireNonNull(refusal);
-                case CLOSED -> throw closed();
-                case IDENTIFYING -> throw new IllegalStateException("still identifying");
-            };
-        }
+        ModemMailer target = identifiedMailer(end, "send", this::noSmtpClient);
         // a mail accepted while the module was unknown meets the dialect's limits before it goes to the module
         target.validate(message);
         target.send(message, sender, Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+    }
+
+    /** Sends through the mailer of the dialect found, like {@link #send}. */
+    @Override
+    public SmsReceipt sendSms(SmsRequest request, Duration deadline) throws MailException {
+        long end = System.nanoTime() + deadline.toNanos();
+        ModemMailer target = identifiedMailer(end, "SMS", module -> new MailException(MailErrorCode.SMS_NOT_SUPPORTED,
+                "The modem " + name + " is " + module.describe() + ", which has no SMTP client: cellmail drives no "
+                        + "dialect on it, SMS included"));
+        return target.sendSms(request, Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+    }
+
+    /**
+     * @param end when the caller stops waiting for the identification ({@link System#nanoTime()})
+     * @param what the work, for messages
+     * @param noSmtp the failure of a module without an SMTP client
+     * @return the mailer of the dialect found
+     * @throws MailException when there is none: not identified in time, no SMTP client, its dialect missing, its
+     *     settings refused, or the mailer closed
+     */
+    private synchronized ModemMailer identifiedMailer(long end, String what,
+            Function<ModuleIdentity, MailException> noSmtp) {
+        awaitIdentified(end, what);
+        if (phase == Phase.DIALECT_MISSING) {
+            resolve();
+        }
+        return switch (phase) {
+            case DELEGATING -> Objects.requireNonNull(delegate);
+            case NO_SMTP -> throw noSmtp.apply(Objects.requireNonNull(identity));
+            case DIALECT_MISSING -> throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem " + name
+                    + " is " + Objects.requireNonNull(identity).name() + ", which speaks dialect "
+                    + identity.family().dialect().orElseThrow() + "; no factory of that dialect is installed");
+            case SETTINGS_REFUSED -> throw Objects.requireNonNull(refusal);
+            case CLOSED -> throw closed();
+            case IDENTIFYING -> throw new IllegalStateException("still identifying");
+        };
     }
 
     /**
@@ -267,10 +290,9 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
         }
     }
 
-    @GuardedBy("this")
-    private MailException noSmtpClient() {
-        return new MailException(MailErrorCode.NO_SMTP_CLIENT, "The modem " + name + " is "
-                + Objects.requireNonNull(identity).describe() + ", which has no SMTP client");
+    private MailException noSmtpClient(ModuleIdentity module) {
+        return new MailException(MailErrorCode.NO_SMTP_CLIENT, "The modem " + name + " is " + module.describe()
+                + ", which has no SMTP client");
     }
 
     private MailException closed() {
