@@ -84,6 +84,30 @@ public class ConsoleIT extends CellmailTestSupport {
     }
 
     @Test
+    public void shouldSendProbeAndShowTheStatusOfAServiceOnAnLteModule() throws Exception {
+        Map<String, Object> lte = withSecrets(TestGateway.mailServiceProperties("lte",
+                gateway().emulator("emu-console-lte", smtp.hostAndPort(), "eg25g")));
+        lte.put("dialect", "quectel-lte");
+        gateway().mailService(lte);
+        service(CellularMailService.class, "(cellmail.name=lte)");
+
+        String sent = run("cellmail:send --service lte ops@example.com \"LTE alarm\" \"Sent from Gogo over LTE\"");
+        String probe = run("cellmail:probe --service lte");
+        String status = run("cellmail:status -s lte");
+
+        assertThat(sent).contains("Sent ").contains(" on lte ").contains("after 1 attempt");
+        assertThat(smtp.awaitMails(1, DELIVERY)).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("LTE alarm");
+            assertThat(mail.text()).contains("Sent from Gogo over LTE");
+        });
+        assertThat(probe).contains("EG25").contains("Revision: EG25GGBR07A08M2G");
+        assertThat(status).contains("lte").contains("SMTP security").contains("sent 1").doesNotContain(SMTP_PASSWORD)
+                .doesNotContain(APN_PASSWORD);
+        assertThat(run("cellmail:transcript --service lte --lines 200")).contains("AT+QSMTPCFG=\"account\"")
+                .doesNotContain(SMTP_PASSWORD);
+    }
+
+    @Test
     public void shouldPrintTheStatusOfEveryServiceWithoutAPassword() throws Exception {
         run("cellmail:send --service console ops@example.com \"warm up\" \"so the modem is up\"");
 

@@ -106,7 +106,6 @@ public class MailServiceIT extends CellmailTestSupport {
         String link = gateway().emulator("emu-lte", smtp.hostAndPort(), Map.of("personality", "EG25G"));
         Map<String, Object> properties = TestGateway.mailServiceProperties("lte", link);
         properties.put("dialect", "quectel-lte");
-        properties.put("mailerFactory.target", "(dialect=quectel-lte)");
         gateway().mailService(properties);
         CellularMailService service = mailService("lte");
         MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Pump 5 over LTE")
@@ -232,16 +231,17 @@ public class MailServiceIT extends CellmailTestSupport {
     @Test
     public void shouldFollowTheDialectAloneToADriverThatIsRegisteredLater() throws Exception {
         // A configuration written before the dialect chose alone still holds the old default target filter; the
-        // driver of quectel-lte is a stand-in that sends through the GSM driver (the emulator speaks GSM here).
+        // driver of acme-gsm (a third party's dialect, installed later) is a stand-in that sends through the GSM
+        // driver (the emulator speaks GSM here).
         String link = gateway().emulator("emu-dialect", smtp.hostAndPort());
         Map<String, Object> properties = TestGateway.mailServiceProperties("dialect", link);
-        properties.put("dialect", "quectel-lte");
+        properties.put("dialect", "acme-gsm");
         properties.put("mailerFactory.target", "(dialect=quectel-gsm)");
         gateway().mailService(properties);
         CellularMailAdmin admin = service(CellularMailAdmin.class, "(cellmail.name=dialect)");
         await().atMost(DELIVERY).until(() -> admin.configurationProblem().isPresent());
         assertThat(admin.configurationProblem()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("no driver of dialect quectel-lte is installed").contains("installed: quectel-gsm"));
+                .contains("no driver of dialect acme-gsm is installed").contains("quectel-gsm").contains("quectel-lte"));
 
         ModemMailerFactory gsm = service(ModemMailerFactory.class, "(dialect=quectel-gsm)");
         List<MailerSettings> created = new CopyOnWriteArrayList<>();
@@ -251,7 +251,7 @@ public class MailServiceIT extends CellmailTestSupport {
         };
         ServiceRegistration<ModemMailerFactory> registration = bundleContext.registerService(
                 ModemMailerFactory.class, lte, FrameworkUtil.asDictionary(Map.of(ModemMailerFactory.DIALECT_PROPERTY,
-                        "quectel-lte")));
+                        "acme-gsm")));
         try {
             await().atMost(DELIVERY).until(() -> admin.configurationProblem().isEmpty());
             MailMessage mail = MailMessage.builder().to("ops@example.com").subject("Through the dialect's driver")
@@ -259,7 +259,7 @@ public class MailServiceIT extends CellmailTestSupport {
 
             mailService("dialect").send(mail).toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-            assertThat(created).as("mailers of the quectel-lte driver").hasSize(1);
+            assertThat(created).as("mailers of the acme-gsm driver").hasSize(1);
             assertThat(smtp.awaitMails(1, DELIVERY)).extracting(ReceivedMail::subject)
                     .containsExactly("Through the dialect's driver");
         } finally {
@@ -267,7 +267,7 @@ public class MailServiceIT extends CellmailTestSupport {
         }
         await().atMost(DELIVERY).until(() -> admin.configurationProblem().isPresent());
         assertThat(admin.configurationProblem()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("no driver of dialect quectel-lte"));
+                .contains("no driver of dialect acme-gsm"));
     }
 
     private CellularMailService mailService(String name) {

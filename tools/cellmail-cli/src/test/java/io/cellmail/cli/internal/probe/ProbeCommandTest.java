@@ -40,6 +40,19 @@ class ProbeCommandTest {
     }
 
     @Test
+    void shouldProbeAnLteModuleFoundByAutoAndNamedByItsDialect() {
+        CliRun.Result found = CliRun.run("", "probe", "emulator:probe5", "--personality", "eg25g");
+        CliRun.Result named = CliRun.run("", "probe", "emulator:probe6", "--personality", "eg25g", "--dialect", "lte");
+
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(found.out()).startsWith("identity:     Quectel / EG25 / Revision: EG25GGBR07A08M2G\n")
+                .contains("sim:          READY\n").contains("dialect quectel-lte, found by auto");
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(named.out()).startsWith("identity:     Quectel / EG25 / Revision: EG25GGBR07A08M2G\n")
+                .doesNotContain("found by auto");
+    }
+
+    @Test
     void shouldProbeAnLteModuleWithoutSmtpClientAndSaySo() {
         CliRun.Result result = CliRun.run("", "probe", "emulator:probe3", "--personality", "bg95");
 
