@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Creates {@link ModemMailer}s of one dialect. Registered as an OSGi service with the property
- * {@value #DIALECT_PROPERTY}; a configured mail service selects its factory with a target filter on it.
+ * {@value #DIALECT_PROPERTY}; a configured mail service takes the factory whose property is its configured dialect.
  */
 @ConsumerType
 public interface ModemMailerFactory {
