@@ -5,6 +5,11 @@
 
 package io.cellmail.quectel.internal;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+
 import io.cellmail.at.AtChannel;
 import io.cellmail.at.EngineState;
 import io.cellmail.at.ModemListener;
@@ -12,15 +17,17 @@ import io.cellmail.at.ModemListener;
 /**
  * Waits, bounded, until the AT engine is ready for commands, woken by its lifecycle events. Commands sent before
  * would wait in the engine's queue with no bound but the caller's; waiting here first lets a send tell "the modem
- * is not there" from "the modem did not answer".
+ * is not there" from "the modem did not answer". The {@code auto} dialect's short-lived identification engine waits
+ * with it too, and pauses between two identifications.
  */
-final class ReadyWait implements ModemListener {
+public final class ReadyWait implements ModemListener {
 
     private final AtChannel channel;
+    @GuardedBy("this")
     private boolean released;
 
-    /** @param channel the engine to watch */
-    ReadyWait(AtChannel channel) {
+    /** @param channel the engine to watch; this listener must be added to it */
+    public ReadyWait(AtChannel channel) {
         this.channel = channel;
     }
 
@@ -34,8 +41,8 @@ final class ReadyWait implements ModemListener {
         notifyAll();
     }
 
-    /** Ends every wait now and later: the mailer is closing. */
-    synchronized void release() {
+    /** Ends every wait now and later, pauses included: the mailer is closing. */
+    public synchronized void release() {
         released = true;
         notifyAll();
     }
@@ -58,6 +65,33 @@ final class ReadyWait implements ModemListener {
             wait(Math.max(1, nanos / 1_000_000));
         }
         return !released;
+    }
+
+    /**
+     * @param within how long to wait at most
+     * @return true once the engine accepts commands, in any epoch; false if the time passed or the wait was released
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean await(Duration within) throws InterruptedException {
+        return await(Deadline.after(within), 0);
+    }
+
+    /**
+     * Pauses, e.g. between two identifications; {@link #release()} ends it.
+     *
+     * @param pause how long
+     * @throws InterruptedException if the thread is interrupted
+     */
+    public synchronized void pause(Duration pause) throws InterruptedException {
+        long end = System.nanoTime() + pause.toNanos();
+        for (long left = pause.toNanos(); !released && left > 0; left = end - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** @return true once released */
+    public synchronized boolean released() {
+        return released;
     }
 
     /**

@@ -30,6 +30,7 @@ import io.cellmail.at.AtEngine;
 import io.cellmail.at.EngineState;
 import io.cellmail.quectel.auto.AutoDialect;
 import io.cellmail.quectel.internal.ModemDiagnostics;
+import io.cellmail.quectel.internal.ReadyWait;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
@@ -358,7 +359,7 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
                 }
                 probeEngine = engine;
             }
-            EngineReady ready = new EngineReady(engine);
+            ReadyWait ready = new ReadyWait(engine);
             engine.addModemListener(ready);
             try {
                 engine.start();

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.EngineState;
 import io.cellmail.quectel.internal.ModemDiagnostics;
+import io.cellmail.quectel.internal.ReadyWait;
 
 /**
  * Identifies the module on one short-lived AT engine, until it answers or {@link #stop()}: the engine opens the
@@ -27,7 +28,7 @@ final class Identifier {
     private static final Logger LOG = LoggerFactory.getLogger(Identifier.class);
 
     private final AtEngine engine;
-    private final EngineReady ready;
+    private final ReadyWait ready;
     private final AutoTimings timings;
     private final String name;
 
@@ -38,7 +39,7 @@ final class Identifier {
      */
     Identifier(AtEngine engine, AutoTimings timings, String name) {
         this.engine = engine;
-        this.ready = new EngineReady(engine);
+        this.ready = new ReadyWait(engine);
         this.timings = timings;
         this.name = name;
         engine.addModemListener(ready);
