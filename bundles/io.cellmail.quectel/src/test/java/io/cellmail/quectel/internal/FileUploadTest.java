@@ -22,15 +22,10 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.at.AtChannel;
 import io.cellmail.at.AtCommand;
-import io.cellmail.at.AtCounters;
 import io.cellmail.at.AtResponse;
-import io.cellmail.at.EngineState;
 import io.cellmail.at.InfoLine;
-import io.cellmail.at.ModemListener;
-import io.cellmail.at.Transcript;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
-import io.cellmail.at.UrcListener;
 
 /**
  * {@code AT+QFUPL}: the module's checksum is compared with the bytes sent; a file whose checksum differs is deleted
@@ -70,7 +65,7 @@ class FileUploadTest {
     }
 
     /** Answers every upload with one result line and every command with OK, and records what it got. */
-    private static final class ScriptedChannel implements AtChannel {
+    private static final class ScriptedChannel extends CommandsOnlyChannel {
 
         private final String resultLine;
         private final List<String> commands = new ArrayList<>();
@@ -92,51 +87,6 @@ class FileUploadTest {
             options.add(uploadOptions);
             return CompletableFuture.completedFuture(new UploadResult(payload.length,
                     new InfoLine(resultLine, uploadOptions.resultPrefix())));
-        }
-
-        @Override
-        public void modemReset(String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addUrcListener(UrcListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeUrcListener(UrcListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addModemListener(ModemListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeModemListener(ModemListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public EngineState state() {
-            return EngineState.READY;
-        }
-
-        @Override
-        public long epoch() {
-            return 1;
-        }
-
-        @Override
-        public AtCounters counters() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Transcript transcript() {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -13,18 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.cellmail.at.AtChannel;
 import io.cellmail.at.AtCommand;
-import io.cellmail.at.AtCounters;
 import io.cellmail.at.AtException;
 import io.cellmail.at.AtResponse;
-import io.cellmail.at.EngineState;
 import io.cellmail.at.InfoLine;
-import io.cellmail.at.ModemListener;
-import io.cellmail.at.Transcript;
 import io.cellmail.at.UploadOptions;
 import io.cellmail.at.UploadResult;
-import io.cellmail.at.UrcListener;
+import io.cellmail.quectel.internal.CommandsOnlyChannel;
 
 /**
  * A scripted AT channel for {@link SmsSender}'s unit tests: answers {@code OK} to every command and every upload with
@@ -32,7 +27,7 @@ import io.cellmail.at.UrcListener;
  * what was sent: a command as its text, an upload as its command, {@code " > "} and its payload (bytes below 0x20
  * shown as {@code <xx>}).
  */
-final class ScriptedSmsChannel implements AtChannel {
+final class ScriptedSmsChannel extends CommandsOnlyChannel {
 
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final Map<String, AtException> refusals = new HashMap<>();
@@ -92,47 +87,7 @@ final class ScriptedSmsChannel implements AtChannel {
     }
 
     @Override
-    public void modemReset(String reason) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void addUrcListener(UrcListener listener) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void removeUrcListener(UrcListener listener) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void addModemListener(ModemListener listener) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void removeModemListener(ModemListener listener) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public EngineState state() {
-        return EngineState.READY;
-    }
-
-    @Override
     public long epoch() {
         return epoch;
-    }
-
-    @Override
-    public AtCounters counters() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Transcript transcript() {
-        throw new UnsupportedOperationException();
     }
 }
