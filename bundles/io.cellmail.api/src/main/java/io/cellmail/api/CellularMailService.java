@@ -46,6 +46,29 @@ public interface CellularMailService {
     CompletionStage<DeliveryReceipt> send(MailMessage message);
 
     /**
+     * Accepts an SMS for delivery through the service's modem, durably like mail: it waits in the outbox, is
+     * retried while it fails transiently, counts against the service's own SMS rate limit and survives restarts.
+     * Never blocks on the modem. Sending an SMS whose id is still queued, or reached its outcome within the last
+     * hour, queues nothing new and returns that SMS's outcome. The service posts {@link SmsEvents} for it.
+     *
+     * <p>An SMS is sent at least once: if the process dies while the modem sends it, it is sent again after the
+     * restart, and may then arrive twice.
+     *
+     * @param message the number and text
+     * @return a stage that completes when the network acknowledged every part, or exceptionally with a
+     *     {@link MailException}: {@link MailErrorCode#SMS_REFUSED}, {@link MailErrorCode#SMS_NOT_SUPPORTED},
+     *     {@link MailErrorCode#EXPIRED} (it kept failing transiently) or {@link MailErrorCode#CANCELLED}
+     * @throws MailException when the SMS is refused up front: {@link MailErrorCode#INVALID_MESSAGE} naming
+     *     {@code text} when it takes more parts than the service allows, {@link MailErrorCode#QUEUE_FULL},
+     *     {@link MailErrorCode#SERVICE_STOPPED}, or {@link MailErrorCode#SMS_NOT_SUPPORTED} from a service that
+     *     cannot send SMS (this default)
+     * @since 1.3
+     */
+    default CompletionStage<SmsDelivery> sendSms(SmsMessage message) {
+        throw new MailException(MailErrorCode.SMS_NOT_SUPPORTED, "This service cannot send SMS");
+    }
+
+    /**
      * @param messageId an id from a receipt or an event
      * @return the message's progress while it is in the outbox, and its outcome for an hour after it left (across
      *     restarts: a caller that missed the outcome's event asks here); empty otherwise

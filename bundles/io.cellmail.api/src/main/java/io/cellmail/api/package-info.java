@@ -9,7 +9,7 @@
  * and the EventAdmin topics of {@link io.cellmail.api.MailEvents}.
  */
 @NullMarked
-@Version("1.2.0")
+@Version("1.3.0")
 package io.cellmail.api;
 
 import org.jspecify.annotations.NullMarked;

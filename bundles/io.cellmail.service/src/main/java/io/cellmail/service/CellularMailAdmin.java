@@ -76,6 +76,12 @@ public interface CellularMailAdmin {
      */
     List<String> transcript(int lastLines);
 
+    /**
+     * @return every SMS in the outbox that has no outcome yet, one entry per number, in the order they were decided
+     * @since 3.1
+     */
+    List<SmsStatus> smsQueue();
+
     /** @return what the service did since it (re)started, and what its outbox holds now */
     OutboxCounters counters();
 

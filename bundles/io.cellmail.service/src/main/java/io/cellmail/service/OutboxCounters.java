@@ -20,6 +20,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param heldByRateLimit due mails waiting only because the rate limit is reached
  * @param setAside outbox files found damaged (at start-up or when their mail was to be sent) and moved to
  *     {@code corrupt/}; each was reported as a failed mail
+ * @param smsSent SMS the network acknowledged (one per number), on purpose or about a mail
+ * @param smsFailed SMS ended without being sent (refused, expired or cancelled), one per number
+ * @param smsQueued SMS waiting or being sent, one per number
  */
 @ProviderType
 public record OutboxCounters(
@@ -30,5 +33,25 @@ public record OutboxCounters(
         long cancelled,
         int queued,
         int heldByRateLimit,
-        int setAside) {
+        int setAside,
+        long smsSent,
+        long smsFailed,
+        int smsQueued) {
+
+    /**
+     * Counters of a service that has sent no SMS, as before 3.1.
+     *
+     * @param sent mails the SMTP server accepted
+     * @param failed mails ended by a permanent failure
+     * @param retried transient failures followed by a retry
+     * @param expired mails that expired undelivered
+     * @param cancelled mails cancelled
+     * @param queued mails in the outbox, not final
+     * @param heldByRateLimit due mails waiting only because the rate limit is reached
+     * @param setAside outbox files found damaged and moved aside
+     */
+    public OutboxCounters(long sent, long failed, long retried, long expired, long cancelled, int queued,
+            int heldByRateLimit, int setAside) {
+        this(sent, failed, retried, expired, cancelled, queued, heldByRateLimit, setAside, 0, 0, 0);
+    }
 }

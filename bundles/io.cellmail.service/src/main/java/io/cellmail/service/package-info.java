@@ -10,7 +10,7 @@
  * private to this bundle.
  */
 @NullMarked
-@Version("3.0.0")
+@Version("3.1.0")
 package io.cellmail.service;
 
 import org.jspecify.annotations.NullMarked;

@@ -29,6 +29,7 @@ import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.CellularMailAdmin;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.SmsStatus;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
@@ -153,6 +154,11 @@ final class FakeMailService implements CellularMailService, CellularMailAdmin {
     @Override
     public List<String> transcript(int lastLines) {
         return transcript.subList(Math.max(0, transcript.size() - lastLines), transcript.size());
+    }
+
+    @Override
+    public List<SmsStatus> smsQueue() {
+        return List.of();
     }
 
     @Override

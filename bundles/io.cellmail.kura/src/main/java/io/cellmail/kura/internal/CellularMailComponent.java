@@ -30,11 +30,14 @@ import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailMessage;
 import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.api.SmsDelivery;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.service.CellularMailAdmin;
 import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailFactory;
 import io.cellmail.service.ConfiguredCellularMail;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.SmsStatus;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
@@ -131,6 +134,11 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     }
 
     @Override
+    public CompletionStage<SmsDelivery> sendSms(SmsMessage message) {
+        return service.sendSms(message);
+    }
+
+    @Override
     public Optional<MessageStatus> status(String messageId) {
         return service.status(messageId);
     }
@@ -158,6 +166,11 @@ public final class CellularMailComponent implements ConfigurableComponent, Cellu
     @Override
     public List<MessageStatus> queue() {
         return service.queue();
+    }
+
+    @Override
+    public List<SmsStatus> smsQueue() {
+        return service.smsQueue();
     }
 
     @Override

@@ -34,6 +34,7 @@ import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailSecrets;
 import io.cellmail.service.ConfiguredCellularMail;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.SmsStatus;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.ModemMailerFactory;
@@ -354,6 +355,12 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
     public List<MessageStatus> queue() {
         MailService service = state.service();
         return service == null ? List.of() : service.queue();
+    }
+
+    @Override
+    public List<SmsStatus> smsQueue() {
+        MailService service = state.service();
+        return service == null ? List.of() : service.smsQueue();
     }
 
     @Override

@@ -33,6 +33,7 @@ import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.SmsStatus;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
@@ -310,6 +311,11 @@ public final class MailService implements CellularMailService, AutoCloseable {
         }
         closeQuietly(old.mailer());
         LOG.debug("Service {} now sends through {}", settings.name(), mailerSettings);
+    }
+
+    /** @return the SMS waiting in the outbox, one entry per number; none yet: this service queues no SMS */
+    public List<SmsStatus> smsQueue() {
+        return List.of();
     }
 
     /** @return what the service did since it started and what its outbox holds */

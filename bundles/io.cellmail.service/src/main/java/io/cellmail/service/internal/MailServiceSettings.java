@@ -24,6 +24,7 @@ import io.cellmail.service.spi.MailerSettings;
  * @param maxMessages the most mails the outbox holds; {@code send} refuses more with {@code QUEUE_FULL}
  * @param maxBytes the most bytes the outbox holds on disk; {@code send} refuses more with {@code QUEUE_FULL}
  * @param maxPerHour the most send attempts per sliding hour (retries included), 0 for no limit
+ * @param sms the SMS fallback for mail that cannot go, and the limits of every SMS
  */
 public record MailServiceSettings(
         String name,
@@ -34,7 +35,8 @@ public record MailServiceSettings(
         Path outboxDirectory,
         int maxMessages,
         long maxBytes,
-        int maxPerHour) {
+        int maxPerHour,
+        SmsSettings sms) {
 
     /** Default delay before the first retry. */
     public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(30);
@@ -71,6 +73,7 @@ public record MailServiceSettings(
         if (maxPerHour < 0) {
             throw new IllegalArgumentException("maxPerHour must be 0 (no limit) or positive: " + maxPerHour);
         }
+        Objects.requireNonNull(sms, "sms");
     }
 
     /**
@@ -86,7 +89,7 @@ public record MailServiceSettings(
     /** @return a builder holding these settings, to change some of them */
     public Builder toBuilder() {
         return new Builder(name, mailer, outboxDirectory).retry(retryBase, retryCap).expiry(expiry)
-                .bounds(maxMessages, maxBytes).maxPerHour(maxPerHour);
+                .bounds(maxMessages, maxBytes).maxPerHour(maxPerHour).sms(sms);
     }
 
     /**
@@ -95,7 +98,7 @@ public record MailServiceSettings(
      */
     public MailServiceSettings withMailer(MailerSettings value) {
         return new MailServiceSettings(name, value, retryBase, retryCap, expiry, outboxDirectory, maxMessages, maxBytes,
-                maxPerHour);
+                maxPerHour, sms);
     }
 
     private static void requirePositive(Duration value, String name) {
@@ -117,6 +120,7 @@ public record MailServiceSettings(
         private int maxMessages = DEFAULT_MAX_MESSAGES;
         private long maxBytes = DEFAULT_MAX_BYTES;
         private int maxPerHour = DEFAULT_MAX_PER_HOUR;
+        private SmsSettings sms = SmsSettings.NONE;
 
         private Builder(String name, MailerSettings mailer, Path outboxDirectory) {
             this.name = name;
@@ -150,13 +154,19 @@ public record MailServiceSettings(
             return this;
         }
 
+        /** Sets the SMS fallback and the limits of SMS. */
+        public Builder sms(SmsSettings value) {
+            sms = value;
+            return this;
+        }
+
         /**
          * @return the settings
          * @throws NullPointerException or IllegalArgumentException naming a missing or invalid setting
          */
         public MailServiceSettings build() {
             return new MailServiceSettings(name, mailer, retryBase, retryCap, expiry, outboxDirectory, maxMessages,
-                    maxBytes, maxPerHour);
+                    maxBytes, maxPerHour, sms);
         }
     }
 }

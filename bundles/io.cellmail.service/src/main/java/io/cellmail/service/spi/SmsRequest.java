@@ -6,12 +6,12 @@
 package io.cellmail.service.spi;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.service.sms.SmsSegments;
 
 /**
@@ -30,9 +30,6 @@ import io.cellmail.service.sms.SmsSegments;
 @ProviderType
 public record SmsRequest(String number, String text, int maxParts) {
 
-    private static final Pattern INTERNATIONAL = Pattern.compile("\\+[0-9]{1,15}");
-    private static final Pattern NATIONAL = Pattern.compile("[0-9]{1,20}");
-
     /**
      * @throws MailException {@link MailErrorCode#INVALID_MESSAGE} naming the field ({@code number}, {@code text} or
      *     {@code maxParts}) that is wrong
@@ -40,7 +37,7 @@ public record SmsRequest(String number, String text, int maxParts) {
     public SmsRequest {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(text, "text");
-        if (!INTERNATIONAL.matcher(number).matches() && !NATIONAL.matcher(number).matches()) {
+        if (!SmsMessage.isNumber(number)) {
             // the message never repeats the value: it could carry anything
             throw invalid("number", "An SMS number is + and up to 15 digits (E.164) or up to 20 digits");
         }
