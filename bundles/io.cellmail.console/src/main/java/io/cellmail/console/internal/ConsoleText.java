@@ -18,6 +18,7 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ServiceStatus;
 import io.cellmail.service.OutboxCounters;
+import io.cellmail.service.SmsStatus;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemProbe;
 
@@ -74,6 +75,8 @@ final class ConsoleText {
                 .append(c.failed()).append(", retried ").append(c.retried()).append(", expired ").append(c.expired())
                 .append(", cancelled ").append(c.cancelled()).append(", held by rate limit ")
                 .append(c.heldByRateLimit()).append(", set aside ").append(c.setAside()).append('\n'));
+        counters.ifPresent(c -> out.append("  SMS           ").append(c.smsQueued()).append(" waiting, sent ")
+                .append(c.smsSent()).append(", failed ").append(c.smsFailed()).append(" since start\n"));
         status.warnings().forEach(w -> out.append("  WARNING       ").append(w).append('\n'));
         problem.ifPresent(p -> out.append("  problem       ").append(p).append('\n'));
         return out.toString();
@@ -106,6 +109,23 @@ final class ConsoleText {
             out.append(String.format("  %-36s  %-10s  %8d  %-19s  %-19s  %s%n", mail.messageId(), mail.state(),
                     mail.attempts(), time(mail.acceptedAt()), mail.nextAttemptAt().map(ConsoleText::time).orElse("-"),
                     mail.lastError().map(MailErrorCode::describe).orElse("-")));
+        }
+        return out.toString();
+    }
+
+    /** @return a table of the SMS waiting (one line per number), or nothing when there are none */
+    static String smsQueue(String service, List<SmsStatus> sms) {
+        if (sms.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(service).append(": ").append(sms.size())
+                .append(" SMS\n");
+        out.append(String.format("  %-36s  %-11s  %-16s  %-10s  %8s  %-19s  %s%n", "ID", "REASON", "NUMBER", "STATE",
+                "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR"));
+        for (SmsStatus one : sms) {
+            out.append(String.format("  %-36s  %-11s  %-16s  %-10s  %8d  %-19s  %s%n", one.id(), one.reason(),
+                    one.number(), one.state(), one.attempts(), one.nextAttemptAt().map(ConsoleText::time).orElse("-"),
+                    one.lastError().map(MailErrorCode::describe).orElse("-")));
         }
         return out.toString();
     }

@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -25,18 +22,21 @@ import io.cellmail.api.CellularMailService;
 import io.cellmail.api.DeliveryReceipt;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
+import io.cellmail.api.SmsDelivery;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.serial.SecretText;
 import io.cellmail.service.CellularMailAdmin;
 
 /**
- * The {@code cellmail:} commands of the Gogo console: {@code send}, {@code status}, {@code queue}, {@code probe} and
- * {@code transcript}. Each writes its answer to the session's output (see {@link SessionOutput}); a wrong call
+ * The {@code cellmail:} commands of the Gogo console: {@code send}, {@code sms}, {@code status}, {@code queue},
+ * {@code probe} and {@code transcript}. Each writes its answer to the session's output (see {@link SessionOutput}); a wrong call
  * writes what was wrong and the usage. Nothing here ever prints a password: the commands show statuses, ids, codes
  * and the (masked) AT transcript, never a configuration.
  */
 @Component(service = MailCommands.class, property = {
     "osgi.command.scope=cellmail",
     "osgi.command.function=send",
+    "osgi.command.function=sms",
     "osgi.command.function=status",
     "osgi.command.function=queue",
     "osgi.command.function=probe",
@@ -56,6 +56,16 @@ public final class MailCommands {
               -w, --wait SECONDS   how long to wait for the outcome (default 60)
               --nowait             print the id once the mail is queued, do not wait
             example: cellmail:send --cc ops@example.com alarm@example.com "Pump 3" "Pressure 7.9 bar"
+            """;
+    static final String SMS_USAGE = """
+            usage: cellmail:sms [options] <number> <text>
+              <number>             in quotes: "+", country code and number (E.164), or the digits the network
+                                   dials (unquoted, the console drops the + and leading zeros of a number)
+              -s, --service NAME   the mail service whose modem sends it, when there are several
+              --id ID              the SMS's id (letters, digits, . _ -), to send it only once
+              -w, --wait SECONDS   how long to wait for the outcome (default 60)
+              --nowait             print the id once the SMS is queued, do not wait
+            example: cellmail:sms "+41791234567" "Pump 3 pressure high, 7.9 bar"
             """;
     static final String QUEUE_USAGE = """
             usage: cellmail:queue [-s NAME]                 list the mails waiting
@@ -147,25 +157,76 @@ public final class MailCommands {
         } catch (MailException e) {
             return "Refused by " + entry.name() + ": " + ConsoleText.failure(e) + "\n";
         }
-        String queued = "Queued as " + message.id() + " on " + entry.name();
-        if (wait.isZero()) {
-            return queued + "\n";
+        return Outcome.await(stage, wait, message.id(), entry.name(), receipt -> "Sent " + receipt.messageId() + " on "
+                + entry.name() + " at " + ConsoleText.time(receipt.sentAt()) + " after "
+                + Outcome.attempts(receipt.attempts()));
+    }
+
+    /** Writes the usage of {@code sms} */
+    @Descriptor("show how to send an SMS")
+    public void sms() {
+        sessionOutput.write(() -> SMS_USAGE);
+    }
+
+    /**
+     * Sends an SMS through a service's modem and waits, bounded, for the outcome.
+     *
+     * Writes the parts and the network's message references, the failure with its code and meaning, or the id when
+     * the outcome is not known yet.
+     */
+    @Descriptor("send an SMS through the modem and wait for the outcome")
+    public void sms(
+            @Descriptor("the mail service whose modem sends it, when there are several")
+            @Parameter(names = { "-s", "--service" }, absentValue = "") String service,
+            @Descriptor("the SMS's id, to send it only once")
+            @Parameter(names = "--id", absentValue = "") String id,
+            @Descriptor("seconds to wait for the outcome")
+            @Parameter(names = { "-w", "--wait" }, absentValue = "" + DEFAULT_WAIT_SECONDS) int waitSeconds,
+            @Descriptor("print the id once the SMS is queued, do not wait")
+            @Parameter(names = "--nowait", presentValue = "true", absentValue = "false") boolean noWait,
+            @Descriptor("the number in quotes: +, country code and number, or the digits the network dials")
+            Object number,
+            @Descriptor("the text") String text) {
+        sessionOutput.write(() -> {
+            try {
+                MailServices.Entry entry = services.one(service);
+                SmsMessage message = smsMessage(id, number, text);
+                return sms(entry, message, noWait ? Duration.ZERO : Duration.ofSeconds(Math.max(0, waitSeconds)));
+            } catch (UsageException e) {
+                return "cellmail:sms: " + e.getMessage() + "\n" + SMS_USAGE;
+            }
+        });
+    }
+
+    /**
+     * Gogo turns an unquoted word that reads as a number into a number before a command sees it: {@code +41791234567}
+     * would arrive as 41791234567 and {@code 0791234567} as 791234567, another destination. Only a quoted number
+     * keeps every character, so anything else is refused.
+     */
+    private static SmsMessage smsMessage(String id, Object number, String text) throws UsageException {
+        if (!(number instanceof CharSequence)) {
+            throw new UsageException("put the number in quotes (\"+41791234567\"): the console reads an unquoted "
+                    + "number as a value and drops its + and leading zeros");
         }
         try {
-            DeliveryReceipt receipt = stage.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return "Sent " + receipt.messageId() + " on " + entry.name() + " at " + ConsoleText.time(receipt.sentAt())
-                    + " after " + receipt.attempts() + (receipt.attempts() == 1 ? " attempt" : " attempts") + "\n";
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof MailException failure
-                    ? "Not sent " + message.id() + " on " + entry.name() + ": " + ConsoleText.failure(failure) + "\n"
-                    : "Not sent " + message.id() + " on " + entry.name() + ": " + e.getCause() + "\n";
-        } catch (TimeoutException e) {
-            return queued + "; no outcome within " + wait.toSeconds() + " s: the outbox keeps trying, see "
-                    + "cellmail:queue\n";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return queued + "; stopped waiting: the outbox keeps trying, see cellmail:queue\n";
+            return id.isEmpty() ? SmsMessage.to(number.toString(), text)
+                    : new SmsMessage(id, number.toString(), text);
+        } catch (MailException e) {
+            throw new UsageException(e.getMessage());
         }
+    }
+
+    private static String sms(MailServices.Entry entry, SmsMessage message, Duration wait) {
+        CompletionStage<SmsDelivery> stage;
+        try {
+            stage = entry.service().sendSms(message);
+        } catch (MailException e) {
+            return "Refused by " + entry.name() + ": " + ConsoleText.failure(e) + "\n";
+        }
+        return Outcome.await(stage, wait, message.id(), entry.name(), delivery -> "Sent SMS " + delivery.id()
+                + " on " + entry.name() + " to " + delivery.number() + " at " + ConsoleText.time(delivery.sentAt())
+                + ": " + delivery.parts() + (delivery.parts() == 1 ? " part" : " parts") + ", message references "
+                + delivery.messageReferences() + ", after " + Outcome.attempts(delivery.attempts()));
     }
 
     /**
@@ -193,7 +254,7 @@ public final class MailCommands {
     }
 
     /** Writes the waiting mails of each service */
-    @Descriptor("list the mails waiting in the outbox")
+    @Descriptor("list the mails and SMS waiting in the outbox")
     public void queue(
             @Descriptor("show only this service")
             @Parameter(names = { "-s", "--service" }, absentValue = "") String service) {
@@ -201,7 +262,9 @@ public final class MailCommands {
             try {
                 StringBuilder out = new StringBuilder();
                 for (MailServices.Entry entry : services.select(service)) {
-                    out.append(ConsoleText.queue(entry.name(), admin(entry).queue()));
+                    CellularMailAdmin admin = admin(entry);
+                    out.append(ConsoleText.queue(entry.name(), admin.queue()));
+                    out.append(ConsoleText.smsQueue(entry.name(), admin.smsQueue()));
                 }
                 return out.toString();
             } catch (UsageException e) {

@@ -27,6 +27,8 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.api.SmsDelivery;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.service.CellularMailAdmin;
 import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.SmsStatus;
@@ -48,6 +50,11 @@ final class FakeMailService implements CellularMailService, CellularMailAdmin {
     final Map<String, MessageStatus> outbox = new HashMap<>();
     volatile Function<MailMessage, CompletionStage<DeliveryReceipt>> outcome =
             m -> CompletableFuture.completedFuture(new DeliveryReceipt(m.id(), 1, ACCEPTED));
+    final List<SmsMessage> smsSent = new CopyOnWriteArrayList<>();
+    volatile Function<SmsMessage, CompletionStage<SmsDelivery>> smsOutcome =
+            m -> CompletableFuture.completedFuture(new SmsDelivery(m.id(), m.number(), 2, List.of(17, 18), 1,
+                    ACCEPTED));
+    volatile List<SmsStatus> smsQueue = List.of();
     volatile ServiceStatus status;
     volatile Optional<String> problem = Optional.empty();
     volatile OutboxCounters counters = new OutboxCounters(3, 1, 2, 0, 1, 0, 0, 0);
@@ -94,6 +101,13 @@ final class FakeMailService implements CellularMailService, CellularMailAdmin {
     public CompletionStage<DeliveryReceipt> send(MailMessage message) {
         CompletionStage<DeliveryReceipt> stage = outcome.apply(message);
         sent.add(message);
+        return stage;
+    }
+
+    @Override
+    public CompletionStage<SmsDelivery> sendSms(SmsMessage message) {
+        CompletionStage<SmsDelivery> stage = smsOutcome.apply(message);
+        smsSent.add(message);
         return stage;
     }
 
@@ -158,7 +172,7 @@ final class FakeMailService implements CellularMailService, CellularMailAdmin {
 
     @Override
     public List<SmsStatus> smsQueue() {
-        return List.of();
+        return smsQueue;
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.cellmail.api.MailMessage;
 import io.cellmail.api.MessageState;
 import io.cellmail.api.Priority;
 import io.cellmail.api.RecipientType;
+import io.cellmail.api.SmsMessage;
 
 /**
  * The command lines an operator types, parsed by the Gogo runtime itself: options before the arguments, quoting,
@@ -44,7 +45,7 @@ class MailCommandsInGogoTest {
         commands.bindCellularMailAdmin(modem, properties);
         threadIo.start();
         CommandProcessorImpl processor = new CommandProcessorImpl(threadIo);
-        for (String function : new String[] { "send", "status", "queue", "probe", "transcript" }) {
+        for (String function : new String[] { "send", "sms", "status", "queue", "probe", "transcript" }) {
             processor.addCommand("cellmail", commands, function);
         }
         session = processor.createSession(new ByteArrayInputStream(new byte[0]), output,
@@ -76,6 +77,24 @@ class MailCommandsInGogoTest {
         String out = run("cellmail:send -w 5 ops@example.com subject body");
 
         assertThat(out).startsWith("Sent ").endsWith(" after 1 attempt\n");
+    }
+
+    @Test
+    void shouldParseOptionsAndQuotedTextOfSms() throws Exception {
+        String out = run("cellmail:sms --id sms-7 -w 5 \"+41791234567\" \"Pump 3 pressure high, 7.9 bar\"");
+
+        assertThat(out).startsWith("Sent SMS sms-7 on modem1 to +41791234567 at ");
+        assertThat(modem.smsSent).extracting(SmsMessage::text).containsExactly("Pump 3 pressure high, 7.9 bar");
+        assertThat(run("cellmail:sms")).isEqualTo(MailCommands.SMS_USAGE);
+    }
+
+    @Test
+    void shouldRefuseAnUnquotedNumberWhosePlusAndLeadingZerosTheConsoleDrops() throws Exception {
+        assertThat(run("cellmail:sms +41791234567 alarm")).startsWith("cellmail:sms: put the number in quotes");
+        assertThat(run("cellmail:sms 0791234567 alarm")).startsWith("cellmail:sms: put the number in quotes");
+        assertThat(modem.smsSent).isEmpty();
+        assertThat(run("cellmail:sms '0791234567' alarm")).startsWith("Sent SMS ");
+        assertThat(modem.smsSent).extracting(SmsMessage::number).containsExactly("0791234567");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ import io.cellmail.api.Priority;
 import io.cellmail.api.RecipientType;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.api.SmsMessage;
+import io.cellmail.api.SmsReason;
+import io.cellmail.service.SmsStatus;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.MailerSettings.SmtpSecurity;
 
@@ -206,6 +210,7 @@ class MailCommandsTest {
                 server failed) (transient: retried)
                   SMTP security none (plain SMTP)
                   since start   sent 3, failed 1, retried 2, expired 0, cancelled 1, held by rate limit 0, set aside 0
+                  SMS           0 waiting, sent 0, failed 0 since start
                 modem2
                   modem         UNAVAILABLE
                   registration  UNKNOWN
@@ -213,6 +218,7 @@ class MailCommandsTest {
                   queue         0 mails
                   last error    none
                   since start   sent 3, failed 1, retried 2, expired 0, cancelled 1, held by rate limit 0, set aside 0
+                  SMS           0 waiting, sent 0, failed 0 since start
                   problem       Invalid mail service configuration: smtpPort must be from 1 to 65535, got 0
                 """);
         assertThat(answer(() -> commands.status("modem2"))).startsWith("modem2\n").doesNotContain("modem1");
@@ -287,6 +293,70 @@ class MailCommandsTest {
                 .contains("-5 Network error").endsWith("modem2: no mail waiting\n");
         assertThat(out.lines().toList().get(1)).contains("ID").contains("STATE").contains("ATTEMPTS")
                 .contains("NEXT ATTEMPT").contains("LAST ERROR");
+    }
+
+    @Test
+    void shouldListTheSmsWaitingBesideTheMails() {
+        FakeMailService modem = bind("modem1");
+        modem.smsQueue = List.of(new SmsStatus("pump3-overpressure-1702", SmsReason.FALLBACK, "+41791234567",
+                MessageState.RETRY_WAIT, 2, Optional.of(FakeMailService.ACCEPTED), Optional.of(MailErrorCode.SMS_FAILED)));
+
+        String out = answer(() -> commands.queue(""));
+
+        assertThat(out).startsWith("modem1: no mail waiting\nmodem1: 1 SMS\n");
+        assertThat(out.lines().toList().get(3)).contains("pump3-overpressure-1702").contains("FALLBACK")
+                .contains("+41791234567").contains("RETRY_WAIT").contains("1102");
+    }
+
+    @Test
+    void shouldSendAnSmsAndPrintItsPartsAndMessageReferences() {
+        FakeMailService modem = bind("modem1");
+
+        String out = answer(() -> commands.sms("", "alarm-7", MailCommands.DEFAULT_WAIT_SECONDS, false,
+                "+41791234567", "Pump 3 pressure high"));
+
+        assertThat(modem.smsSent).containsExactly(new SmsMessage("alarm-7", "+41791234567", "Pump 3 pressure high"));
+        assertThat(out).startsWith("Sent SMS alarm-7 on modem1 to +41791234567 at ")
+                .endsWith(": 2 parts, message references [17, 18], after 1 attempt\n");
+    }
+
+    @Test
+    void shouldRefuseAnSmsToWhatIsNoNumberBeforeTheServiceSeesIt() {
+        FakeMailService modem = bind("modem1");
+
+        String out = answer(() -> commands.sms("", "", 60, false, "+41 79 123;AT+CMGD=1", "hello"));
+
+        assertThat(modem.smsSent).isEmpty();
+        assertThat(out).startsWith("cellmail:sms: An SMS number is + and up to 15 digits")
+                .contains(MailCommands.SMS_USAGE).doesNotContain("AT+CMGD");
+    }
+
+    @Test
+    void shouldPrintTheCodeAndMeaningOfAnSmsTheNetworkRefused() {
+        FakeMailService modem = bind("modem1");
+        modem.smsOutcome = m -> CompletableFuture.failedFuture(new MailException(MailErrorCode.SMS_REFUSED,
+                "+CMS ERROR: 21 (short message transfer rejected)"));
+
+        String out = answer(() -> commands.sms("", "", 60, false, "+41791234567", "hello"));
+
+        assertThat(out).startsWith("Not sent ").contains(" on modem1: 1101 ")
+                .contains("+CMS ERROR: 21 (short message transfer rejected)");
+    }
+
+    @Test
+    void shouldPrintOnlyTheSmsIdWithNoWait() {
+        FakeMailService modem = bind("modem1");
+        modem.smsOutcome = m -> new CompletableFuture<>();
+
+        String out = answer(() -> commands.sms("", "sms-1", 60, true, "+41791234567", "hello"));
+
+        assertThat(out).isEqualTo("Queued as sms-1 on modem1\n");
+    }
+
+    @Test
+    void shouldShowHowToSendAnSmsWhenCalledWithoutArguments() {
+        assertThat(answer(() -> commands.sms())).isEqualTo(MailCommands.SMS_USAGE)
+                .contains("usage: cellmail:sms [options] <number> <text>");
     }
 
     @Test
