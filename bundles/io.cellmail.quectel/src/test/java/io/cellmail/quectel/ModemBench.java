@@ -215,11 +215,23 @@ public final class ModemBench implements AutoCloseable {
     }
 
     public MailService service(MailerSettings settings, Path outbox, EventSink events) throws IOException {
+        return service(settings, outbox, events, UnaryOperator.identity());
+    }
+
+    /**
+     * @param settings the mailer's settings
+     * @param outbox the outbox directory
+     * @param events where the service posts its events
+     * @param tuning changes to the service's settings (short retries and no rate limit before them)
+     * @return a started mail service on the real driver; closed with the bench
+     */
+    public MailService service(MailerSettings settings, Path outbox, EventSink events,
+            UnaryOperator<MailServiceSettings.Builder> tuning) throws IOException {
         ModemMailer mailer = factory.create(settings);
         MailService service;
         try {
-            service = new MailService(MailServiceSettings.builder("bench", settings, outbox)
-                    .retry(Duration.ofMillis(20), Duration.ofMillis(100)).maxPerHour(0).build(), mailer, events);
+            service = new MailService(tuning.apply(MailServiceSettings.builder("bench", settings, outbox)
+                    .retry(Duration.ofMillis(20), Duration.ofMillis(100)).maxPerHour(0)).build(), mailer, events);
         } catch (IOException | RuntimeException e) {
             mailer.close();
             throw e;

@@ -15,12 +15,16 @@ import io.cellmail.service.internal.EventSink;
 /** Keeps every event a mail service posts, in order. */
 public final class RecordedEvents implements EventSink {
 
+    /** What every cellmail topic starts with, before its channel ({@code mail/}, {@code sms/}). */
+    private static final String CHANNEL_PREFIX = "io/cellmail/";
+
     /** One event. */
     public record Event(String topic, Map<String, Object> properties) {
 
-        /** @return e.g. {@code SENT} */
+        /** @return e.g. {@code SENT} for a mail event, {@code sms/SENT} for an SMS event */
         public String kind() {
-            return topic.substring(MailEvents.TOPIC_PREFIX.length());
+            return topic.startsWith(MailEvents.TOPIC_PREFIX) ? topic.substring(MailEvents.TOPIC_PREFIX.length())
+                    : topic.substring(CHANNEL_PREFIX.length());
         }
 
         /** @return the {@code error.code} property, or null */
@@ -41,7 +45,10 @@ public final class RecordedEvents implements EventSink {
         return events.stream().filter(e -> messageId.equals(e.properties().get(MailEvents.MESSAGE_ID))).toList();
     }
 
-    /** @return the kinds of the events of one mail, in order, e.g. {@code [QUEUED, RETRYING, SENT]} */
+    /**
+     * @return the kinds of the events of one mail and of the SMS about it, in order, e.g.
+     *     {@code [QUEUED, RETRYING, sms/SENT, SENT]}
+     */
     public List<String> kindsOf(String messageId) {
         return of(messageId).stream().map(Event::kind).toList();
     }
