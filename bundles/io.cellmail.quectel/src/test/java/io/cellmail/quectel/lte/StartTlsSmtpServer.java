@@ -38,8 +38,8 @@ import jakarta.mail.internet.MimeMessage;
  * A real SMTP server on a free loopback port for the STARTTLS tests (SubEthaSMTP: GreenMail's SMTP server has no
  * STARTTLS). Offering STARTTLS, it requires it: no AUTH is offered and no mail taken before the upgrade, so a client
  * that stays in the clear cannot deliver. Without it, it is a plain SMTP server that a client asking for STARTTLS
- * must refuse to use. Either way it takes mail only after AUTH with the bench's account. Its certificate is GreenMail's self-signed test
- * certificate, the one GreenMail's SMTPS server presents in the implicit-TLS tests.
+ * must refuse to use. Either way it takes mail only after AUTH with the bench's account. Its certificate is
+ * GreenMail's self-signed test certificate, the one GreenMail's SMTPS server presents in the implicit-TLS tests.
  */
 final class StartTlsSmtpServer implements AutoCloseable {
 
