@@ -113,12 +113,13 @@ public enum MailErrorCode {
             true),
     /**
      * The module's TLS connection to the SMTP server failed: the server's certificate is not signed by the
-     * configured CA certificate, none is on the module, or the handshake failed otherwise. Transient: the mail waits
+     * configured CA certificate, none is on the module, the server offers no STARTTLS when STARTTLS is configured
+     * (the mail is never sent in the clear), or the handshake failed otherwise. Transient: the mail waits
      * for an operator to correct the CA certificate or the server (or for the mail's expiry), as for
      * {@link #SETTING_REJECTED}.
      */
     TLS_FAILURE(1017, "The TLS connection to the SMTP server failed (certificate not signed by the configured CA, "
-            + "or the handshake failed)", true),
+            + "no STARTTLS offered, or the handshake failed)", true),
     /**
      * The modem reported a result code cellmail does not know (the LTE modules' {@code <err>} table is not public).
      * Transient, since it may well be a passing failure, but retried a few times only ({@link #attemptLimit()}):

@@ -9,18 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.AfterEach;
@@ -65,8 +60,8 @@ class LteTlsDeliveryTest {
     @BeforeEach
     void startBench() throws Exception {
         // GreenMail makes its certificate per server: read it from the running one
-        serverCa = pem(serverCertificate());
-        otherCa = pem(someOtherAuthority());
+        serverCa = CaCertificates.pem(serverCertificate());
+        otherCa = CaCertificates.pem(CaCertificates.someOtherAuthority());
         bench = LteBench.create(SMTPS.getSmtps().getPort());
     }
 
@@ -199,18 +194,5 @@ class LteTlsDeliveryTest {
             socket.startHandshake();
             return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
-    }
-
-    /** @return a CA certificate of the JDK's trust store: real, and not the signer of the test server */
-    private static X509Certificate someOtherAuthority() throws Exception {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        return ((X509TrustManager) factory.getTrustManagers()[0]).getAcceptedIssuers()[0];
-    }
-
-    private static String pem(Certificate certificate) throws Exception {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.getEncoded());
-        return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
     }
 }

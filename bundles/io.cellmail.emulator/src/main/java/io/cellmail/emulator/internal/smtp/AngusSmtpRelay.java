@@ -67,18 +67,24 @@ public final class AngusSmtpRelay implements SmtpRelay {
     private static int deliver(OutgoingMail mail, Session session, MimeMessage message, Address[] envelope)
             throws MessagingException {
         SMTPTransport transport = (SMTPTransport) session.getTransport("smtp");
+        boolean connected = false;
         try {
+            // With STARTTLS Angus connects in the clear, sends EHLO and STARTTLS, verifies the server in the
+            // handshake, sends EHLO again, and only then authenticates: no credential crosses the clear part.
             if (mail.authenticate()) {
                 transport.connect(mail.serverHost(), mail.serverPort(), orEmpty(mail.user()),
                         orEmpty(mail.password()));
             } else {
                 transport.connect(mail.serverHost(), mail.serverPort(), null, null);
             }
+            connected = true;
             transport.sendMessage(message, envelope);
             LOG.debug("sent {}: {}", mail, transport.getLastServerResponse());
             return 0;
         } catch (MessagingException e) {
-            int result = SmtpFailureClassifier.classify(e, transport.getLastReturnCode());
+            int result = !connected && TlsSockets.startTlsNotOffered(mail.tls(), transport)
+                    ? SmtpFailureClassifier.TLS_FAILURE
+                    : SmtpFailureClassifier.classify(e, transport.getLastReturnCode());
             // The exception carries server replies and host names, never the password.
             LOG.debug("sending {} failed with {}", mail, result, e);
             return result;

@@ -52,8 +52,9 @@ public final class SmtpFailureClassifier {
     /** Authentication failed. */
     public static final int AUTHENTICATION_FAILED = -535;
     /**
-     * The TLS handshake failed (a server certificate the CA does not sign, no common protocol): not in V1.00,
-     * which has no TLS; the LTE client reports it as {@code <err>} base + 16 (chosen).
+     * TLS could not be set up: the handshake failed (a server certificate the CA does not sign, no common
+     * protocol), or a server asked for STARTTLS offered none. Not in V1.00, which has no TLS; the LTE client
+     * reports it as {@code <err>} base + 16 (chosen).
      */
     public static final int TLS_FAILURE = -16;
 

@@ -23,6 +23,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,22 @@ final class TlsSockets {
             properties.setProperty("mail.smtp.starttls.enable", "true");
             properties.setProperty("mail.smtp.starttls.required", "true");
         }
+    }
+
+    /**
+     * Whether a connection that failed did so because the server, having answered EHLO, offered no STARTTLS
+     * although {@code ssltype} 2 requires it. Angus then refuses to go on in the clear; the module's result for
+     * it is not documented, and the emulator reports the TLS failure: TLS could not be set up with that server,
+     * and a server (or someone between it and the module) that hides STARTTLS is a TLS problem an operator must
+     * look at, not a refusal of the mail.
+     *
+     * @param tls how the connection was to be secured
+     * @param transport the transport whose {@code connect} failed, its EHLO answer still known
+     * @return true for {@code ssltype} 2, an EHLO (or HELO) the server accepted, and no STARTTLS in its answer
+     */
+    static boolean startTlsNotOffered(OutgoingMail.Tls tls, SMTPTransport transport) {
+        int lastReply = transport.getLastReturnCode();
+        return tls.type() == 2 && lastReply >= 200 && lastReply < 300 && !transport.supportsExtension("STARTTLS");
     }
 
     private static SSLContext context(OutgoingMail.Tls tls) {
