@@ -18,7 +18,22 @@ import java.util.concurrent.CompletionStage;
  */
 public final class Mailers {
 
+    /**
+     * The driver wants a complete mail configuration even for a command that sends no mail ({@code probe},
+     * {@code sms}); these placeholders are never used for anything ({@code .invalid} can never resolve, RFC 2606).
+     */
+    private static final String PLACEHOLDER_HOST = "probe.invalid";
+    private static final String PLACEHOLDER_SENDER = "probe@probe.invalid";
+
     private Mailers() {
+    }
+
+    /**
+     * @param link the modem's link
+     * @return settings for a command that sends no mail: the link, and placeholders for the mail settings
+     */
+    public static MailerSettings.Builder settingsWithoutMail(LinkUri link) {
+        return MailerSettings.builder(link.uri().toString(), PLACEHOLDER_HOST, PLACEHOLDER_SENDER);
     }
 
     /**

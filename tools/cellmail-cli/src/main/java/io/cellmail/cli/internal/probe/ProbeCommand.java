@@ -30,13 +30,6 @@ import java.util.OptionalInt;
 /** {@code cellmail probe}: what the modem is (identity), its SIM, network registration, GPRS and signal. */
 public final class ProbeCommand implements CliCommand {
 
-    /**
-     * The driver wants a complete mail configuration even to probe; these placeholders are never used, since a
-     * probe sends no mail ({@code .invalid} can never resolve, RFC 2606).
-     */
-    static final String PLACEHOLDER_HOST = "probe.invalid";
-    static final String PLACEHOLDER_SENDER = "probe@probe.invalid";
-
     private static final Options OPTIONS = new Options(1).single("--dialect").single("--smtp").repeatable("--fault")
             .single("--personality");
 
@@ -77,8 +70,7 @@ public final class ProbeCommand implements CliCommand {
             String dialect = Dialects.parse(parsed.value("--dialect"));
             links.startEmulatorFor(link, parsed.value("--smtp"), parsed.values("--fault"),
                     parsed.value("--personality"));
-            MailerSettings settings = MailerSettings.builder(link.uri().toString(), PLACEHOLDER_HOST,
-                    PLACEHOLDER_SENDER).build();
+            MailerSettings settings = Mailers.settingsWithoutMail(link).build();
             try (ModemMailer mailer = Mailers.open(links, link, settings, dialect, environment.stop())) {
                 ModemProbe probe;
                 try {

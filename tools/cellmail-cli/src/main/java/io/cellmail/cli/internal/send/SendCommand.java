@@ -16,6 +16,7 @@ import io.cellmail.cli.internal.HelpRequested;
 import io.cellmail.cli.internal.MailFailures;
 import io.cellmail.cli.internal.Mailers;
 import io.cellmail.cli.internal.ModemLinks;
+import io.cellmail.cli.internal.SimPin;
 import io.cellmail.cli.internal.UsageException;
 import io.cellmail.service.spi.ModemMailer;
 import java.io.PrintStream;
@@ -78,6 +79,7 @@ public final class SendCommand implements CliCommand {
                 "  --dialect NAME       gsm (quectel-gsm), lte (quectel-lte) or auto (default): auto asks the module",
                 "                       (ATI, AT+CGMM, AT+QSMTPCFG=?) which SMTP dialect it speaks; a module without",
                 "                       an SMTP client (BG95) fails with 1019, exit 1",
+                SimPin.usage(),
                 "Other:",
                 "  --timeout DURATION   how long the whole send may take (default 5m; AT+QSMTPPUT gets >= 100s)",
                 "  --transcript         print the AT conversation afterwards on stderr (passwords masked)",

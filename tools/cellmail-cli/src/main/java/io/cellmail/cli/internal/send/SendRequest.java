@@ -16,6 +16,7 @@ import io.cellmail.cli.internal.LinkArgument;
 import io.cellmail.cli.internal.MailFailures;
 import io.cellmail.cli.internal.ModemLinks;
 import io.cellmail.cli.internal.Options;
+import io.cellmail.cli.internal.SimPin;
 import io.cellmail.cli.internal.UsageException;
 import io.cellmail.emulator.EmulatorLinks;
 import io.cellmail.serial.LinkUri;
@@ -29,7 +30,7 @@ import java.util.Optional;
 
 /**
  * One {@code cellmail send} command line, checked and read: the link, the driver's settings, the mail, its
- * sender and the deadline. Passwords come from the options or the environment and are never shown.
+ * sender and the deadline. Passwords and the SIM's PIN come from the options or the environment and are never shown.
  *
  * @param link the modem's link
  * @param smtpRoute the in-process emulator's SMTP route ({@code --smtp}), for {@code emulator:} links
@@ -61,7 +62,7 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
             .flag("--no-auth")
             .single("--apn").single("--apn-user").single("--apn-password")
             .single("--timeout").flag("--transcript")
-            .single("--dialect")
+            .single("--dialect").single(SimPin.OPTION)
             .single("--smtp").repeatable("--fault").single("--personality");
 
     SendRequest {
@@ -99,7 +100,8 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
                 .sender(from, fromName)
                 .apn(parsed.value("--apn").orElse(""), parsed.value("--apn-user").orElse(""),
                         secret(parsed, environment, "--apn-password", APN_PASSWORD_VARIABLE).orElse(""))
-                .sendDeadline(timeout);
+                .sendDeadline(timeout)
+                .simPin(SimPin.of(parsed, environment));
         authentication(parsed, environment, settings);
         MailMessage message = message(parsed, environment);
         try {
