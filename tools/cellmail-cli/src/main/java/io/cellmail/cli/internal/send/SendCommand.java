@@ -101,10 +101,10 @@ public final class SendCommand implements CliCommand {
             throws UsageException, HelpRequested, CommandFailure {
         try (ModemLinks links = new ModemLinks()) {
             SendRequest request = SendRequest.of(SendRequest.OPTIONS.parse(args), environment, links);
-            links.startEmulatorFor(request.link(), request.smtpRoute(), request.faults(), request.personality());
+            request.target().startEmulator(links);
             DialectInUse dialect = new DialectInUse();
-            try (ModemMailer mailer = Mailers.open(links, request.link(), request.settings(), request.dialect(),
-                    dialect, environment.stop())) {
+            try (ModemMailer mailer = Mailers.open(links, request.target(), request.settings(), dialect,
+                    environment.stop())) {
                 validate(mailer, request.message());
                 long started = System.nanoTime();
                 try {
@@ -137,7 +137,7 @@ public final class SendCommand implements CliCommand {
         String result = dialect.name().map(Dialects::sentResult).orElse("accepted by the SMTP server");
         return "sent: " + result + " (" + recipients + (recipients == 1 ? " recipient" : " recipients")
                 + (attachments == 0 ? "" : ", " + attachments + (attachments == 1 ? " attachment" : " attachments"))
-                + ", " + Durations.format(took) + " via " + request.link().uri() + ")";
+                + ", " + Durations.format(took) + " via " + request.target().link().uri() + ")";
     }
 
     private static void printTranscript(SendRequest request, ModemMailer mailer, PrintStream err) {

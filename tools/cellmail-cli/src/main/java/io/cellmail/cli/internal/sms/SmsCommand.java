@@ -92,9 +92,8 @@ public final class SmsCommand implements CliCommand {
         try (ModemLinks links = new ModemLinks()) {
             // The SMS is checked here, before any link is opened: a wrong number never reaches the modem.
             SmsCommandLine line = SmsCommandLine.of(SmsCommandLine.OPTIONS.parse(args), environment, links);
-            links.startEmulatorFor(line.link(), line.smtpRoute(), line.faults(), line.personality());
-            try (ModemMailer mailer = Mailers.open(links, line.link(), line.settings(), line.dialect(),
-                    environment.stop())) {
+            line.target().startEmulator(links);
+            try (ModemMailer mailer = Mailers.open(links, line.target(), line.settings(), environment.stop())) {
                 long started = System.nanoTime();
                 SmsReceipt receipt;
                 try {
@@ -106,7 +105,7 @@ public final class SmsCommand implements CliCommand {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 environment.out().println(outcome(line, receipt, took));
                 printTranscript(line, mailer, environment.err());
-                links.emulatorFor(line.link()).map(ModemEmulator::smsCentre)
+                links.emulatorFor(line.target().link()).map(ModemEmulator::smsCentre)
                         .ifPresent(centre -> printCentre(centre, line.request(), environment.out()));
             }
         }
@@ -118,7 +117,7 @@ public final class SmsCommand implements CliCommand {
                 .collect(Collectors.joining(", "));
         String encoding = receipt.encoding().name().replace('_', '-');
         return "sent: " + receipt.parts() + (receipt.parts() == 1 ? " part" : " parts") + " in " + encoding
-                + ", message " + (receipt.parts() == 1 ? "reference " : "references ") + references + " (" + Durations.format(took) + " via " + line.link().uri() + ")";
+                + ", message " + (receipt.parts() == 1 ? "reference " : "references ") + references + " (" + Durations.format(took) + " via " + line.target().link().uri() + ")";
     }
 
     /** What a technician would see on the phone: the emulated SMS centre's message to the number. */

@@ -8,41 +8,34 @@ package io.cellmail.cli.internal.sms;
 import io.cellmail.api.MailException;
 import io.cellmail.cli.internal.CliEnvironment;
 import io.cellmail.cli.internal.CommandFailure;
-import io.cellmail.cli.internal.Dialects;
 import io.cellmail.cli.internal.Durations;
-import io.cellmail.cli.internal.LinkArgument;
 import io.cellmail.cli.internal.MailFailures;
 import io.cellmail.cli.internal.Mailers;
 import io.cellmail.cli.internal.ModemLinks;
+import io.cellmail.cli.internal.ModemTarget;
 import io.cellmail.cli.internal.Options;
 import io.cellmail.cli.internal.SimPin;
 import io.cellmail.cli.internal.UsageException;
 import io.cellmail.cli.internal.Utf8Text;
-import io.cellmail.serial.LinkUri;
 import io.cellmail.service.sms.SmsSegments;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.SmsRequest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One {@code cellmail sms} command line, checked and read: the link, the SMS (checked by {@link SmsRequest} before
+ * One {@code cellmail sms} command line, checked and read: the modem, the SMS (checked by {@link SmsRequest} before
  * anything is opened), the driver's settings and the deadline. The SIM's PIN is never shown.
  *
- * @param link the modem's link
- * @param smtpRoute the in-process emulator's SMTP route ({@code --smtp}), for {@code emulator:} links
- * @param faults the in-process emulator's faults ({@code --fault})
- * @param personality the in-process emulator's module ({@code --personality}), for {@code emulator:} links
+ * @param target the modem: link, dialect, in-process emulator
  * @param settings the driver's settings
  * @param request the SMS
  * @param timeout how long the send may take until the modem starts sending
  * @param transcript whether to print the AT transcript afterwards
- * @param dialect the dialect the modem is driven in, a name {@link Dialects#parse} returned
  */
-record SmsCommandLine(LinkUri link, Optional<String> smtpRoute, List<String> faults, Optional<String> personality,
-        MailerSettings settings, SmsRequest request, Duration timeout, boolean transcript, String dialect) {
+record SmsCommandLine(ModemTarget target, MailerSettings settings, SmsRequest request, Duration timeout,
+        boolean transcript) {
 
     /**
      * Seven parts when not told otherwise: what the modules send in text mode ({@code AT+QCMGS}) and about 1000
@@ -58,21 +51,15 @@ record SmsCommandLine(LinkUri link, Optional<String> smtpRoute, List<String> fau
      */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
-    static final Options OPTIONS = new Options(1)
+    static final Options OPTIONS = ModemTarget.declare(new Options(1))
             .single("--to").single("--text").single("--max-parts")
-            .single("--timeout").flag("--transcript")
-            .single("--dialect").single(SimPin.OPTION)
-            .single("--smtp").repeatable("--fault").single("--personality");
+            .single("--timeout").flag("--transcript").single(SimPin.OPTION);
 
     SmsCommandLine {
-        Objects.requireNonNull(link, "link");
-        Objects.requireNonNull(smtpRoute, "smtpRoute");
-        faults = List.copyOf(faults);
-        Objects.requireNonNull(personality, "personality");
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(dialect, "dialect");
     }
 
     /**
@@ -85,8 +72,7 @@ record SmsCommandLine(LinkUri link, Optional<String> smtpRoute, List<String> fau
      */
     static SmsCommandLine of(Options.Parsed parsed, CliEnvironment environment, ModemLinks links)
             throws UsageException, CommandFailure {
-        LinkUri link = LinkArgument.require(parsed, environment, links);
-        String dialect = Dialects.parse(parsed.value("--dialect"));
+        ModemTarget target = ModemTarget.of(parsed, environment, links);
         String number = parsed.value("--to").orElseThrow(
                 () -> new UsageException("give the phone number: --to NUMBER, e.g. --to +41791234567"));
         SmsRequest request = request(number, text(parsed, environment), maxParts(parsed));
@@ -94,13 +80,12 @@ record SmsCommandLine(LinkUri link, Optional<String> smtpRoute, List<String> fau
                 ? Durations.parsePositive(parsed.value("--timeout").get(), "--timeout") : DEFAULT_TIMEOUT;
         MailerSettings settings;
         try {
-            settings = Mailers.settingsWithoutMail(link).sendDeadline(timeout)
+            settings = Mailers.settingsWithoutMail(target.link()).sendDeadline(timeout)
                     .simPin(SimPin.of(parsed, environment)).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new SmsCommandLine(link, parsed.value("--smtp"), parsed.values("--fault"),
-                parsed.value("--personality"), settings, request, timeout, parsed.flag("--transcript"), dialect);
+        return new SmsCommandLine(target, settings, request, timeout, parsed.flag("--transcript"));
     }
 
     private static String text(Options.Parsed parsed, CliEnvironment environment)
