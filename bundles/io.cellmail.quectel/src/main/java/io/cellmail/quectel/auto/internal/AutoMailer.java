@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,11 +22,8 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
-import io.cellmail.api.ModemState;
-import io.cellmail.api.Registration;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.EngineState;
-import io.cellmail.quectel.auto.AutoDialect;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
@@ -301,32 +297,15 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
     @Override
     public synchronized ModemHealth health() {
         return switch (phase) {
-            case IDENTIFYING -> new ModemHealth(identifier != null && identifier.state() == EngineState.REOPENING
-                    ? ModemState.UNAVAILABLE : ModemState.STARTING, Registration.UNKNOWN, OptionalInt.empty(),
-                    Optional.of("identifying the module (dialect " + AutoDialect.NAME + ")"));
-            case DELEGATING -> {
-                ModemHealth health = Objects.requireNonNull(delegate).health();
-                yield health.module().isPresent() ? health : health.withModule(found() + ", dialect "
-                        + Objects.requireNonNull(identity).family().dialect().orElseThrow() + ", found by "
-                        + AutoDialect.NAME);
-            }
-            case NO_SMTP -> without(ModemState.UNSUPPORTED, found() + ": no SMTP client (AT+QSMTPCFG=? answers ERROR);"
-                    + " every mail fails with " + MailErrorCode.NO_SMTP_CLIENT.describe());
-            case DIALECT_MISSING -> without(ModemState.UNAVAILABLE, found() + " speaks dialect "
-                    + Objects.requireNonNull(identity).family().dialect().orElseThrow()
-                    + ", which is not installed; mail waits for it");
-            case SETTINGS_REFUSED -> without(ModemState.UNAVAILABLE, Objects.requireNonNull(refusal).getMessage());
-            case CLOSED -> new ModemHealth(ModemState.STOPPED, Registration.UNKNOWN, OptionalInt.empty());
+            case IDENTIFYING -> AutoHealth.identifying(identifier != null
+                    && identifier.state() == EngineState.REOPENING);
+            case DELEGATING -> AutoHealth.delegating(Objects.requireNonNull(delegate).health(),
+                    Objects.requireNonNull(identity));
+            case NO_SMTP -> AutoHealth.noSmtpClient(Objects.requireNonNull(identity));
+            case DIALECT_MISSING -> AutoHealth.dialectMissing(Objects.requireNonNull(identity));
+            case SETTINGS_REFUSED -> AutoHealth.settingsRefused(Objects.requireNonNull(refusal));
+            case CLOSED -> AutoHealth.closed();
         };
-    }
-
-    @GuardedBy("this")
-    private String found() {
-        return Objects.requireNonNull(identity).describe();
-    }
-
-    private static ModemHealth without(ModemState state, String module) {
-        return new ModemHealth(state, Registration.UNKNOWN, OptionalInt.empty(), Optional.of(module));
     }
 
     /**
