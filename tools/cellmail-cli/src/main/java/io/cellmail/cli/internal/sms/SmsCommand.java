@@ -112,12 +112,13 @@ public final class SmsCommand implements CliCommand {
         return ExitCode.OK;
     }
 
-    static String outcome(SmsCommandLine line, SmsReceipt receipt, Duration took) {
+    private static String outcome(SmsCommandLine line, SmsReceipt receipt, Duration took) {
         String references = receipt.messageReferences().stream().map(String::valueOf)
                 .collect(Collectors.joining(", "));
         String encoding = receipt.encoding().name().replace('_', '-');
         return "sent: " + receipt.parts() + (receipt.parts() == 1 ? " part" : " parts") + " in " + encoding
-                + ", message " + (receipt.parts() == 1 ? "reference " : "references ") + references + " (" + Durations.format(took) + " via " + line.target().link().uri() + ")";
+                + ", message " + (receipt.parts() == 1 ? "reference " : "references ") + references
+                + " (" + Durations.format(took) + " via " + line.target().link().uri() + ")";
     }
 
     /** What a technician would see on the phone: the emulated SMS centre's message to the number. */
