@@ -38,6 +38,7 @@ class SmsTest {
     static final GreenMailExtension SMTP = ModemBench.greenMail();
 
     private static final String NUMBER = "+41791234567";
+    private static final String PIN = "4711";
     private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final Duration DELIVERY = Duration.ofSeconds(10);
 
@@ -239,5 +240,18 @@ class SmsTest {
         assertThat(delivered(1)).extracting(DeliveredSms::text).containsExactly("next");
         assertThat(bench.emulator().smsCentre().delivered()).hasSize(1);
         assertThat(String.join("\n", mailer.transcript(200))).contains("<ESC>");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Personality.class, names = {"M95", "EG25G"})
+    void shouldEnterTheSimPinBeforeAnSmsSentRightAfterPowerUp(Personality personality) throws Exception {
+        bench = new ModemBench(SMTP.getSmtp().getPort(), m -> m.personality(personality).simPin(PIN));
+        ModemMailer mailer = bench.mailer(bench.settings().simPin(PIN).build());
+
+        mailer.sendSms(SmsRequest.single(NUMBER, "after the PIN"), DEADLINE);
+
+        assertThat(delivered(1)).extracting(DeliveredSms::text).containsExactly("after the PIN");
+        assertThat(bench.commands()).filteredOn(c -> c.startsWith("AT+CPIN=")).hasSize(1);
+        assertThat(mailer.transcript(200)).noneMatch(l -> l.contains(PIN));
     }
 }

@@ -235,7 +235,9 @@ public final class QuectelMailer implements ModemMailer {
     /**
      * Sends an SMS with {@link SmsSender} while holding the modem, as {@link #send} holds it for a mail: no other
      * command runs while a message is entered. No radio check first: that one asks for GPRS, which an SMS does not
-     * need; the module's {@code +CMS ERROR} tells what keeps an SMS from going.
+     * need; the module's {@code +CMS ERROR} tells what keeps an SMS from going. Only the SIM's PIN is entered first
+     * when the SIM waits for it, as before a mail: an SMS right after a power-up would otherwise be refused
+     * ({@code +CMS ERROR: 311}) with the PIN configured.
      */
     @Override
     public SmsReceipt sendSms(SmsRequest request, Duration deadline) {
@@ -245,6 +247,7 @@ public final class QuectelMailer implements ModemMailer {
         try {
             long epoch = awaitReady(until);
             try {
+                unlockSim(epoch, until);
                 return sms.send(engine, epoch, request, until.remaining());
             } catch (MailException e) {
                 noteFailure(e, epoch);
@@ -367,6 +370,16 @@ public final class QuectelMailer implements ModemMailer {
                     e);
         }
         return engine.epoch();
+    }
+
+    /** Enters the SIM's PIN when the SIM waits for it and no radio check of this epoch found it ready. */
+    @GuardedBy("modem")
+    private void unlockSim(long epoch, Deadline until) {
+        if (radioCheckedEpoch == epoch && !radioCheckNeeded) {
+            return;
+        }
+        ModemSession session = new ModemSession(engine, OptionalLong.of(epoch), until);
+        simUnlock.unlock(session, RadioCheck.sim(session.attempt(Commands.simStatus())));
     }
 
     /** Checks the radio when it is not known to be fit for sending in this epoch. */

@@ -9,6 +9,7 @@ import io.cellmail.cli.internal.at.AtTerminalCommand;
 import io.cellmail.cli.internal.emulate.EmulateCommand;
 import io.cellmail.cli.internal.probe.ProbeCommand;
 import io.cellmail.cli.internal.send.SendCommand;
+import io.cellmail.cli.internal.sms.SmsCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class Cli {
 
     /** The commands of the shipped tool. */
     public Cli() {
-        this(List.of(new SendCommand(), new ProbeCommand(), new AtTerminalCommand(), new EmulateCommand()));
+        this(List.of(new SendCommand(), new SmsCommand(), new ProbeCommand(), new AtTerminalCommand(), new EmulateCommand()));
     }
 
     /** @param commands the commands to offer, in the order {@code --help} lists them */
@@ -113,7 +114,7 @@ public final class Cli {
     public String usage() {
         StringBuilder text = new StringBuilder();
         text.append("Usage: cellmail <command> [options]      (cellmail <command> --help for its options)\n");
-        text.append("Talks to a Quectel GSM module (or the cellmail emulator) over a serial link.\n\n");
+        text.append("Talks to a Quectel GSM or LTE module (or the cellmail emulator) over a serial link.\n\n");
         text.append("Commands:\n");
         commands.values().forEach(c -> text.append(String.format("  %-9s %s%n", c.name(), c.summary())));
         text.append("\nLinks: serial:/dev/ttyUSB2?baud=115200  tcp://HOST:PORT  emulator:NAME (an emulator in this process)\n");

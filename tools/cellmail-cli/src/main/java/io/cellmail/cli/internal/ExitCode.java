@@ -8,7 +8,10 @@ package io.cellmail.cli.internal;
 /** The exit codes of every command, the same for all of them so that scripts can rely on them. */
 public final class ExitCode {
 
-    /** Done: the mail was sent ({@code +QSMTPPUT: 0}), the probe answered, the session ended normally. */
+    /**
+     * Done: the mail was sent ({@code +QSMTPPUT: 0}, {@code +QSMTPPUT: 0,0} on LTE), the SMS acknowledged, the probe
+     * answered, the session ended normally.
+     */
     public static final int OK = 0;
     /** Failed, and trying again will not help without a change (wrong password, unknown port, bad recipient). */
     public static final int FAILURE = 1;

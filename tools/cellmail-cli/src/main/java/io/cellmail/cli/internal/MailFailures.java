@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class MailFailures {
 
-    /** The options that set each field of {@code MailerSettings} and {@code MailMessage}. */
+    /** The options that set each field of {@code MailerSettings}, {@code MailMessage} and {@code SmsRequest}. */
     private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
             Map.entry("linkUri", "LINK"),
             Map.entry("smtpHost", "--smtp-host"),
@@ -27,13 +27,17 @@ public final class MailFailures {
             Map.entry("apn", "--apn"),
             Map.entry("apnUser", "--apn-user"),
             Map.entry("apnPassword", "--apn-password"),
+            Map.entry("simPin", SimPin.OPTION),
             Map.entry("senderAddress", "--from"),
             Map.entry("senderName", "--from-name"),
             Map.entry("recipients", "--to/--cc/--bcc"),
             Map.entry("subject", "--subject"),
             Map.entry("body", "the body"),
             Map.entry("attachments", "--attach"),
-            Map.entry("id", "the message id"));
+            Map.entry("id", "the message id"),
+            Map.entry("number", "--to"),
+            Map.entry("text", "the text"),
+            Map.entry("maxParts", "--max-parts"));
 
     private MailFailures() {
     }

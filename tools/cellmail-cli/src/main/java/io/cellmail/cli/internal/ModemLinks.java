@@ -17,7 +17,9 @@ import io.cellmail.serial.internal.SerialLinkRegistry;
 import io.cellmail.serial.internal.TcpLinkProvider;
 import io.cellmail.serial.jserialcomm.internal.JSerialCommLinkProvider;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +39,7 @@ public final class ModemLinks implements AutoCloseable {
     private final EmulatorLinks emulators = new EmulatorLinks();
     private final SerialLinkRegistry registry =
             new SerialLinkRegistry(List.of(new TcpLinkProvider(), new JSerialCommLinkProvider(), emulators));
-    private final List<ModemEmulator> started = new ArrayList<>();
+    private final Map<LinkUri, ModemEmulator> started = new LinkedHashMap<>();
     private final List<HandOver> handOvers = new ArrayList<>();
 
     /**
@@ -105,8 +107,16 @@ public final class ModemLinks implements AutoCloseable {
             modem.close();
             throw new UsageException("--fault: " + e.getMessage());
         }
-        started.add(modem);
+        started.put(link, modem);
         LOG.debug("Started the in-process emulator {}", link.uri());
+    }
+
+    /**
+     * @param link a link given to {@link #startEmulatorFor}
+     * @return the emulated module started for it, empty for a link to a real module (or a remote emulator)
+     */
+    public Optional<ModemEmulator> emulatorFor(LinkUri link) {
+        return Optional.ofNullable(started.get(link));
     }
 
     /**
@@ -144,7 +154,7 @@ public final class ModemLinks implements AutoCloseable {
     public void close() {
         handOvers.forEach(HandOver::closeUntaken);
         handOvers.clear();
-        started.forEach(ModemEmulator::close);
+        started.values().forEach(ModemEmulator::close);
         started.clear();
     }
 

@@ -47,14 +47,17 @@ class DialectsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "auto", "quectel-gsm", "quectel-lte" })
     void shouldMakeTheFactoryOfTheDialect(String dialect) throws UsageException {
+        DialectInUse inUse = new DialectInUse();
         Object factory = Dialects.factory(Dialects.parse(Optional.of(dialect)),
-                new SerialLinkRegistry(List.of()));
+                new SerialLinkRegistry(List.of()), inUse);
 
         assertThat(factory).isInstanceOf(switch (dialect) {
             case "auto" -> AutoMailerFactory.class;
             case "quectel-lte" -> QuectelLteMailerFactory.class;
             default -> QuectelMailerFactory.class;
         });
+        assertThat(inUse.name()).as("auto knows its dialect only once it found the module")
+                .isEqualTo(dialect.equals("auto") ? Optional.empty() : Optional.of(dialect));
     }
 
     @Test

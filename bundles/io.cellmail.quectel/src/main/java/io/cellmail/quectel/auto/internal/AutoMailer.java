@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,13 +22,8 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
-import io.cellmail.api.ModemState;
-import io.cellmail.api.Registration;
 import io.cellmail.at.AtEngine;
 import io.cellmail.at.EngineState;
-import io.cellmail.quectel.auto.AutoDialect;
-import io.cellmail.quectel.internal.ModemDiagnostics;
-import io.cellmail.quectel.internal.ReadyWait;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
@@ -76,8 +69,8 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
     private final DialectFactories dialects;
     private final AutoTimings timings;
     private final Thread identifying;
-    /** One probe on an engine of its own at a time: a port is opened once. */
-    private final ReentrantLock ownProbe = new ReentrantLock();
+    private final KeptTranscript kept = new KeptTranscript(KEPT_TRANSCRIPT);
+    private final OwnEngineProbe ownProbe;
 
     @GuardedBy("this")
     private Phase phase = Phase.IDENTIFYING;
@@ -91,10 +84,6 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
     private @Nullable ModemMailerFactory delegateFactory;
     @GuardedBy("this")
     private @Nullable MailException refusal;
-    @GuardedBy("this")
-    private @Nullable AtEngine probeEngine;
-    @GuardedBy("this")
-    private final List<String> earlierTranscript = new ArrayList<>();
 
     /**
      * @param settings the settings the dialect's mailer is created with
@@ -110,6 +99,7 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
         this.engines = Objects.requireNonNull(engines, "engines");
         this.dialects = Objects.requireNonNull(dialects, "dialects");
         this.timings = Objects.requireNonNull(timings, "timings");
+        this.ownProbe = new OwnEngineProbe(engines, name, kept, KEPT_TRANSCRIPT);
         this.identifying = new Thread(this::identify, "cellmail-auto-" + name);
         identifying.setDaemon(true);
     }
@@ -138,7 +128,7 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
             LOG.warn("The identification of the modem {} failed", name, e);
         } finally {
             synchronized (this) {
-                keep(running.transcript(KEPT_TRANSCRIPT));
+                kept.keep(running.transcript(KEPT_TRANSCRIPT));
                 identifier = null;
             }
         }
@@ -199,7 +189,7 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
                             delegateFactory)) {
                 // its bundle stopped: the mailer it made must not outlive it
                 gone = delegate;
-                keep(Objects.requireNonNull(gone).transcript(KEPT_TRANSCRIPT));
+                kept.keep(Objects.requireNonNull(gone).transcript(KEPT_TRANSCRIPT));
                 delegate = null;
                 delegateFactory = null;
                 resolve();
@@ -262,7 +252,7 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
                     + " is " + Objects.requireNonNull(identity).name() + ", which speaks dialect "
                     + identity.family().dialect().orElseThrow() + "; no factory of that dialect is installed");
             case SETTINGS_REFUSED -> throw Objects.requireNonNull(refusal);
-            case CLOSED -> throw closed();
+            case CLOSED -> throw closed(name);
             case IDENTIFYING -> throw new IllegalStateException("still identifying");
         };
     }
@@ -296,39 +286,26 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
                 + ", which has no SMTP client");
     }
 
-    private MailException closed() {
+    /**
+     * @param name the modem's name
+     * @return the failure of work given to a closed mailer
+     */
+    static MailException closed(String name) {
         return new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The mailer of the modem " + name + " is closed");
     }
 
     @Override
     public synchronized ModemHealth health() {
         return switch (phase) {
-            case IDENTIFYING -> new ModemHealth(identifier != null && identifier.state() == EngineState.REOPENING
-                    ? ModemState.UNAVAILABLE : ModemState.STARTING, Registration.UNKNOWN, OptionalInt.empty(),
-                    Optional.of("identifying the module (dialect " + AutoDialect.NAME + ")"));
-            case DELEGATING -> {
-                ModemHealth health = Objects.requireNonNull(delegate).health();
-                yield health.module().isPresent() ? health : health.withModule(found() + ", dialect "
-                        + Objects.requireNonNull(identity).family().dialect().orElseThrow() + ", found by "
-                        + AutoDialect.NAME);
-            }
-            case NO_SMTP -> without(ModemState.UNSUPPORTED, found() + ": no SMTP client (AT+QSMTPCFG=? answers ERROR);"
-                    + " every mail fails with " + MailErrorCode.NO_SMTP_CLIENT.describe());
-            case DIALECT_MISSING -> without(ModemState.UNAVAILABLE, found() + " speaks dialect "
-                    + Objects.requireNonNull(identity).family().dialect().orElseThrow()
-                    + ", which is not installed; mail waits for it");
-            case SETTINGS_REFUSED -> without(ModemState.UNAVAILABLE, Objects.requireNonNull(refusal).getMessage());
-            case CLOSED -> new ModemHealth(ModemState.STOPPED, Registration.UNKNOWN, OptionalInt.empty());
+            case IDENTIFYING -> AutoHealth.identifying(identifier != null
+                    && identifier.state() == EngineState.REOPENING);
+            case DELEGATING -> AutoHealth.delegating(Objects.requireNonNull(delegate).health(),
+                    Objects.requireNonNull(identity));
+            case NO_SMTP -> AutoHealth.noSmtpClient(Objects.requireNonNull(identity));
+            case DIALECT_MISSING -> AutoHealth.dialectMissing(Objects.requireNonNull(identity));
+            case SETTINGS_REFUSED -> AutoHealth.settingsRefused(Objects.requireNonNull(refusal));
+            case CLOSED -> AutoHealth.closed();
         };
-    }
-
-    @GuardedBy("this")
-    private String found() {
-        return Objects.requireNonNull(identity).describe();
-    }
-
-    private static ModemHealth without(ModemState state, String module) {
-        return new ModemHealth(state, Registration.UNKNOWN, OptionalInt.empty(), Optional.of(module));
     }
 
     /**
@@ -342,47 +319,11 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
         synchronized (this) {
             awaitIdentified(end, "probe");
             if (phase == Phase.CLOSED) {
-                throw closed();
+                throw closed(name);
             }
             target = delegate;
         }
-        return target != null ? target.probe() : probeOwnEngine(end);
-    }
-
-    private ModemProbe probeOwnEngine(long end) {
-        ownProbe.lock();
-        AtEngine engine = engines.get();
-        try {
-            synchronized (this) {
-                if (phase == Phase.CLOSED) {
-                    throw closed();
-                }
-                probeEngine = engine;
-            }
-            ReadyWait ready = new ReadyWait(engine);
-            engine.addModemListener(ready);
-            try {
-                engine.start();
-            } catch (IllegalStateException e) {
-                // the mailer was closed meanwhile, and the engine with it
-                throw closed();
-            }
-            if (!ready.await(Duration.ofNanos(Math.max(1, end - System.nanoTime())))) {
-                throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The modem " + name + " does not answer");
-            }
-            return ModemDiagnostics.probe(engine, Duration.ofNanos(Math.max(1, end - System.nanoTime())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "The probe of the modem " + name
-                    + " was interrupted");
-        } finally {
-            engine.close();
-            synchronized (this) {
-                keep(ModemDiagnostics.transcript(engine.transcript(), KEPT_TRANSCRIPT));
-                probeEngine = null;
-            }
-            ownProbe.unlock();
-        }
+        return target != null ? target.probe() : ownProbe.probe(end);
     }
 
     /** The identification's and any probe's exchanges, then those of the dialect's mailer. */
@@ -391,7 +332,7 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
         List<String> lines;
         ModemMailer target;
         synchronized (this) {
-            lines = new ArrayList<>(earlierTranscript);
+            lines = new ArrayList<>(kept.lines());
             if (identifier != null) {
                 lines.addAll(identifier.transcript(lastLines));
             }
@@ -404,20 +345,11 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
         return List.copyOf(lines.subList(from, lines.size()));
     }
 
-    @GuardedBy("this")
-    private void keep(List<String> lines) {
-        earlierTranscript.addAll(lines);
-        if (earlierTranscript.size() > KEPT_TRANSCRIPT) {
-            earlierTranscript.subList(0, earlierTranscript.size() - KEPT_TRANSCRIPT).clear();
-        }
-    }
-
     /** Ends the identification (closing its engine), closes the dialect's mailer; a waiting send ends at once. */
     @Override
     public void close() {
         Identifier running;
         ModemMailer target;
-        AtEngine probing;
         synchronized (this) {
             if (phase == Phase.CLOSED) {
                 return;
@@ -426,16 +358,13 @@ public final class AutoMailer implements ModemMailer, DialectFactories.Listener 
             running = identifier;
             target = delegate;
             delegate = null;
-            probing = probeEngine;
             notifyAll();
         }
         dialects.unlisten(this);
         if (running != null) {
             running.stop();
         }
-        if (probing != null) {
-            probing.close();
-        }
+        ownProbe.close();
         if (target != null) {
             target.close();
         }

@@ -15,7 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cellmail.api.MailErrorCode;
+import io.cellmail.api.MailException;
 import io.cellmail.at.AtChannel;
+import io.cellmail.at.AtCommand;
+import io.cellmail.at.UploadOptions;
+import io.cellmail.quectel.internal.ModemSession;
 import io.cellmail.service.sms.SmsConcatenation;
 import io.cellmail.service.sms.SmsEncoding;
 import io.cellmail.service.sms.SmsSegments;
@@ -39,6 +44,9 @@ import io.cellmail.service.spi.SmsRequest;
 public final class SmsSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsSender.class);
+    /** An SMS command's failure by its {@code +CMS ERROR} or its kind; SMS commands have no result codes of SMTP. */
+    private static final ModemSession.CommandFailures FAILURES =
+            (failure, command, resultPrefix) -> SmsFailures.toMailException(failure, command);
 
     /** The concatenation reference of the next longer text, 0-255; starts anywhere, so restarts seldom repeat it. */
     private int nextReference = ThreadLocalRandom.current().nextInt(256);
@@ -58,68 +66,98 @@ public final class SmsSender {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(deadline, "deadline");
         SmsSegments segments = request.segments();
-        SmsLine line = new SmsLine(channel, epoch, deadline);
-        boolean quectel = SmsPlan.wantsQuectelConcatenation(segments) && quectelConcatenation(line, epoch);
+        ModemSession session = ModemSession.pinned(channel, epoch, deadline, FAILURES);
+        boolean quectel = SmsPlan.wantsQuectelConcatenation(segments) && quectelConcatenation(session, epoch);
         SmsPlan plan = SmsPlan.of(segments, quectel);
         List<Integer> references = switch (plan.route()) {
-            case TEXT -> text(line, request.number(), segments);
-            case QUECTEL_CONCATENATED -> quectelConcatenated(line, request.number(), segments);
-            case PDU -> pdu(line, request.number(), segments);
+            case TEXT -> text(session, request.number(), segments);
+            case QUECTEL_CONCATENATED -> quectelConcatenated(session, request.number(), segments);
+            case PDU -> pdu(session, request.number(), segments);
         };
         LOG.debug("SMS to {} sent: {} part(s) in {} by {}, message references {}", request.maskedNumber(),
                 segments.count(), segments.encoding(), plan.route(), references);
         return new SmsReceipt(segments.count(), references, segments.encoding());
     }
 
-    private boolean quectelConcatenation(SmsLine line, long epoch) {
+    private boolean quectelConcatenation(ModemSession session, long epoch) {
         if (probedEpoch != epoch) {
-            quectelConcatenation = line.accepts(SmsCommands.quectelConcatenationTest());
+            quectelConcatenation = session.attempt(SmsCommands.quectelConcatenationTest()).ok();
             probedEpoch = epoch;
             LOG.debug("AT+QCMGS {} in epoch {}", quectelConcatenation ? "supported" : "not supported", epoch);
         }
         return quectelConcatenation;
     }
 
-    private static List<Integer> text(SmsLine line, String number, SmsSegments segments) {
+    private static List<Integer> text(ModemSession session, String number, SmsSegments segments) {
         SmsEncoding encoding = segments.encoding();
-        textModeSetup(line, encoding);
+        textModeSetup(session, encoding);
         String text = segments.parts().get(0);
-        return List.of(line.submit(SmsCommands.textSubmit(number, encoding, line.promptWait(true)),
+        return List.of(submit(session, SmsCommands.textSubmit(number, encoding, promptWait(session, true)),
                 encoding.textModeBytes(text), SmsCommands.submitted("+CMGS:"), "the SMS"));
     }
 
-    private List<Integer> quectelConcatenated(SmsLine line, String number, SmsSegments segments) {
+    private List<Integer> quectelConcatenated(ModemSession session, String number, SmsSegments segments) {
         SmsEncoding encoding = segments.encoding();
-        textModeSetup(line, encoding);
+        textModeSetup(session, encoding);
         int reference = takeReference();
         List<Integer> references = new ArrayList<>();
         for (int i = 0; i < segments.count(); i++) {
-            references.add(line.submit(SmsCommands.quectelSubmit(number, encoding, reference, i + 1,
-                    segments.count(), line.promptWait(i == 0)), encoding.textModeBytes(segments.parts().get(i)),
+            references.add(submit(session, SmsCommands.quectelSubmit(number, encoding, reference, i + 1,
+                    segments.count(), promptWait(session, i == 0)), encoding.textModeBytes(segments.parts().get(i)),
                     SmsCommands.submitted("+QCMGS:"), partName(i, segments)));
         }
         return references;
     }
 
-    private List<Integer> pdu(SmsLine line, String number, SmsSegments segments) {
-        line.run(SmsCommands.pduMode());
+    private List<Integer> pdu(ModemSession session, String number, SmsSegments segments) {
+        session.run(SmsCommands.pduMode());
         int reference = segments.concatenated() ? takeReference() : 0;
         List<Integer> references = new ArrayList<>();
         for (int i = 0; i < segments.count(); i++) {
             SmsConcatenation header = segments.concatenated()
                     ? new SmsConcatenation(reference, i + 1, segments.count()) : null;
             SubmitPdu pdu = SubmitPdu.of(number, segments.encoding(), segments.parts().get(i), header);
-            references.add(line.submit(SmsCommands.pduSubmit(pdu.tpduOctets(), line.promptWait(i == 0)),
+            references.add(submit(session, SmsCommands.pduSubmit(pdu.tpduOctets(), promptWait(session, i == 0)),
                     pdu.hex().getBytes(StandardCharsets.US_ASCII), SmsCommands.submitted("+CMGS:"),
                     partName(i, segments)));
         }
         return references;
     }
 
-    private static void textModeSetup(SmsLine line, SmsEncoding encoding) {
-        line.run(SmsCommands.textMode());
-        line.run(SmsCommands.characterSet(encoding));
-        line.run(SmsCommands.parameters(encoding));
+    private static void textModeSetup(ModemSession session, SmsEncoding encoding) {
+        session.run(SmsCommands.textMode());
+        session.run(SmsCommands.characterSet(encoding));
+        session.run(SmsCommands.parameters(encoding));
+    }
+
+    /**
+     * @param session the attempt
+     * @param first true for the first part: its prompt must come before the deadline
+     * @return how long to wait for the prompt
+     * @throws MailException {@link MailErrorCode#MODEM_TIMEOUT} if the first part would start after the deadline
+     */
+    private static Duration promptWait(ModemSession session, boolean first) {
+        if (!first) {
+            // the module is sending the text already: its other parts must follow, whatever the deadline
+            return SmsCommands.PROMPT_TIMEOUT;
+        }
+        Duration left = session.remaining();
+        if (left.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new MailException(MailErrorCode.MODEM_TIMEOUT, "The deadline passed before the SMS was handed to "
+                    + "the module; nothing was sent");
+        }
+        return left.compareTo(SmsCommands.PROMPT_TIMEOUT) < 0 ? left : SmsCommands.PROMPT_TIMEOUT;
+    }
+
+    /**
+     * Hands one part over at its prompt and waits for its acknowledgement as long as the prompt and the network
+     * may take, whatever the deadline: a part the module may be sending is never given up early.
+     *
+     * @return the message reference the module reported
+     */
+    private static int submit(ModemSession session, AtCommand command, byte[] text, UploadOptions options,
+            String what) {
+        return session.uploadBeyondDeadline(command, text, options, what).reportedLength();
     }
 
     private int takeReference() {

@@ -10,16 +10,14 @@ import io.cellmail.api.Registration;
 import io.cellmail.cli.internal.CliCommand;
 import io.cellmail.cli.internal.CliEnvironment;
 import io.cellmail.cli.internal.CommandFailure;
-import io.cellmail.cli.internal.Dialects;
 import io.cellmail.cli.internal.ExitCode;
 import io.cellmail.cli.internal.HelpRequested;
-import io.cellmail.cli.internal.LinkArgument;
 import io.cellmail.cli.internal.MailFailures;
 import io.cellmail.cli.internal.Mailers;
 import io.cellmail.cli.internal.ModemLinks;
+import io.cellmail.cli.internal.ModemTarget;
 import io.cellmail.cli.internal.Options;
 import io.cellmail.cli.internal.UsageException;
-import io.cellmail.serial.LinkUri;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.ModemProbe;
@@ -30,15 +28,7 @@ import java.util.OptionalInt;
 /** {@code cellmail probe}: what the modem is (identity), its SIM, network registration, GPRS and signal. */
 public final class ProbeCommand implements CliCommand {
 
-    /**
-     * The driver wants a complete mail configuration even to probe; these placeholders are never used, since a
-     * probe sends no mail ({@code .invalid} can never resolve, RFC 2606).
-     */
-    static final String PLACEHOLDER_HOST = "probe.invalid";
-    static final String PLACEHOLDER_SENDER = "probe@probe.invalid";
-
-    private static final Options OPTIONS = new Options(1).single("--dialect").single("--smtp").repeatable("--fault")
-            .single("--personality");
+    private static final Options OPTIONS = ModemTarget.declare(new Options(1));
 
     @Override
     public String name() {
@@ -73,13 +63,10 @@ public final class ProbeCommand implements CliCommand {
             throws UsageException, HelpRequested, CommandFailure {
         Options.Parsed parsed = OPTIONS.parse(args);
         try (ModemLinks links = new ModemLinks()) {
-            LinkUri link = LinkArgument.require(parsed, environment, links);
-            String dialect = Dialects.parse(parsed.value("--dialect"));
-            links.startEmulatorFor(link, parsed.value("--smtp"), parsed.values("--fault"),
-                    parsed.value("--personality"));
-            MailerSettings settings = MailerSettings.builder(link.uri().toString(), PLACEHOLDER_HOST,
-                    PLACEHOLDER_SENDER).build();
-            try (ModemMailer mailer = Mailers.open(links, link, settings, dialect, environment.stop())) {
+            ModemTarget target = ModemTarget.of(parsed, environment, links);
+            target.startEmulator(links);
+            MailerSettings settings = Mailers.settingsWithoutMail(target.link()).build();
+            try (ModemMailer mailer = Mailers.open(links, target, settings, environment.stop())) {
                 ModemProbe probe;
                 try {
                     probe = mailer.probe();

@@ -9,12 +9,9 @@ import io.cellmail.api.Attachment;
 import io.cellmail.cli.internal.CommandFailure;
 import io.cellmail.cli.internal.ExitCode;
 import io.cellmail.cli.internal.UsageException;
+import io.cellmail.cli.internal.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,11 +55,7 @@ final class MailContent {
             return text(read(path, MAX_BODY_INPUT, "--body-file"), "--body-file " + path);
         }
         if (bodyFile.isPresent() || readStdin) {
-            try {
-                return text(stdin.readNBytes(MAX_BODY_INPUT + 1), "the body on stdin");
-            } catch (IOException e) {
-                throw new CommandFailure(ExitCode.FAILURE, "cannot read the body from stdin: " + e.getMessage(), e);
-            }
+            return Utf8Text.read(stdin, MAX_BODY_INPUT, "the body on stdin", "the modem takes 10 KB");
         }
         return "";
     }
@@ -100,17 +93,6 @@ final class MailContent {
     }
 
     private static String text(byte[] bytes, String what) throws UsageException {
-        if (bytes.length > MAX_BODY_INPUT) {
-            throw new UsageException(what + " is over " + MAX_BODY_INPUT + " bytes; the modem takes 10 KB");
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new UsageException(what + " is not UTF-8 text");
-        }
+        return Utf8Text.decode(bytes, MAX_BODY_INPUT, what, "the modem takes 10 KB");
     }
 }

@@ -10,12 +10,15 @@ import io.cellmail.api.MailMessage;
 import io.cellmail.cli.internal.CliCommand;
 import io.cellmail.cli.internal.CliEnvironment;
 import io.cellmail.cli.internal.CommandFailure;
+import io.cellmail.cli.internal.DialectInUse;
+import io.cellmail.cli.internal.Dialects;
 import io.cellmail.cli.internal.Durations;
 import io.cellmail.cli.internal.ExitCode;
 import io.cellmail.cli.internal.HelpRequested;
 import io.cellmail.cli.internal.MailFailures;
 import io.cellmail.cli.internal.Mailers;
 import io.cellmail.cli.internal.ModemLinks;
+import io.cellmail.cli.internal.SimPin;
 import io.cellmail.cli.internal.UsageException;
 import io.cellmail.service.spi.ModemMailer;
 import java.io.PrintStream;
@@ -46,7 +49,8 @@ public final class SendCommand implements CliCommand {
         return String.join(System.lineSeparator(),
                 "Usage: cellmail send LINK --to ADDRESS --from ADDRESS --smtp-host HOST [options]",
                 "Sends one mail through the SMTP client of the modem (AT+QSMTP... commands), now, without an outbox.",
-                "Exit 0 when the modem reports +QSMTPPUT: 0. Otherwise stderr gets the error code of the manual and",
+                "Exit 0 when the modem reports +QSMTPPUT: 0 (GSM dialect) or +QSMTPPUT: 0,0 (LTE dialect), which the",
+                "first line of stdout repeats. Otherwise stderr gets the error code of the manual and",
                 "its meaning (e.g. '-535 Authentication failed') and the exit code is 1, or 75 when trying again",
                 "later may help (network, busy modem, server unavailable).",
                 "",
@@ -78,6 +82,7 @@ public final class SendCommand implements CliCommand {
                 "  --dialect NAME       gsm (quectel-gsm), lte (quectel-lte) or auto (default): auto asks the module",
                 "                       (ATI, AT+CGMM, AT+QSMTPCFG=?) which SMTP dialect it speaks; a module without",
                 "                       an SMTP client (BG95) fails with 1019, exit 1",
+                SimPin.usage(),
                 "Other:",
                 "  --timeout DURATION   how long the whole send may take (default 5m; AT+QSMTPPUT gets >= 100s)",
                 "  --transcript         print the AT conversation afterwards on stderr (passwords masked)",
@@ -96,8 +101,9 @@ public final class SendCommand implements CliCommand {
             throws UsageException, HelpRequested, CommandFailure {
         try (ModemLinks links = new ModemLinks()) {
             SendRequest request = SendRequest.of(SendRequest.OPTIONS.parse(args), environment, links);
-            links.startEmulatorFor(request.link(), request.smtpRoute(), request.faults(), request.personality());
-            try (ModemMailer mailer = Mailers.open(links, request.link(), request.settings(), request.dialect(),
+            request.target().startEmulator(links);
+            DialectInUse dialect = new DialectInUse();
+            try (ModemMailer mailer = Mailers.open(links, request.target(), request.settings(), dialect,
                     environment.stop())) {
                 validate(mailer, request.message());
                 long started = System.nanoTime();
@@ -108,7 +114,7 @@ public final class SendCommand implements CliCommand {
                     throw MailFailures.asUsageErrorOfSend(e).orElseThrow(() -> MailFailures.asFailure("not sent", e));
                 }
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                environment.out().println(outcome(request, took));
+                environment.out().println(outcome(request, dialect, took));
                 printTranscript(request, mailer, environment.err());
             }
         }
@@ -123,13 +129,15 @@ public final class SendCommand implements CliCommand {
         }
     }
 
-    private static String outcome(SendRequest request, Duration took) {
+    private static String outcome(SendRequest request, DialectInUse dialect, Duration took) {
         MailMessage message = request.message();
         int recipients = message.recipients().size();
         int attachments = message.attachments().size();
-        return "sent: +QSMTPPUT: 0 (" + recipients + (recipients == 1 ? " recipient" : " recipients")
+        // the module's own words in its dialect; a send that returned went through a mailer of a known dialect
+        String result = dialect.name().map(Dialects::sentResult).orElse("accepted by the SMTP server");
+        return "sent: " + result + " (" + recipients + (recipients == 1 ? " recipient" : " recipients")
                 + (attachments == 0 ? "" : ", " + attachments + (attachments == 1 ? " attachment" : " attachments"))
-                + ", " + Durations.format(took) + " via " + request.link().uri() + ")";
+                + ", " + Durations.format(took) + " via " + request.target().link().uri() + ")";
     }
 
     private static void printTranscript(SendRequest request, ModemMailer mailer, PrintStream err) {

@@ -10,41 +10,35 @@ import io.cellmail.api.MailException;
 import io.cellmail.api.MailMessage;
 import io.cellmail.cli.internal.CliEnvironment;
 import io.cellmail.cli.internal.CommandFailure;
-import io.cellmail.cli.internal.Dialects;
 import io.cellmail.cli.internal.Durations;
-import io.cellmail.cli.internal.LinkArgument;
 import io.cellmail.cli.internal.MailFailures;
 import io.cellmail.cli.internal.ModemLinks;
+import io.cellmail.cli.internal.ModemTarget;
 import io.cellmail.cli.internal.Options;
+import io.cellmail.cli.internal.SimPin;
 import io.cellmail.cli.internal.UsageException;
 import io.cellmail.emulator.EmulatorLinks;
 import io.cellmail.serial.LinkUri;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.SenderIdentity;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One {@code cellmail send} command line, checked and read: the link, the driver's settings, the mail, its
- * sender and the deadline. Passwords come from the options or the environment and are never shown.
+ * One {@code cellmail send} command line, checked and read: the modem, the driver's settings, the mail, its
+ * sender and the deadline. Passwords and the SIM's PIN come from the options or the environment and are never shown.
  *
- * @param link the modem's link
- * @param smtpRoute the in-process emulator's SMTP route ({@code --smtp}), for {@code emulator:} links
- * @param faults the in-process emulator's faults ({@code --fault})
+ * @param target the modem: link, dialect, in-process emulator
  * @param settings the driver's settings
  * @param message the mail
  * @param sender its sender
  * @param timeout how long the whole send may take
  * @param transcript whether to print the AT transcript afterwards
- * @param dialect the dialect the modem is driven in ({@code --dialect}, a name {@link Dialects#parse} returned)
- * @param personality the in-process emulator's module ({@code --personality}), for {@code emulator:} links
  */
-record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults, MailerSettings settings,
-        MailMessage message, SenderIdentity sender, Duration timeout, boolean transcript, String dialect,
-        Optional<String> personality) {
+record SendRequest(ModemTarget target, MailerSettings settings, MailMessage message, SenderIdentity sender,
+        Duration timeout, boolean transcript) {
 
     /** The environment variable holding the SMTP password, so that it is not on the command line. */
     static final String SMTP_PASSWORD_VARIABLE = "CELLMAIL_SMTP_PASSWORD";
@@ -53,27 +47,21 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
     /** The manual's own example allows 300 s for {@code AT+QSMTPPUT}; the rest of the sequence takes seconds. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-    static final Options OPTIONS = new Options(1)
+    static final Options OPTIONS = ModemTarget.declare(new Options(1))
             .repeatable("--to").repeatable("--cc").repeatable("--bcc")
             .single("--subject").single("--body").single("--body-file").repeatable("--attach").single("--charset")
             .single("--from").single("--from-name")
             .single("--smtp-host").single("--smtp-port").single("--smtp-user").single("--smtp-password")
             .flag("--no-auth")
             .single("--apn").single("--apn-user").single("--apn-password")
-            .single("--timeout").flag("--transcript")
-            .single("--dialect")
-            .single("--smtp").repeatable("--fault").single("--personality");
+            .single("--timeout").flag("--transcript").single(SimPin.OPTION);
 
     SendRequest {
-        Objects.requireNonNull(link, "link");
-        Objects.requireNonNull(smtpRoute, "smtpRoute");
-        faults = List.copyOf(faults);
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(dialect, "dialect");
-        Objects.requireNonNull(personality, "personality");
     }
 
     /**
@@ -86,9 +74,9 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
      */
     static SendRequest of(Options.Parsed parsed, CliEnvironment environment, ModemLinks links)
             throws UsageException, CommandFailure {
-        LinkUri link = LinkArgument.require(parsed, environment, links);
-        String dialect = Dialects.parse(parsed.value("--dialect"));
-        Optional<String> route = parsed.value("--smtp");
+        ModemTarget target = ModemTarget.of(parsed, environment, links);
+        LinkUri link = target.link();
+        Optional<String> route = target.smtpRoute();
         String from = parsed.value("--from").orElseThrow(() -> new UsageException("give the sender: --from ADDRESS"));
         String fromName = parsed.value("--from-name").orElse("");
         Duration timeout = parsed.value("--timeout").isPresent()
@@ -99,13 +87,13 @@ record SendRequest(LinkUri link, Optional<String> smtpRoute, List<String> faults
                 .sender(from, fromName)
                 .apn(parsed.value("--apn").orElse(""), parsed.value("--apn-user").orElse(""),
                         secret(parsed, environment, "--apn-password", APN_PASSWORD_VARIABLE).orElse(""))
-                .sendDeadline(timeout);
+                .sendDeadline(timeout)
+                .simPin(SimPin.of(parsed, environment));
         authentication(parsed, environment, settings);
         MailMessage message = message(parsed, environment);
         try {
-            return new SendRequest(link, route, parsed.values("--fault"), settings.build(), message,
-                    new SenderIdentity(from, fromName), timeout, parsed.flag("--transcript"), dialect,
-                    parsed.value("--personality"));
+            return new SendRequest(target, settings.build(), message, new SenderIdentity(from, fromName), timeout,
+                    parsed.flag("--transcript"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

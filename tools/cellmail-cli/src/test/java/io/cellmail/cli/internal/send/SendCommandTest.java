@@ -198,6 +198,10 @@ class SendCommandTest {
 
         assertThat(named.exit()).as(named.err()).isZero();
         assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(named.out()).as("the LTE dialect's result").startsWith("sent: +QSMTPPUT: 0,0 (1 recipient, ");
+        assertThat(found.out()).as("the result of the dialect auto found")
+                .startsWith("sent: +QSMTPPUT: 0,0 (1 recipient, ");
+        assertThat(named.err() + found.err()).as("what the module said").contains("<< +QSMTPPUT: 0,0");
         assertThat(SMTP.waitForIncomingEmail(10_000, 2)).isTrue();
         assertThat(SMTP.getReceivedMessages()).extracting(m -> m.getSubject())
                 .containsExactlyInAnyOrder("lte named", "lte found");
