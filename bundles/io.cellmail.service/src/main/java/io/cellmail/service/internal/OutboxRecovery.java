@@ -253,7 +253,8 @@ final class OutboxRecovery {
         DeliveryState state = record.state();
         ServiceTime accepted = ServiceTime.earlier(record.header().acceptedAtService(), now);
         ServiceTime next = ServiceTime.earlier(state.nextAttemptAt(), now.plus(retryCap));
-        DeliveryState kept = sms.restored(record.header().id(), new DeliveryState(state.attempts(), next,
+        MailHeader header = record.header();
+        DeliveryState kept = sms.restored(header.priority(), header.id(), new DeliveryState(state.attempts(), next,
                 state.lastError(), state.failuresInARow(), false, false, state.fallbackDecided(),
                 state.urgentCopyDecided()));
         return new Pending(record.header(), record.file(), record.size(), accepted.plus(expiry), kept);

@@ -91,20 +91,25 @@ final class SmsFallback {
 
     /**
      * A mail read from the outbox at start: a decision whose SMS is stored but whose mark on the mail is missing (the
-     * process was killed in between) counts as made, so it is not made twice.
+     * process was killed in between) counts as made, so it is not made twice. The SMS outbox does not say which
+     * decision its SMS about the mail came from: it is taken for the first one not marked, in the order they are
+     * made, the urgent copy (at acceptance) before the fallback. Once a copy is marked, a stored SMS may well be that
+     * copy, still waiting to go: then nothing is inferred, and the fallback is decided when it is due (twice only if
+     * a kill fell between its store and its mark: at-least-once).
      *
+     * @param priority the mail's priority
      * @param id the mail's id
      * @param state its state as its file recorded it
      * @return the state to index it with
      */
-    DeliveryState restored(String id, DeliveryState state) {
-        if (!active() || (state.fallbackDecided() && state.urgentCopyDecided()) || !jobs.get().pendingFor(id)) {
+    DeliveryState restored(Priority priority, String id, DeliveryState state) {
+        boolean copyOwed = owesUrgentCopy(priority, state.urgentCopyDecided());
+        boolean unknown = copyOwed || (!state.urgentCopyDecided() && !state.fallbackDecided());
+        if (!active() || !unknown || !jobs.get().pendingFor(id)) {
             return state;
         }
-        // The SMS outbox cannot say which decision its SMS came from: taking both as made may save an urgent
-        // mail's fallback, never sends one SMS twice.
         LOG.info("The SMS about mail {} was stored before the service stopped; it is not decided again", id);
-        return state.withSms(true, true);
+        return copyOwed ? state.withSms(state.fallbackDecided(), true) : state.withSms(true, false);
     }
 
     /**

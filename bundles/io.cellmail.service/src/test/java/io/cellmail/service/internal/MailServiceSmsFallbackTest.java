@@ -78,6 +78,8 @@ class MailServiceSmsFallbackTest {
 
         harness.time.advanceTo(next);
         backoffAfter(id, 6);
+        // Sent meanwhile: after the restart only the mark in the mail's file says that it was decided.
+        jobs.sent(id);
         harness.restart(settings(sms(Optional.of(AFTER), false, false)));
         harness.mailer.failFirst(SUBJECT, MailErrorCode.NOT_REGISTERED);
         harness.start();
@@ -114,6 +116,42 @@ class MailServiceSmsFallbackTest {
         backoffAfter(id, 1);
 
         assertThat(jobs.decided()).as("the SMS stored before the kill is not decided again").hasSize(1);
+    }
+
+    @Test
+    void shouldCountAnUrgentCopyStoredBeforeAKillAsMadeAndStillDecideTheFallback() throws Exception {
+        FaultyFileSystem files = new FaultyFileSystem();
+        UnaryOperator<MailServiceSettings.Builder> settings = settings(sms(Optional.empty(), true, true));
+        harness = new ServiceHarness(directory, files, Optional.of(jobs), settings);
+        // The copy is stored, its mark on the mail (an append to the mail's file) never written: a kill in between.
+        files.fail(FaultyFileSystem.Operation.WRITE, FaultyFileSystem.named(".mail"), -1, "No space left on device");
+        String id = harness.send(mail("Gas leak", Priority.URGENT));
+        assertThat(jobs.decided()).extracting(SmsJob::reason).containsExactly(SmsReason.URGENT_COPY);
+        files.heal();
+
+        harness.restart(settings);
+        harness.mailer.failFirst("Gas leak", MailErrorCode.SMTP_530);
+        harness.start();
+        harness.awaitStatus(id, s -> s.state() == MessageState.FAILED);
+
+        assertThat(jobs.decided()).as("the copy not again, the fallback of the failure")
+                .extracting(SmsJob::reason).containsExactly(SmsReason.URGENT_COPY, SmsReason.FALLBACK);
+    }
+
+    @Test
+    void shouldStillDecideTheFallbackOfAnUrgentMailWhoseCopyWaitsAcrossARestart() throws Exception {
+        UnaryOperator<MailServiceSettings.Builder> settings = settings(sms(Optional.empty(), true, true));
+        harness = new ServiceHarness(directory, jobs, settings);
+        String id = harness.send(mail("Gas leak", Priority.URGENT));
+
+        harness.restart(settings);
+        harness.mailer.failFirst("Gas leak", MailErrorCode.SMTP_530);
+        harness.start();
+        harness.awaitStatus(id, s -> s.state() == MessageState.FAILED);
+
+        assertThat(jobs.pendingFor(id)).as("the copy has not gone yet").isTrue();
+        assertThat(jobs.decided()).extracting(SmsJob::reason)
+                .containsExactly(SmsReason.URGENT_COPY, SmsReason.FALLBACK);
     }
 
     @Test
