@@ -218,6 +218,41 @@ public @interface CellularMailConfiguration {
             + "0 for no limit.", min = "0")
     int maxPerHour() default 60;
 
+    /** @return the numbers that get an SMS about mail that cannot go, separated by commas; empty for none */
+    @AttributeDefinition(name = "SMS fallback numbers", description = "Phone numbers this modem sends an SMS to about a "
+            + "mail it cannot deliver: international (+ and up to 15 digits, e.g. +4917012345678) or national digits, "
+            + "separated by commas, each once. Empty: no SMS fallback. The SMS holds the mail's subject, the start of "
+            + "its body and its id; the mail itself is still retried.", required = false)
+    String smsNumbers() default "";
+
+    /** @return minutes a mail may keep failing before its SMS, 0 for never by time */
+    @AttributeDefinition(name = "SMS fallback after (min)", description = "Minutes after a mail was accepted: the first "
+            + "transient failure past them (no network data, SMTP server unreachable) sends the SMS about it, once. "
+            + "Counted while the service runs, as the expiry. 0: never by time, only at a permanent failure or "
+            + "expiry.", min = "0", max = "525600")
+    long smsFallbackAfter() default 15;
+
+    /** @return whether a mail that fails for good or expires gets an SMS at once */
+    @AttributeDefinition(name = "SMS on permanent failure", description = "Send the SMS at once when a mail fails for "
+            + "good (refused recipient, login refused, ...) or expires, if it did not get one yet.")
+    boolean smsOnPermanentFailure() default true;
+
+    /** @return whether every urgent mail gets an SMS copy at once */
+    @AttributeDefinition(name = "SMS copy of urgent mail", description = "Send an SMS copy of every URGENT mail as soon "
+            + "as it is accepted, whatever becomes of the mail (it may get the fallback SMS too).")
+    boolean smsCopyUrgent() default false;
+
+    /** @return the most parts of one SMS */
+    @AttributeDefinition(name = "SMS parts", description = "The most parts one SMS may take, 1 to 7 (each part is "
+            + "charged): 160 characters fit one SMS, 153 each part of a longer one; 70 and 67 when the text needs a "
+            + "character outside the GSM alphabet. A longer summary is cut, keeping the mail's id.", min = "1", max = "7")
+    int smsMaxParts() default 3;
+
+    /** @return the most SMS attempts per hour, 0 for no limit */
+    @AttributeDefinition(name = "SMS per hour", description = "The most SMS this modem sends per hour (one per number "
+            + "and attempt, retries included), apart from the mail's limit; 0 for no limit. SMS cost money.", min = "0")
+    int smsMaxPerHour() default 10;
+
     /**
      * @return how a web console names an instance in its list; the service ignores it. Placeholders are other
      *     settings of the instance (never a password).

@@ -22,9 +22,12 @@ import io.cellmail.api.MailErrorCode;
  *     attempt whose outcome is unknown, so the mail is sent again and may arrive twice
  * @param finished true when the mail reached its final outcome (reported then) but its file could not be deleted:
  *     it is deleted at the next start instead of being sent again
+ * @param fallbackDecided true once the SMS fallback about this mail was handed to the SMS outbox ({@link SmsFallback}):
+ *     it is never decided again
+ * @param urgentCopyDecided true once the SMS copy of this urgent mail was handed to the SMS outbox
  */
 record DeliveryState(int attempts, ServiceTime nextAttemptAt, Optional<MailErrorCode> lastError, int failuresInARow,
-        boolean inFlight, boolean finished) {
+        boolean inFlight, boolean finished, boolean fallbackDecided, boolean urgentCopyDecided) {
 
     DeliveryState {
         if (attempts < 0) {
@@ -37,6 +40,12 @@ record DeliveryState(int attempts, ServiceTime nextAttemptAt, Optional<MailError
         Objects.requireNonNull(lastError, "lastError");
     }
 
+    /** A state about which no SMS was decided. */
+    DeliveryState(int attempts, ServiceTime nextAttemptAt, Optional<MailErrorCode> lastError, int failuresInARow,
+            boolean inFlight, boolean finished) {
+        this(attempts, nextAttemptAt, lastError, failuresInARow, inFlight, finished, false, false);
+    }
+
     /** @return the state of a mail that was just accepted: no attempt yet, due at once */
     static DeliveryState initial(ServiceTime acceptedAt) {
         return new DeliveryState(0, acceptedAt, Optional.empty(), 0, false, false);
@@ -44,6 +53,13 @@ record DeliveryState(int attempts, ServiceTime nextAttemptAt, Optional<MailError
 
     /** @return this state marked final */
     DeliveryState finish() {
-        return new DeliveryState(attempts, nextAttemptAt, lastError, failuresInARow, false, true);
+        return new DeliveryState(attempts, nextAttemptAt, lastError, failuresInARow, false, true, fallbackDecided,
+                urgentCopyDecided);
+    }
+
+    /** @return this state with the SMS decisions as given */
+    DeliveryState withSms(boolean fallback, boolean urgentCopy) {
+        return new DeliveryState(attempts, nextAttemptAt, lastError, failuresInARow, inFlight, finished, fallback,
+                urgentCopy);
     }
 }

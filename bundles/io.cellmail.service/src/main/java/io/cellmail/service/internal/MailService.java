@@ -68,6 +68,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
     private final MailQueue queue;
     private final PendingReceipts receipts;
     private final ServiceEvents events;
+    private final SmsFallback sms;
     private final Transitions transitions;
     private final ClockCheckpoints checkpoints;
     private final OutboxRecovery recovery;
@@ -106,6 +107,19 @@ public final class MailService implements CellularMailService, AutoCloseable {
      */
     MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
             RandomGenerator random, OutboxFileSystem files) throws IOException {
+        this(settings, mailer, eventSink, time, random, files, Optional.empty());
+    }
+
+    /**
+     * As the public constructor, with the file operations the outbox makes and the SMS outbox the fallback hands its
+     * SMS to.
+     *
+     * @param smsJobs the SMS outbox; empty: the service has none, and the SMS fallback ({@link SmsFallback})
+     *     decides nothing, whatever {@link MailServiceSettings#sms()} says. It is asked about mail found in the
+     *     outbox while this constructor loads it, so it must be loaded already.
+     */
+    MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
+            RandomGenerator random, OutboxFileSystem files, Optional<SmsJobs> smsJobs) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mailer = new AtomicReference<>(new ActiveMailer(mailer, settings.mailer()));
         Objects.requireNonNull(time, "time");
@@ -124,9 +138,10 @@ public final class MailService implements CellularMailService, AutoCloseable {
             this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
             this.events = new ServiceEvents(settings.name(), eventSink);
             FinalOutcomes outcomes = new FinalOutcomes(outbox, clock);
-            this.transitions = new Transitions(outbox, queue, clock, events, receipts, outcomes);
+            this.sms = new SmsFallback(settings.sms(), smsJobs, outbox, clock);
+            this.transitions = new Transitions(outbox, queue, clock, events, receipts, outcomes, sms);
             this.checkpoints = new ClockCheckpoints(stateFile, clock);
-            this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, outcomes, settings.expiry(),
+            this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, outcomes, sms, settings.expiry(),
                     settings.retryCap(), sequence);
             this.dispatcher = new Dispatcher(queue, transitions, outbox, recovery, checkpoints, this.mailer::get,
                     new RetryPolicy(settings.retryBase(), settings.retryCap(), random), clock);
@@ -210,8 +225,8 @@ public final class MailService implements CellularMailService, AutoCloseable {
         // QUEUED goes out before the dispatcher can see the mail, so it is the first event of every mail.
         events.queued(stored.id());
         MailHeader header = stored.header();
-        queue.add(new Pending(header, name, file.length, header.acceptedAtService().plus(settings.expiry()),
-                DeliveryState.initial(header.acceptedAtService())));
+        DeliveryState state = sms.accepted(stored, name, DeliveryState.initial(header.acceptedAtService()));
+        queue.add(new Pending(header, name, file.length, header.acceptedAtService().plus(settings.expiry()), state));
         return stage;
     }
 

@@ -51,6 +51,7 @@ final class OutboxRecovery {
     private final ServiceClock clock;
     private final Transitions transitions;
     private final FinalOutcomes outcomes;
+    private final SmsFallback sms;
     private final Duration expiry;
     private final Duration retryCap;
     private final AtomicLong sequence;
@@ -67,17 +68,19 @@ final class OutboxRecovery {
      * @param clock the outbox's clock, moved forward to what the files recorded
      * @param transitions what reports a damaged file
      * @param outcomes how the mail that left the outbox lately ended: a file that outlived its outcome is deleted
+     * @param sms the SMS fallback, which completes a decision a kill interrupted
      * @param expiry how long a mail lives, in service time
      * @param retryCap the longest wait before an attempt: no recorded retry time lies further ahead
      * @param sequence the next sequence number; raised past every number found on disk
      */
     OutboxRecovery(Outbox outbox, MailQueue queue, ServiceClock clock, Transitions transitions,
-            FinalOutcomes outcomes, Duration expiry, Duration retryCap, AtomicLong sequence) {
+            FinalOutcomes outcomes, SmsFallback sms, Duration expiry, Duration retryCap, AtomicLong sequence) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.sms = Objects.requireNonNull(sms, "sms");
         this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.retryCap = Objects.requireNonNull(retryCap, "retryCap");
         this.sequence = Objects.requireNonNull(sequence, "sequence");
@@ -250,8 +253,10 @@ final class OutboxRecovery {
         DeliveryState state = record.state();
         ServiceTime accepted = ServiceTime.earlier(record.header().acceptedAtService(), now);
         ServiceTime next = ServiceTime.earlier(state.nextAttemptAt(), now.plus(retryCap));
-        DeliveryState kept = new DeliveryState(state.attempts(), next, state.lastError(), state.failuresInARow(),
-                false, false);
+        MailHeader header = record.header();
+        DeliveryState kept = sms.restored(header.priority(), header.id(), new DeliveryState(state.attempts(), next,
+                state.lastError(), state.failuresInARow(), false, false, state.fallbackDecided(),
+                state.urgentCopyDecided()));
         return new Pending(record.header(), record.file(), record.size(), accepted.plus(expiry), kept);
     }
 

@@ -32,6 +32,13 @@ final class Pending {
     MailErrorCode lastError;
     int failuresInARow;
     boolean sending;
+    /**
+     * Whether the SMS fallback and the urgent copy about this mail were decided ({@link SmsFallback}): written only
+     * while holding this object, as every disk write of the mail; volatile because the queue reads them under its
+     * own lock when it records a state.
+     */
+    volatile boolean fallbackDecided;
+    volatile boolean urgentCopyDecided;
 
     /**
      * @param header the mail's id, order, priority and acceptance times
@@ -49,6 +56,8 @@ final class Pending {
         this.nextAttemptAt = state.nextAttemptAt();
         this.lastError = state.lastError().orElse(null);
         this.failuresInARow = state.failuresInARow();
+        this.fallbackDecided = state.fallbackDecided();
+        this.urgentCopyDecided = state.urgentCopyDecided();
     }
 
     String id() {
@@ -69,7 +78,8 @@ final class Pending {
 
     /** @return the state to record, with the attempt in flight or not */
     DeliveryState state(boolean inFlight) {
-        return new DeliveryState(attempts, nextAttemptAt, lastError(), failuresInARow, inFlight, false);
+        return new DeliveryState(attempts, nextAttemptAt, lastError(), failuresInARow, inFlight, false, fallbackDecided,
+                urgentCopyDecided);
     }
 
     /**

@@ -64,6 +64,12 @@ final class RecordCodec {
 
     private static final int IN_FLIGHT = 1;
     private static final int FINISHED = 2;
+    /**
+     * Bits of the flags byte that files written before the SMS fallback leave 0, so they read as "no SMS decided";
+     * a reader that predates them ignores them. The state frame keeps its length.
+     */
+    private static final int FALLBACK_DECIDED = 4;
+    private static final int URGENT_COPY_DECIDED = 8;
 
     /** A frame's type and payload length, as the five bytes before its payload say. */
     record FrameHead(byte type, int payloadLength) {
@@ -410,7 +416,9 @@ final class RecordCodec {
             out.writeLong(state.nextAttemptAt().nanos());
             out.writeInt(state.lastError().map(MailErrorCode::code).orElse(0));
             out.writeInt(state.failuresInARow());
-            out.writeByte((state.inFlight() ? IN_FLIGHT : 0) | (state.finished() ? FINISHED : 0));
+            out.writeByte((state.inFlight() ? IN_FLIGHT : 0) | (state.finished() ? FINISHED : 0)
+                    | (state.fallbackDecided() ? FALLBACK_DECIDED : 0)
+                    | (state.urgentCopyDecided() ? URGENT_COPY_DECIDED : 0));
             out.writeLong(recordedAt.nanos());
         });
     }
@@ -421,7 +429,8 @@ final class RecordCodec {
         Optional<MailErrorCode> lastError = errorCode(in.getInt());
         int inARow = Math.max(0, in.getInt());
         byte flags = in.get();
-        return new DeliveryState(attempts, next, lastError, inARow, (flags & IN_FLIGHT) != 0, (flags & FINISHED) != 0);
+        return new DeliveryState(attempts, next, lastError, inARow, (flags & IN_FLIGHT) != 0, (flags & FINISHED) != 0,
+                (flags & FALLBACK_DECIDED) != 0, (flags & URGENT_COPY_DECIDED) != 0);
     }
 
     /** A code this version does not know (written by a newer one) still is a failure. */

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.cellmail.api.SmsMessage;
 import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailSecrets;
 import io.cellmail.service.spi.MailerSettings;
@@ -62,6 +64,14 @@ public final class SettingsFromConfiguration {
     static final String MAX_MESSAGES = "maxMessages";
     static final String MAX_BYTES = "maxBytes";
     static final String MAX_PER_HOUR = "maxPerHour";
+    static final String SMS_NUMBERS = "smsNumbers";
+    static final String SMS_FALLBACK_AFTER = "smsFallbackAfter";
+    static final String SMS_ON_PERMANENT_FAILURE = "smsOnPermanentFailure";
+    static final String SMS_COPY_URGENT = "smsCopyUrgent";
+    static final String SMS_MAX_PARTS = "smsMaxParts";
+    static final String SMS_MAX_PER_HOUR = "smsMaxPerHour";
+    /** The most parts of one SMS: what {@code AT+QCMGS} sends as one concatenated message. */
+    static final int MOST_SMS_PARTS = 7;
 
     /** A service name goes into thread names and the outbox directory's name. */
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
@@ -69,6 +79,12 @@ public final class SettingsFromConfiguration {
     private static final Pattern DIALECT_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     /** The dialects whose SMTP client speaks plain SMTP only: the GSM M-series'. */
     private static final Set<String> PLAIN_SMTP_DIALECTS = Set.of("quectel-gsm");
+
+    /**
+     * Numbers are separated by commas (one text field: a .cfg line, a Kura form, a console argument), not by blanks:
+     * "+49 170 1234567" must be refused as one number written with blanks, not become three valid-looking ones.
+     */
+    private static final Pattern NUMBER_SEPARATOR = Pattern.compile(",");
 
     private static final Pattern EXCEPTION_NAME = Pattern.compile("^([a-z][\\w$]*\\.)+\\w*(Exception|Error): ");
 
@@ -151,6 +167,7 @@ public final class SettingsFromConfiguration {
                 MailerSettings.DEFAULT_CONTEXT_ID);
         Tls tls = tls(c, dialect);
         Path outbox = outboxDirectory(text(c.outboxDirectory()), name, dataArea);
+        SmsSettings sms = sms(c);
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
@@ -176,6 +193,7 @@ public final class SettingsFromConfiguration {
                     .expiry(Duration.ofHours(expiry))
                     .bounds(maxMessages, maxBytes)
                     .maxPerHour(maxPerHour)
+                    .sms(sms)
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             // The settings records guard their own invariants; one the checks above let through is still the
@@ -185,6 +203,42 @@ public final class SettingsFromConfiguration {
             problem(space > 0 ? message.substring(0, space) : message, space > 0 ? message.substring(space + 1) : "");
             throw new InvalidConfigurationException(problems);
         }
+    }
+
+    /** @return the SMS fallback and the SMS limits */
+    private SmsSettings sms(CellularMailConfiguration c) {
+        List<String> numbers = smsNumbers(text(c.smsNumbers()));
+        long after = number(SMS_FALLBACK_AFTER, c::smsFallbackAfter, 0, 525_600, 15);
+        boolean onPermanentFailure = flag(SMS_ON_PERMANENT_FAILURE, c::smsOnPermanentFailure);
+        boolean copyUrgent = flag(SMS_COPY_URGENT, c::smsCopyUrgent);
+        int maxParts = (int) number(SMS_MAX_PARTS, c::smsMaxParts, 1, MOST_SMS_PARTS, SmsSettings.DEFAULT_MAX_PARTS);
+        int maxPerHour = (int) number(SMS_MAX_PER_HOUR, c::smsMaxPerHour, 0, Integer.MAX_VALUE,
+                SmsSettings.DEFAULT_MAX_PER_HOUR);
+        return new SmsSettings(numbers, after == 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(after)),
+                onPermanentFailure, copyUrgent, maxParts, maxPerHour);
+    }
+
+    /** @return the numbers, each checked and given once; those at fault are left out after noting the problem */
+    private List<String> smsNumbers(String value) {
+        List<String> numbers = new ArrayList<>();
+        if (value.isEmpty()) {
+            return numbers;
+        }
+        for (String given : NUMBER_SEPARATOR.split(value)) {
+            String number = given.strip();
+            if (number.isEmpty()) {
+                continue;
+            }
+            if (!SmsMessage.isNumber(number)) {
+                problem(SMS_NUMBERS, "must be phone numbers separated by commas, each + and up to 15 digits "
+                        + "(E.164, e.g. +4917012345678) or up to 20 digits, got '" + number + "'");
+            } else if (numbers.contains(number)) {
+                problem(SMS_NUMBERS, "names " + number + " twice: each number gets one SMS");
+            } else {
+                numbers.add(number);
+            }
+        }
+        return numbers;
     }
 
     /** @return the whole number in [min, max]; the fallback, after noting the problem, when it is not one */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ final class Transitions {
     private final ServiceEvents events;
     private final PendingReceipts receipts;
     private final FinalOutcomes outcomes;
+    private final SmsFallback sms;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
@@ -43,13 +45,14 @@ final class Transitions {
     private final AtomicLong setAside = new AtomicLong();
 
     Transitions(Outbox outbox, MailQueue queue, ServiceClock clock, ServiceEvents events, PendingReceipts receipts,
-            FinalOutcomes outcomes) {
+            FinalOutcomes outcomes, SmsFallback sms) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.sms = Objects.requireNonNull(sms, "sms");
     }
 
     /**
@@ -69,7 +72,10 @@ final class Transitions {
      */
     void retrying(Pending pending, int attempt, MailErrorCode error, int failuresInARow, ServiceTime next) {
         synchronized (pending) {
-            persist(pending, new DeliveryState(attempt, next, Optional.of(error), failuresInARow, false, false));
+            // Decided first, so the mark goes to disk with the new state: one write.
+            sms.retrying(pending);
+            persist(pending, new DeliveryState(attempt, next, Optional.of(error), failuresInARow, false, false,
+                    pending.fallbackDecided, pending.urgentCopyDecided));
             queue.retryAt(pending, error, failuresInARow, next);
         }
         retried.incrementAndGet();
@@ -97,6 +103,7 @@ final class Transitions {
     }
 
     void failed(Pending pending, int attempt, MailException cause) {
+        decideSms(pending, sms::failed);
         end(pending, MessageState.FAILED, attempt, cause.code());
         failed.incrementAndGet();
         LOG.warn("Mail {} failed permanently at attempt {}: {}", pending.id(), attempt, cause.code().describe());
@@ -110,6 +117,7 @@ final class Transitions {
      * @param lastFailure the failure of its last attempt, if any
      */
     void expired(Pending pending, int attempts, Optional<MailErrorCode> lastFailure) {
+        decideSms(pending, sms::expired);
         end(pending, MessageState.EXPIRED, attempts, MailErrorCode.EXPIRED);
         expired.incrementAndGet();
         String why = "Mail " + pending.id() + " expired after " + attempts + " attempts"
@@ -193,6 +201,21 @@ final class Transitions {
     OutboxCounters counters(int queued, int heldByRateLimit) {
         return new OutboxCounters(sent.get(), failed.get(), retried.get(), expired.get(), cancelled.get(), queued,
                 heldByRateLimit, (int) Math.min(Integer.MAX_VALUE, setAside.get()));
+    }
+
+    /**
+     * Lets the SMS fallback decide about a mail that ends, and marks a decision on its file before the file goes: a
+     * process killed before the outcome is recorded sends the mail again, and its failure then decides no second SMS.
+     */
+    private void decideSms(Pending pending, Consumer<Pending> decision) {
+        synchronized (pending) {
+            boolean fallback = pending.fallbackDecided;
+            boolean copy = pending.urgentCopyDecided;
+            decision.accept(pending);
+            if (fallback != pending.fallbackDecided || copy != pending.urgentCopyDecided) {
+                persist(pending, pending.state(false));
+            }
+        }
     }
 
     /**

@@ -8,10 +8,12 @@ package io.cellmail.service.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +82,41 @@ class RecordCodecTest {
                 true);
 
         assertThat(codec.decodeStates(codec.encodeState(finished, S0)).state()).isEqualTo(finished);
+    }
+
+    @Test
+    void shouldKeepTheSmsDecisionsInTheFlagsByteWithoutChangingTheFrameLength() {
+        DeliveryState plain = new DeliveryState(3, S0, Optional.of(MailErrorCode.NOT_REGISTERED), 3, true, false);
+        DeliveryState decided = plain.withSms(true, false);
+        DeliveryState both = plain.withSms(true, true);
+
+        assertThat(codec.decodeStates(codec.encodeState(decided, S0)).state()).isEqualTo(decided);
+        assertThat(codec.decodeStates(codec.encodeState(both, S0)).state()).isEqualTo(both);
+        assertThat(codec.decodeStates(codec.encodeState(plain.withSms(false, true), S0)).state())
+                .isEqualTo(plain.withSms(false, true));
+        assertThat(codec.encodeState(both, S0)).as("a state frame keeps its fixed length")
+                .hasSameSizeAs(codec.encodeState(plain, S0));
+    }
+
+    @Test
+    void shouldReadAStateFrameWrittenBeforeTheSmsFallbackAsNoSmsDecided() {
+        // A state frame as the version without SMS fallback wrote it, field by field: its flags byte held only
+        // "in flight" (1) and "finished" (2).
+        ByteBuffer frame = ByteBuffer.allocate(RecordCodec.FRAME_OVERHEAD + 29);
+        frame.put(RecordCodec.STATE_FRAME).putInt(29)
+                .putInt(2).putLong(S0.nanos()).putInt(MailErrorCode.NOT_REGISTERED.code()).putInt(1)
+                .put((byte) 1).putLong(S0.nanos());
+        CRC32 crc = new CRC32();
+        crc.update(frame.array(), 0, frame.position());
+        frame.putInt((int) crc.getValue());
+
+        RecordCodec.States states = codec.decodeStates(frame.array());
+
+        assertThat(states.damagedFrames()).isFalse();
+        assertThat(states.state()).isEqualTo(new DeliveryState(2, S0, Optional.of(MailErrorCode.NOT_REGISTERED), 1,
+                true, false, false, false));
+        assertThat(frame.array()).as("what this version writes for the same state")
+                .isEqualTo(codec.encodeState(states.state(), S0));
     }
 
     @ParameterizedTest(name = "cut {0} bytes off")

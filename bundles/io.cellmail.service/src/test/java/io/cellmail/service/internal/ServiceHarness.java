@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,7 @@ final class ServiceHarness implements AutoCloseable {
     final RecordingEvents events = new RecordingEvents();
     final Path directory;
     private final OutboxFileSystem files;
+    private final Optional<SmsJobs> smsJobs;
     final String name = "modem" + NAMES.incrementAndGet();
     private final Map<String, CompletionStage<DeliveryReceipt>> stages = new ConcurrentHashMap<>();
     private MailServiceSettings settings;
@@ -69,8 +71,29 @@ final class ServiceHarness implements AutoCloseable {
      * @param customize changes to the test defaults
      */
     ServiceHarness(Path directory, OutboxFileSystem files, UnaryOperator<MailServiceSettings.Builder> customize) {
+        this(directory, files, Optional.empty(), customize);
+    }
+
+    /**
+     * @param directory the outbox directory
+     * @param smsJobs the SMS outbox the SMS fallback hands its SMS to, kept across restarts
+     * @param customize changes to the test defaults
+     */
+    ServiceHarness(Path directory, SmsJobs smsJobs, UnaryOperator<MailServiceSettings.Builder> customize) {
+        this(directory, OutboxFileSystem.PLATFORM, Optional.of(smsJobs), customize);
+    }
+
+    /**
+     * @param directory the outbox directory
+     * @param files the file operations the outbox makes
+     * @param smsJobs the SMS outbox the SMS fallback hands its SMS to, kept across restarts; empty for none
+     * @param customize changes to the test defaults
+     */
+    ServiceHarness(Path directory, OutboxFileSystem files, Optional<SmsJobs> smsJobs,
+            UnaryOperator<MailServiceSettings.Builder> customize) {
         this.directory = directory;
         this.files = files;
+        this.smsJobs = smsJobs;
         open(customize);
     }
 
@@ -91,7 +114,7 @@ final class ServiceHarness implements AutoCloseable {
                 .maxPerHour(0)).build();
         mailer = new ScriptedMailer();
         try {
-            service = new MailService(settings, mailer, events, time, new SplittableRandom(42), files);
+            service = new MailService(settings, mailer, events, time, new SplittableRandom(42), files, smsJobs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +71,12 @@ class SettingsFromConfigurationTest {
     private static final String VERIFY_SERVER = "verifyServer";
     private static final String CA_CERTIFICATE_FILE = "caCertificateFile";
     private static final String SSL_CONTEXT_ID = "sslContextId";
+    private static final String SMS_NUMBERS = "smsNumbers";
+    private static final String SMS_FALLBACK_AFTER = "smsFallbackAfter";
+    private static final String SMS_ON_PERMANENT_FAILURE = "smsOnPermanentFailure";
+    private static final String SMS_COPY_URGENT = "smsCopyUrgent";
+    private static final String SMS_MAX_PARTS = "smsMaxParts";
+    private static final String SMS_MAX_PER_HOUR = "smsMaxPerHour";
 
     @Test
     void shouldLeaveThePortEmptySoThatANewInstanceIsNotConfiguredYet() {
@@ -90,6 +98,8 @@ class SettingsFromConfigurationTest {
         assertThat(settings.maxMessages()).isEqualTo(1000);
         assertThat(settings.maxBytes()).isEqualTo(16L * 1024 * 1024);
         assertThat(settings.maxPerHour()).isEqualTo(60);
+        assertThat(settings.sms()).as("no SMS fallback until numbers are set").isEqualTo(new SmsSettings(List.of(),
+                Optional.of(Duration.ofMinutes(15)), true, false, 3, 10));
         MailerSettings mailer = settings.mailer();
         assertThat(mailer.linkUri()).isEqualTo("serial:/dev/ttyS1?baud=115200&flow=none");
         assertThat(mailer.fixedBaud()).as("the modem's rate is left alone").isFalse();
@@ -141,6 +151,45 @@ class SettingsFromConfigurationTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("smtpHost must not be blank")
                 .hasMessageContaining("smtpPort must be a whole number from 1 to 65535");
+    }
+
+    @Test
+    void shouldTakeNoTimeAsNeverByTime() {
+        Map<String, Object> properties = typed();
+        properties.put(SMS_FALLBACK_AFTER, 0L);
+
+        assertThat(ScrConfiguration.settings(properties, DATA).sms().fallbackAfter()).isEmpty();
+    }
+
+    @Test
+    void shouldNameEverySmsSettingAtFault() {
+        Map<String, Object> properties = typed();
+        properties.put(SMS_NUMBERS, "+4917012345678, +49 170 1234567, abc");
+        properties.put(SMS_FALLBACK_AFTER, -5L);
+        properties.put(SMS_MAX_PARTS, 8);
+        properties.put(SMS_MAX_PER_HOUR, -1);
+        properties.put(SMS_COPY_URGENT, "yes");
+
+        InvalidConfigurationException e = (InvalidConfigurationException) catchThrowable(
+                () -> ScrConfiguration.settings(properties, DATA));
+
+        assertThat(e.settings()).containsExactlyInAnyOrder(SMS_NUMBERS, SMS_FALLBACK_AFTER, SMS_MAX_PARTS,
+                SMS_MAX_PER_HOUR, SMS_COPY_URGENT);
+        assertThat(e).hasMessageContaining("smsNumbers must be phone numbers separated by commas")
+                .hasMessageContaining("got '+49 170 1234567'")
+                .hasMessageContaining("got 'abc'")
+                .hasMessageContaining("smsFallbackAfter must be from 0 to 525600, got -5")
+                .hasMessageContaining("smsMaxParts must be from 1 to 7, got 8");
+    }
+
+    @Test
+    void shouldRefuseANumberGivenTwice() {
+        Map<String, Object> properties = typed();
+        properties.put(SMS_NUMBERS, "+4917012345678,01701234567,+4917012345678");
+
+        assertThatThrownBy(() -> ScrConfiguration.settings(properties, DATA))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("smsNumbers names +4917012345678 twice");
     }
 
     @Test
@@ -478,6 +527,12 @@ class SettingsFromConfigurationTest {
         properties.put(MAX_MESSAGES, 50);
         properties.put(MAX_BYTES, 1_000_000L);
         properties.put(MAX_PER_HOUR, 0);
+        properties.put(SMS_NUMBERS, "+4917012345678, 01701234567");
+        properties.put(SMS_FALLBACK_AFTER, 30L);
+        properties.put(SMS_ON_PERMANENT_FAILURE, false);
+        properties.put(SMS_COPY_URGENT, true);
+        properties.put(SMS_MAX_PARTS, 7);
+        properties.put(SMS_MAX_PER_HOUR, 0);
         return properties;
     }
 
@@ -490,6 +545,8 @@ class SettingsFromConfigurationTest {
         assertThat(settings.maxMessages()).isEqualTo(50);
         assertThat(settings.maxBytes()).isEqualTo(1_000_000L);
         assertThat(settings.maxPerHour()).isZero();
+        assertThat(settings.sms()).isEqualTo(new SmsSettings(List.of("+4917012345678", "01701234567"),
+                Optional.of(Duration.ofMinutes(30)), false, true, 7, 0));
         assertThat(settings.mailer()).isEqualTo(MailerSettings
                 .builder("serial:/dev/ttyS1?baud=9600&flow=rtscts", "mail.example.com", "gateway@example.com")
                 .fixedBaud(true)
