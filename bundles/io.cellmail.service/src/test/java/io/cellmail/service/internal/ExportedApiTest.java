@@ -48,7 +48,7 @@ class ExportedApiTest {
 
     @Test
     void shouldExportTheServicePackagesAtTheirPackageInfoVersions() throws Exception {
-        assertThat(exportPackage()).contains("io.cellmail.service;version=\"3.0.0\"")
+        assertThat(exportPackage()).contains("io.cellmail.service;version=\"3.1.0\"")
                 .contains("io.cellmail.service.spi;version=\"3.1.0\"")
                 .contains("io.cellmail.service.sms;version=\"1.0.0\"")
                 .contains("io.cellmail.service.config;version=\"1.0.0\"");
