@@ -51,7 +51,8 @@ final class SmsAdmission implements SmsJobs {
      * @param clock the outbox's clock
      * @param stages the stages of SMS sent on purpose
      * @param wake wakes the dispatcher for a new job
-     * @param maxJobs the most jobs sent on purpose that may wait; the fallback's are never refused
+     * @param maxJobs while this many SMS jobs of any reason wait, an SMS sent on purpose is refused; the fallback's
+     *     never are
      */
     SmsAdmission(SmsOutbox outbox, SmsQueue queue, ServiceClock clock, CallbackStages<SmsDelivery> stages,
             Runnable wake, int maxJobs) {
