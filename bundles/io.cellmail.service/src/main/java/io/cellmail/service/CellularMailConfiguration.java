@@ -243,9 +243,9 @@ public @interface CellularMailConfiguration {
     boolean smsCopyUrgent() default false;
 
     /** @return the most parts of one SMS */
-    @AttributeDefinition(name = "SMS parts", description = "The most parts one SMS may take, 1 to 7 (each part is "
+    @AttributeDefinition(name = "SMS parts", description = "The most parts one SMS may take, 1 to 10 (each part is "
             + "charged): 160 characters fit one SMS, 153 each part of a longer one; 70 and 67 when the text needs a "
-            + "character outside the GSM alphabet. A longer summary is cut, keeping the mail's id.", min = "1", max = "7")
+            + "character outside the GSM alphabet. A longer summary is cut, keeping the mail's id.", min = "1", max = "10")
     int smsMaxParts() default 3;
 
     /** @return the most SMS attempts per hour, 0 for no limit */

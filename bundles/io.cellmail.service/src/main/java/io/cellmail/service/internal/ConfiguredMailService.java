@@ -29,6 +29,8 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.api.SmsDelivery;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.service.CellularMailFactory;
 import io.cellmail.service.CellularMailConfiguration;
 import io.cellmail.service.CellularMailSecrets;
@@ -313,6 +315,15 @@ public class ConfiguredMailService implements ConfiguredCellularMail {
             throw notRunning(MailErrorCode.SERVICE_STOPPED);
         }
         return service.send(message);
+    }
+
+    @Override
+    public CompletionStage<SmsDelivery> sendSms(SmsMessage message) {
+        MailService service = state.service();
+        if (service == null) {
+            throw notRunning(MailErrorCode.SERVICE_STOPPED);
+        }
+        return service.sendSms(message);
     }
 
     @Override

@@ -21,8 +21,8 @@ import io.cellmail.api.MailMessage;
 import io.cellmail.service.spi.SenderIdentity;
 
 /**
- * The one thread of a service that talks to its modem: takes the next work from the queue, reads the mail from
- * its outbox file, makes the attempt, and turns the outcome into sent, retry (exponential backoff with jitter,
+ * The one thread of a service that talks to its modem: takes the next work from the queue (an SMS due goes before
+ * any mail, sent by its {@link SmsSender}), reads the mail from its outbox file, makes the attempt, and turns the outcome into sent, retry (exponential backoff with jitter,
  * never past expiry), permanent failure or expiry. A transient code with an {@link MailErrorCode#attemptLimit()}
  * fails the mail for good once that many attempts in a row ended with it. Between mails it checkpoints the
  * outbox's clock and indexes mail that waited on disk.
@@ -45,6 +45,8 @@ final class Dispatcher implements Runnable {
     private final Supplier<ActiveMailer> mailers;
     private final RetryPolicy retryPolicy;
     private final ServiceClock clock;
+    private final SmsSender smsSender;
+    private final SmsAdmission smsAdmission;
 
     /**
      * @param queue where the work comes from
@@ -55,9 +57,14 @@ final class Dispatcher implements Runnable {
      * @param mailers the mailer to use now, read again for every attempt
      * @param retryPolicy the backoff
      * @param clock the outbox's clock
+     * @param smsSender what sends SMS
+     * @param smsAdmission what reads the SMS files back
      */
     Dispatcher(MailQueue queue, Transitions transitions, Outbox outbox, OutboxRecovery recovery,
-            ClockCheckpoints checkpoints, Supplier<ActiveMailer> mailers, RetryPolicy retryPolicy, ServiceClock clock) {
+            ClockCheckpoints checkpoints, Supplier<ActiveMailer> mailers, RetryPolicy retryPolicy, ServiceClock clock,
+            SmsSender smsSender, SmsAdmission smsAdmission) {
+        this.smsSender = Objects.requireNonNull(smsSender, "smsSender");
+        this.smsAdmission = Objects.requireNonNull(smsAdmission, "smsAdmission");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.transitions = Objects.requireNonNull(transitions, "transitions");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -82,6 +89,10 @@ final class Dispatcher implements Runnable {
                     checkpoints.record(checkpoint.now(), checkpoint.window());
                 } else if (work.get() instanceof Work.Rescan) {
                     rescan();
+                } else if (work.get() instanceof Work.SmsAttempt sms) {
+                    smsSender.attempt(sms);
+                } else if (work.get() instanceof Work.SmsExpiry sms) {
+                    smsSender.expired(sms);
                 }
             }
         } catch (InterruptedException e) {
@@ -92,6 +103,8 @@ final class Dispatcher implements Runnable {
     }
 
     private void rescan() {
+        // SMS files the directory listing missed at start are read with the mail's.
+        smsAdmission.load();
         try {
             recovery.rescan();
         } catch (IOException e) {

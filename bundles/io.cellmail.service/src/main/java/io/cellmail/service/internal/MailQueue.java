@@ -70,6 +70,7 @@ final class MailQueue {
     private record Reservation(long sequence, long bytes, CompletableFuture<Void> settled) {
     }
 
+    private final SmsQueue sms;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ServiceClock clock;
@@ -115,9 +116,11 @@ final class MailQueue {
      * @param rateLimiter the limit of attempts per hour
      * @param maxMessages the most mails accepted and not final
      * @param maxBytes the most bytes of accepted and not final mails
+     * @param sms the SMS jobs, whose due work goes before mail
      */
-    MailQueue(ServiceClock clock, RateLimiter rateLimiter, int maxMessages, long maxBytes) {
+    MailQueue(ServiceClock clock, RateLimiter rateLimiter, int maxMessages, long maxBytes, SmsQueue sms) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sms = Objects.requireNonNull(sms, "sms");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
@@ -297,8 +300,13 @@ final class MailQueue {
                     rescanAt = null;
                     return Optional.of(new Work.Rescan());
                 }
+                // An SMS due goes before mail: it is usually an alarm whose mail could not go.
+                Optional<Work> smsWork = sms.take(now);
+                if (smsWork.isPresent()) {
+                    return smsWork;
+                }
                 promoteDue(now);
-                ServiceTime wakeAt = earlier(nextEvent(), earlier(checkpoint, rescanAt));
+                ServiceTime wakeAt = earlier(earlier(nextEvent(), sms.wakeAt(now)), earlier(checkpoint, rescanAt));
                 if (!ready.isEmpty()) {
                     Optional<ServiceTime> slot = rateLimiter.nextSlot(now);
                     if (slot.isEmpty()) {
@@ -503,6 +511,16 @@ final class MailQueue {
         }
     }
 
+    /** Wakes {@link #take()}: SMS work came. */
+    void wake() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Makes {@link #take()} return empty, now and from now on. */
     void stop() {
         lock.lock();
@@ -521,10 +539,10 @@ final class MailQueue {
                         + "restart, or the outbox could not be listed yet)" : "");
     }
 
-    /** @return true when the clock matters on disk: mail waits, or the rate limit's window holds attempts */
+    /** @return true when the clock matters on disk: mail or SMS waits, or a rate limit's window holds attempts */
     @GuardedBy("lock")
     private boolean checkpointWanted(ServiceTime now) {
-        return !byId.isEmpty() || !rateLimiter.starts(now).isEmpty();
+        return !byId.isEmpty() || !rateLimiter.starts(now).isEmpty() || sms.holdsWork(now);
     }
 
     @GuardedBy("lock")

@@ -32,8 +32,11 @@ import io.cellmail.api.MessageStatus;
 import io.cellmail.api.ModemState;
 import io.cellmail.api.Registration;
 import io.cellmail.api.ServiceStatus;
+import io.cellmail.api.SmsDelivery;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.service.OutboxCounters;
 import io.cellmail.service.SmsStatus;
+import io.cellmail.service.sms.SmsSegments;
 import io.cellmail.service.spi.MailerSettings;
 import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
@@ -67,6 +70,10 @@ public final class MailService implements CellularMailService, AutoCloseable {
     private final ServiceClock clock;
     private final MailQueue queue;
     private final PendingReceipts receipts;
+    private final SmsQueue smsQueue;
+    private final CallbackStages<SmsDelivery> smsStages;
+    private final SmsTransitions smsTransitions;
+    private final SmsAdmission smsAdmission;
     private final ServiceEvents events;
     private final SmsFallback sms;
     private final Transitions transitions;
@@ -111,15 +118,15 @@ public final class MailService implements CellularMailService, AutoCloseable {
     }
 
     /**
-     * As the public constructor, with the file operations the outbox makes and the SMS outbox the fallback hands its
-     * SMS to.
+     * As the public constructor, with the file operations the outbox makes and where the SMS fallback hands the SMS it
+     * decides.
      *
-     * @param smsJobs the SMS outbox; empty: the service has none, and the SMS fallback ({@link SmsFallback})
-     *     decides nothing, whatever {@link MailServiceSettings#sms()} says. It is asked about mail found in the
-     *     outbox while this constructor loads it, so it must be loaded already.
+     * @param fallbackJobs empty: the service's own SMS outbox, as in production; a test gives one that records the
+     *     decisions. It is asked about mail found in the outbox while this constructor loads it, so it must be loaded
+     *     already.
      */
     MailService(MailServiceSettings settings, ModemMailer mailer, EventSink eventSink, TimeSource time,
-            RandomGenerator random, OutboxFileSystem files, Optional<SmsJobs> smsJobs) throws IOException {
+            RandomGenerator random, OutboxFileSystem files, Optional<SmsJobs> fallbackJobs) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mailer = new AtomicReference<>(new ActiveMailer(mailer, settings.mailer()));
         Objects.requireNonNull(time, "time");
@@ -134,17 +141,31 @@ public final class MailService implements CellularMailService, AutoCloseable {
             this.clock = new ServiceClock(time, saved.time());
             RateLimiter rateLimiter = new RateLimiter(settings.maxPerHour());
             rateLimiter.restore(saved.windowStarts());
-            this.queue = new MailQueue(clock, rateLimiter, settings.maxMessages(), settings.maxBytes());
+            ServiceStateFile smsWindow = new ServiceStateFile(outbox, SmsOutbox.RATE_LIMIT_FILE);
+            RateLimiter smsRateLimiter = new RateLimiter(settings.sms().maxPerHour());
+            smsRateLimiter.restore(smsWindow.read().windowStarts());
+            this.smsQueue = new SmsQueue(clock, smsRateLimiter, settings.expiry());
+            this.queue = new MailQueue(clock, rateLimiter, settings.maxMessages(), settings.maxBytes(), smsQueue);
             this.receipts = new PendingReceipts("cellmail-callback-" + settings.name());
+            this.smsStages = new CallbackStages<>("cellmail-callback-" + settings.name());
             this.events = new ServiceEvents(settings.name(), eventSink);
+            SmsOutbox smsOutbox = new SmsOutbox(outbox);
+            this.smsTransitions = new SmsTransitions(smsOutbox, smsQueue, clock, events, smsStages);
+            this.smsAdmission = new SmsAdmission(smsOutbox, smsQueue, clock, smsStages, queue::wake,
+                    settings.maxMessages());
             FinalOutcomes outcomes = new FinalOutcomes(outbox, clock);
-            this.sms = new SmsFallback(settings.sms(), smsJobs, outbox, clock);
+            // Loaded before the mail: the fallback asks it about every mail the recovery finds.
+            smsAdmission.load();
+            this.sms = new SmsFallback(settings.sms(), fallbackJobs.orElse(smsAdmission), outbox, clock);
             this.transitions = new Transitions(outbox, queue, clock, events, receipts, outcomes, sms);
             this.checkpoints = new ClockCheckpoints(stateFile, clock);
             this.recovery = new OutboxRecovery(outbox, queue, clock, transitions, outcomes, sms, settings.expiry(),
                     settings.retryCap(), sequence);
+            RetryPolicy retryPolicy = new RetryPolicy(settings.retryBase(), settings.retryCap(), random);
+            SmsSender smsSender = new SmsSender(smsTransitions, smsWindow, this.mailer::get, retryPolicy, clock,
+                    () -> settings.sms().maxParts(), settings.expiry());
             this.dispatcher = new Dispatcher(queue, transitions, outbox, recovery, checkpoints, this.mailer::get,
-                    new RetryPolicy(settings.retryBase(), settings.retryCap(), random), clock);
+                    retryPolicy, clock, smsSender, smsAdmission);
             recovery.start();
             LOG.debug("Service {} loaded {} mails from {} in {} ms; {} wait for room", settings.name(), queue.size(),
                     outbox.directory(), (System.nanoTime() - started) / 1_000_000, recovery.waitingForRoom());
@@ -228,6 +249,28 @@ public final class MailService implements CellularMailService, AutoCloseable {
         DeliveryState state = sms.accepted(stored, name, DeliveryState.initial(header.acceptedAtService()));
         queue.add(new Pending(header, name, file.length, header.acceptedAtService().plus(settings.expiry()), state));
         return stage;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The text is checked against the configured most parts before anything is written; the SMS is then stored
+     * in the outbox like mail and sent by the dispatcher, before any mail that is due.
+     */
+    @Override
+    public CompletionStage<SmsDelivery> sendSms(SmsMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (closed.get()) {
+            throw new MailException(MailErrorCode.SERVICE_STOPPED, "The mail service " + settings.name()
+                    + " is stopped");
+        }
+        SmsSegments segments = SmsSegments.of(message.text());
+        int maxParts = settings.sms().maxParts();
+        if (segments.count() > maxParts) {
+            throw new MailException(MailErrorCode.INVALID_MESSAGE, "text", "The SMS text takes " + segments.count()
+                    + " parts in " + segments.encoding() + "; this service sends at most " + maxParts, null);
+        }
+        return smsAdmission.send(message, this::stopped);
     }
 
     @Override
@@ -328,14 +371,22 @@ public final class MailService implements CellularMailService, AutoCloseable {
         LOG.debug("Service {} now sends through {}", settings.name(), mailerSettings);
     }
 
-    /** @return the SMS waiting in the outbox, one entry per number; none yet: this service queues no SMS */
+    /** @return the SMS waiting in the outbox, one entry per number without an outcome, oldest first */
     public List<SmsStatus> smsQueue() {
-        return List.of();
+        return smsQueue.statuses();
     }
 
     /** @return what the service did since it started and what its outbox holds */
     public OutboxCounters counters() {
-        return transitions.counters(queue.size() + recovery.waitingForRoom(), queue.heldByRateLimit());
+        OutboxCounters mail = transitions.counters(queue.size() + recovery.waitingForRoom(), queue.heldByRateLimit());
+        return new OutboxCounters(mail.sent(), mail.failed(), mail.retried(), mail.expired(), mail.cancelled(),
+                mail.queued(), mail.heldByRateLimit(), mail.setAside(), smsTransitions.sentCount(),
+                smsTransitions.failedCount(), smsQueue.openNumbers());
+    }
+
+    /** @return where the fallback hands the SMS it decides on about a mail */
+    SmsJobs smsJobs() {
+        return smsAdmission;
     }
 
     /** @return the newest outbox files found damaged, now in the outbox's {@code corrupt/} directory */
@@ -365,6 +416,7 @@ public final class MailService implements CellularMailService, AutoCloseable {
         }
         // The last record of the clock and the window: this run's time counts in full after a clean stop.
         checkpoints.record(clock.now(), queue.window());
+        smsStages.close(stopped());
         receipts.close(stopped());
         releaseOutbox();
         LOG.debug("Service {} stopped", settings.name());

@@ -177,9 +177,62 @@ final class Outbox {
      */
     String add(StoredMessage stored, byte[] content) throws IOException {
         String name = fileName(stored.sequence());
+        create(name, content);
+        return name;
+    }
+
+    /**
+     * Stores a file of the outbox durably, as {@link #add} stores a mail, replacing one of that name, and remembers
+     * where appends to it go: the SMS files ({@link SmsOutbox}) are kept with the mail's machinery.
+     *
+     * @param name the file's name in the outbox directory
+     * @param content what it holds
+     * @throws IOException when it cannot be written; then the previous content, if any, stays
+     */
+    void create(String name, byte[] content) throws IOException {
         writeAtomically(name, content);
         tails.put(name, new Tail(content.length, content.length, 0));
-        return name;
+    }
+
+    /**
+     * Remembers where the intact part of a file read back ends: the next {@link #appendFrame} cuts off what follows.
+     *
+     * @param name the file's name
+     * @param intactLength the length of its intact part
+     */
+    void appendsAt(String name, long intactLength) {
+        tails.put(name, new Tail(intactLength, intactLength, 0));
+    }
+
+    /**
+     * Appends a frame to a file made by {@link #create} or read back ({@link #appendsAt}) and forces it; an append
+     * that fails is cut off again, as for a mail's state.
+     *
+     * @param name the file's name
+     * @param frame the frame's bytes
+     * @throws IOException when the frame cannot be written; the file then holds what it held before
+     */
+    void appendFrame(String name, byte[] frame) throws IOException {
+        Tail tail = tails.get(name);
+        if (tail == null) {
+            throw new IOException("The outbox holds no file " + name);
+        }
+        append(name, tail, frame);
+    }
+
+    /**
+     * @param name a small file of the outbox (an SMS file)
+     * @return all its bytes
+     * @throws IOException when it cannot be read now
+     */
+    byte[] readWhole(String name) throws IOException {
+        try (FileChannel channel = files.open(directory.resolve(name), StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new IOException("a file of " + size + " bytes");
+            }
+            return readAt(channel, 0, (int) size);
+        }
     }
 
     /**

@@ -109,8 +109,11 @@ final class RecordCodec {
             Optional<MailErrorCode> lastError, boolean inFlight) {
     }
 
-    /** A frame's place in a byte array; {@code intact} is false when the CRC does not match. */
-    private record Frame(byte type, int payloadStart, int payloadLength, int end, boolean intact) {
+    /**
+     * A frame's place in a byte array; {@code intact} is false when the CRC does not match. The SMS files of the
+     * outbox ({@link SmsRecordCodec}) are framed the same way.
+     */
+    record Frame(byte type, int payloadStart, int payloadLength, int end, boolean intact) {
     }
 
     /** @return a new file holding the mail and no state frame */
@@ -308,7 +311,7 @@ final class RecordCodec {
         return header;
     }
 
-    private static byte[] frame(byte type, byte[] payload) {
+    static byte[] frame(byte type, byte[] payload) {
         ByteBuffer buffer = ByteBuffer.allocate(FRAME_OVERHEAD + payload.length);
         buffer.put(type).putInt(payload.length).put(payload);
         CRC32 crc = new CRC32();
@@ -318,7 +321,7 @@ final class RecordCodec {
     }
 
     /** @return the frame starting at {@code start}, or null when the bytes end before it does */
-    private static Frame frameAt(byte[] bytes, int start) {
+    static Frame frameAt(byte[] bytes, int start) {
         if (bytes.length - start < FRAME_OVERHEAD) {
             return null;
         }
@@ -335,7 +338,7 @@ final class RecordCodec {
         return new Frame(type, start + FRAME_HEAD, length, crcAt + 4, intact);
     }
 
-    private static ByteBuffer payload(byte[] bytes, Frame frame) {
+    static ByteBuffer payload(byte[] bytes, Frame frame) {
         return ByteBuffer.wrap(bytes, frame.payloadStart(), frame.payloadLength()).slice();
     }
 
@@ -434,15 +437,15 @@ final class RecordCodec {
     }
 
     /** A code this version does not know (written by a newer one) still is a failure. */
-    private static Optional<MailErrorCode> errorCode(int code) {
+    static Optional<MailErrorCode> errorCode(int code) {
         return code == 0 ? Optional.empty() : Optional.of(MailErrorCode.of(code).orElse(MailErrorCode.UNKNOWN));
     }
 
-    private interface Writer {
+    interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private static byte[] write(Writer writer) {
+    static byte[] write(Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             writer.write(out);
@@ -452,7 +455,7 @@ final class RecordCodec {
         return bytes.toByteArray();
     }
 
-    private static void writeString(DataOutputStream out, String value) throws IOException {
+    static void writeString(DataOutputStream out, String value) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
@@ -465,12 +468,12 @@ final class RecordCodec {
         }
     }
 
-    private static void writeInstant(DataOutputStream out, Instant value) throws IOException {
+    static void writeInstant(DataOutputStream out, Instant value) throws IOException {
         out.writeLong(value.getEpochSecond());
         out.writeInt(value.getNano());
     }
 
-    private static String readString(ByteBuffer in) {
+    static String readString(ByteBuffer in) {
         return new String(readBytes(in), StandardCharsets.UTF_8);
     }
 
@@ -488,7 +491,7 @@ final class RecordCodec {
         return in.get() != 0 ? Optional.of(readString(in)) : Optional.empty();
     }
 
-    private static Instant readInstant(ByteBuffer in) {
+    static Instant readInstant(ByteBuffer in) {
         return Instant.ofEpochSecond(in.getLong(), in.getInt());
     }
 

@@ -55,10 +55,21 @@ final class ServiceStateFile {
     }
 
     private final Outbox outbox;
+    private final String name;
 
     /** @param outbox the outbox the file belongs to */
     ServiceStateFile(Outbox outbox) {
+        this(outbox, NAME);
+    }
+
+    /**
+     * @param outbox the outbox the file belongs to
+     * @param name the file's name: {@value #NAME} for mail, {@value SmsOutbox#RATE_LIMIT_FILE} for the SMS rate
+     *     limit's window, which is kept apart because the two limits are
+     */
+    ServiceStateFile(Outbox outbox, String name) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.name = Objects.requireNonNull(name, "name");
     }
 
     /**
@@ -66,7 +77,7 @@ final class ServiceStateFile {
      *     (logged): the clock then continues from the mail files' own records
      */
     Saved read() {
-        Path file = outbox.directory().resolve(NAME);
+        Path file = outbox.directory().resolve(name);
         try (FileChannel channel = outbox.files().open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > 8 + 1 + 8 + 4 + 8L * MAX_STARTS + 4) {
@@ -100,7 +111,7 @@ final class ServiceStateFile {
         CRC32 crc = new CRC32();
         crc.update(buffer.array(), 0, buffer.position());
         buffer.putInt((int) crc.getValue());
-        outbox.writeAtomically(NAME, buffer.array());
+        outbox.writeAtomically(name, buffer.array());
     }
 
     private static Saved decode(byte[] bytes) throws IOException {

@@ -71,7 +71,7 @@ public final class SettingsFromConfiguration {
     static final String SMS_MAX_PARTS = "smsMaxParts";
     static final String SMS_MAX_PER_HOUR = "smsMaxPerHour";
     /** The most parts of one SMS: what {@code AT+QCMGS} sends as one concatenated message. */
-    static final int MOST_SMS_PARTS = 7;
+    static final int MOST_SMS_PARTS = 10;
 
     /** A service name goes into thread names and the outbox directory's name. */
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");

@@ -30,7 +30,7 @@ import io.cellmail.api.SmsReason;
  * made ({@link SmsJobs#pendingFor}). An SMS that could not be stored is decided again at the mail's next failure;
  * that never fails or delays the mail.
  *
- * <p>Inactive (decides nothing) when no fallback number is configured or the service has no SMS outbox. Runs on the
+ * <p>Inactive (decides nothing) when no fallback number is configured. Runs on the
  * dispatcher (failures, expiry) and in {@code send} (the urgent copy); the caller holds the mail's {@link Pending}
  * for every disk write of the mail, as {@link Transitions} does.
  */
@@ -39,29 +39,26 @@ final class SmsFallback {
     private static final Logger LOG = LoggerFactory.getLogger(SmsFallback.class);
 
     private final SmsSettings settings;
-    private final Optional<SmsJobs> jobs;
+    private final SmsJobs jobs;
     private final Outbox outbox;
     private final ServiceClock clock;
 
     /**
      * @param settings the numbers, when to fall back, the text's most parts
-     * @param jobs the SMS outbox, or empty when the service has none: then no SMS is ever decided
+     * @param jobs the SMS outbox, which stores and sends what is decided
      * @param outbox the mail outbox, to read a mail's subject and body and to mark its urgent copy
      * @param clock the service clock: a mail's age is counted in service time, as its expiry
      */
-    SmsFallback(SmsSettings settings, Optional<SmsJobs> jobs, Outbox outbox, ServiceClock clock) {
+    SmsFallback(SmsSettings settings, SmsJobs jobs, Outbox outbox, ServiceClock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (settings.fallbackConfigured() && jobs.isEmpty()) {
-            LOG.warn("SMS fallback numbers are configured but this service has no SMS outbox: no SMS is sent");
-        }
     }
 
     /** @return whether any mail can get an SMS */
     boolean active() {
-        return settings.fallbackConfigured() && jobs.isPresent();
+        return settings.fallbackConfigured();
     }
 
     /**
@@ -105,7 +102,7 @@ final class SmsFallback {
     DeliveryState restored(Priority priority, String id, DeliveryState state) {
         boolean copyOwed = owesUrgentCopy(priority, state.urgentCopyDecided());
         boolean unknown = copyOwed || (!state.urgentCopyDecided() && !state.fallbackDecided());
-        if (!active() || !unknown || !jobs.get().pendingFor(id)) {
+        if (!active() || !unknown || !jobs.pendingFor(id)) {
             return state;
         }
         LOG.info("The SMS about mail {} was stored before the service stopped; it is not decided again", id);
@@ -176,7 +173,7 @@ final class SmsFallback {
         SmsJob job = new SmsJob(message.id(), reason, settings.fallbackNumbers(),
                 SmsSummary.of(message, settings.maxParts()));
         try {
-            jobs.orElseThrow().decide(job);
+            jobs.decide(job);
             LOG.info("SMS {} about mail {} decided for {} numbers", reason, message.id(), job.numbers().size());
             return true;
         } catch (IOException e) {

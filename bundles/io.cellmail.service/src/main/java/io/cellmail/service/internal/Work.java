@@ -11,7 +11,8 @@ import java.util.Optional;
 import io.cellmail.api.MailErrorCode;
 
 /** What the dispatcher does next, as {@link MailQueue#take()} hands it out. */
-sealed interface Work permits Work.Attempt, Work.Expiry, Work.Checkpoint, Work.Rescan {
+sealed interface Work permits Work.Attempt, Work.Expiry, Work.Checkpoint, Work.Rescan, Work.SmsAttempt,
+        Work.SmsExpiry {
 
     /**
      * Send a mail now.
@@ -45,5 +46,24 @@ sealed interface Work permits Work.Attempt, Work.Expiry, Work.Checkpoint, Work.R
 
     /** Look for mail on disk that is not indexed: room freed up, or files could not be read before. */
     record Rescan() implements Work {
+    }
+
+    /**
+     * Send an SMS to one number now.
+     *
+     * @param target the job and number, now marked as taken
+     * @param attempt the number of this attempt, from 1
+     * @param window the SMS rate limit's window with this attempt in it, to persist before the modem sees the SMS;
+     *     empty when there is no limit
+     */
+    record SmsAttempt(SmsQueue.Target target, int attempt, Optional<List<ServiceTime>> window) implements Work {
+    }
+
+    /**
+     * An SMS to one number expired unsent.
+     *
+     * @param target the job and number, now marked as taken
+     */
+    record SmsExpiry(SmsQueue.Target target) implements Work {
     }
 }

@@ -194,7 +194,8 @@ class MailServiceDiskFaultTest {
         harness.send(mail("first"));
         harness.send(mail("second"));
         harness.close();
-        disk.fail(FaultyFileSystem.Operation.LIST, f -> true, 1, "Too many open files");
+        // Twice: the SMS files are listed first, then the mail.
+        disk.fail(FaultyFileSystem.Operation.LIST, f -> true, 2, "Too many open files");
 
         harness = new ServiceHarness(directory, disk, s -> s);
         assertThatThrownBy(() -> harness.service.send(mail("new")))

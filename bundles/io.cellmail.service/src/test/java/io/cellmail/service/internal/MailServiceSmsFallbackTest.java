@@ -255,15 +255,7 @@ class MailServiceSmsFallbackTest {
     }
 
     @Test
-    void shouldDecideNothingWithoutAnSmsOutboxOrWithoutNumbers() throws Exception {
-        harness = new ServiceHarness(directory, s -> settings(sms(Optional.of(Duration.ZERO), true, true)).apply(s));
-        harness.mailer.failFirst(SUBJECT, MailErrorCode.SMTP_530);
-        String id = harness.send(mail(SUBJECT, Priority.URGENT));
-        harness.start();
-        assertThat(harness.failure(id).code()).as("the mail's life without an SMS outbox")
-                .isEqualTo(MailErrorCode.SMTP_530);
-        harness.close();
-
+    void shouldDecideNothingWithoutNumbers() throws Exception {
         harness = new ServiceHarness(directory, jobs, s -> s.sms(new SmsSettings(List.of(), Optional.of(Duration.ZERO),
                 true, true, 3, 10)));
         harness.mailer.failFirst("Again", MailErrorCode.SMTP_530);

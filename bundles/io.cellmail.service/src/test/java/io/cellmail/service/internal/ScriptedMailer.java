@@ -7,12 +7,14 @@ package io.cellmail.service.internal;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.cellmail.api.MailErrorCode;
@@ -24,6 +26,9 @@ import io.cellmail.service.spi.ModemHealth;
 import io.cellmail.service.spi.ModemMailer;
 import io.cellmail.service.spi.ModemProbe;
 import io.cellmail.service.spi.SenderIdentity;
+import io.cellmail.service.spi.SmsReceipt;
+import io.cellmail.service.spi.SmsRequest;
+import io.cellmail.service.sms.SmsSegments;
 
 import java.util.OptionalInt;
 
@@ -41,6 +46,9 @@ final class ScriptedMailer implements ModemMailer {
     private final Map<String, Deque<MailErrorCode>> failures = new ConcurrentHashMap<>();
     private final Map<String, MailErrorCode> failForever = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<SmsRequest> smsCalls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<MailErrorCode>> smsFailures = new ConcurrentHashMap<>();
+    private final AtomicInteger messageReferences = new AtomicInteger();
     private final List<MailMessage> messages = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile Consumer<MailMessage> validator = message -> { };
@@ -59,6 +67,17 @@ final class ScriptedMailer implements ModemMailer {
     ScriptedMailer failAlways(String subject, MailErrorCode code) {
         failForever.put(subject, code);
         return this;
+    }
+
+    /** The first SMS attempts with this text fail with these codes, in order; later ones are sent. */
+    ScriptedMailer failSmsFirst(String text, MailErrorCode... codes) {
+        smsFailures.put(text, new ArrayDeque<>(List.of(codes)));
+        return this;
+    }
+
+    /** @return every SMS attempt, in order */
+    List<SmsRequest> smsCalls() {
+        return List.copyOf(smsCalls);
     }
 
     /** Attempts from now on wait inside {@link #send} until {@link #release()} or {@link #close()}. */
@@ -132,6 +151,26 @@ final class ScriptedMailer implements ModemMailer {
         if (next != null) {
             throw new MailException(next, "scripted failure " + next);
         }
+    }
+
+    /** Sends as a module would: one message reference per part, counting up from 1; the scripted codes first. */
+    @Override
+    public SmsReceipt sendSms(SmsRequest request, Duration deadline) {
+        smsCalls.add(request);
+        if (closed) {
+            throw new MailException(MailErrorCode.MODEM_UNAVAILABLE, "the mailer is closed");
+        }
+        Deque<MailErrorCode> script = smsFailures.get(request.text());
+        MailErrorCode next = script == null ? null : script.pollFirst();
+        if (next != null) {
+            throw new MailException(next, "scripted failure " + next);
+        }
+        SmsSegments segments = request.segments();
+        List<Integer> references = new ArrayList<>();
+        for (int i = 0; i < segments.count(); i++) {
+            references.add(messageReferences.incrementAndGet());
+        }
+        return new SmsReceipt(segments.count(), references, segments.encoding());
     }
 
     @Override

@@ -166,7 +166,7 @@ class SettingsFromConfigurationTest {
         Map<String, Object> properties = typed();
         properties.put(SMS_NUMBERS, "+4917012345678, +49 170 1234567, abc");
         properties.put(SMS_FALLBACK_AFTER, -5L);
-        properties.put(SMS_MAX_PARTS, 8);
+        properties.put(SMS_MAX_PARTS, 11);
         properties.put(SMS_MAX_PER_HOUR, -1);
         properties.put(SMS_COPY_URGENT, "yes");
 
@@ -179,7 +179,7 @@ class SettingsFromConfigurationTest {
                 .hasMessageContaining("got '+49 170 1234567'")
                 .hasMessageContaining("got 'abc'")
                 .hasMessageContaining("smsFallbackAfter must be from 0 to 525600, got -5")
-                .hasMessageContaining("smsMaxParts must be from 1 to 7, got 8");
+                .hasMessageContaining("smsMaxParts must be from 1 to 10, got 11");
     }
 
     @Test
