@@ -23,6 +23,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import io.cellmail.api.CellularMailService;
 import io.cellmail.api.MailEvents;
+import io.cellmail.api.SmsEvents;
 import io.cellmail.itests.support.CellmailTestSupport;
 import io.cellmail.itests.support.EventRecorder;
 import io.cellmail.itests.support.FreePort;
@@ -105,6 +106,19 @@ public class ConsoleIT extends CellmailTestSupport {
                 .doesNotContain(APN_PASSWORD);
         assertThat(run("cellmail:transcript --service lte --lines 200")).contains("AT+QSMTPCFG=\"account\"")
                 .doesNotContain(SMTP_PASSWORD);
+    }
+
+    @Test
+    public void shouldSendAnSmsThroughTheServiceAndCountItInTheStatus() throws Exception {
+        String sent = run("cellmail:sms --service console --id console-sms \"+41791234567\" \"Console SMS alarm\"");
+
+        assertThat(sent).startsWith("Sent SMS console-sms on console to +41791234567 at ")
+                .contains(": 1 part, message references [").contains("after 1 attempt");
+        assertThat(events.await("console-sms", SmsEvents.SENT, DELIVERY)).containsExactly(SmsEvents.SENT);
+        assertThat(events.events("console-sms").get(0).getProperty(SmsEvents.NUMBER)).isEqualTo("+41791234567");
+        assertThat(run("cellmail:status -s console")).contains("SMS           0 waiting, sent 1, failed 0");
+        assertThat(run("cellmail:sms --service console +41791234567 unquoted"))
+                .startsWith("cellmail:sms: put the number in quotes");
     }
 
     @Test

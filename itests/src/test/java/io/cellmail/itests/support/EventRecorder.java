@@ -21,9 +21,10 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 import io.cellmail.api.MailEvents;
+import io.cellmail.api.SmsEvents;
 
 /**
- * An {@link EventHandler} the test registers for every cellmail mail event, to see what EventAdmin delivered.
+ * An {@link EventHandler} the test registers for every cellmail mail and SMS event, to see what EventAdmin delivered.
  * Close it to unregister.
  */
 public final class EventRecorder implements EventHandler, AutoCloseable {
@@ -35,7 +36,7 @@ public final class EventRecorder implements EventHandler, AutoCloseable {
     @SuppressWarnings("JdkObsolete")
     private EventRecorder(BundleContext context) {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventConstants.EVENT_TOPIC, MailEvents.TOPIC_ALL);
+        properties.put(EventConstants.EVENT_TOPIC, new String[] { MailEvents.TOPIC_ALL, SmsEvents.TOPIC_ALL });
         this.registration = context.registerService(EventHandler.class, this, properties);
     }
 
