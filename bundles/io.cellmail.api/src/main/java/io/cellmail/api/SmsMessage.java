@@ -78,6 +78,14 @@ public record SmsMessage(String id, String number, String text) {
 
     /** @return the number with its digits hidden but the last two, for logs */
     public String maskedNumber() {
+        return maskNumber(number);
+    }
+
+    /**
+     * @param number a phone number
+     * @return the number with its digits hidden but the last two, for logs: a phone number is personal data
+     */
+    public static String maskNumber(String number) {
         int keep = Math.min(2, number.length());
         return "*".repeat(number.length() - keep) + number.substring(number.length() - keep);
     }

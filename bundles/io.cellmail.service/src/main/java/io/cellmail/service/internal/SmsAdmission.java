@@ -182,7 +182,7 @@ final class SmsAdmission implements SmsJobs {
             if (states.get(i).inFlight()) {
                 LOG.warn("SMS {} ({}) to {} was being sent when the service stopped; it is sent again and may "
                         + "arrive twice", stored.job().id(), stored.job().reason(),
-                        SmsTransitions.masked(stored.job().numbers().get(i)));
+                        SmsMessage.maskNumber(stored.job().numbers().get(i)));
                 states.set(i, states.get(i).interrupted(now));
             }
         }

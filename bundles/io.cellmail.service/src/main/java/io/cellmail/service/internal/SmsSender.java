@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.service.spi.SmsReceipt;
 import io.cellmail.service.spi.SmsRequest;
 
@@ -107,7 +108,7 @@ final class SmsSender {
 
     private MailException expired(SmsQueue.Target target) {
         return new MailException(MailErrorCode.EXPIRED, "The SMS " + target.sms.job().id() + " to "
-                + SmsTransitions.masked(target.number()) + " was not sent within " + expiry);
+                + SmsMessage.maskNumber(target.number()) + " was not sent within " + expiry);
     }
 
     private void recordWindow(List<ServiceTime> starts) {

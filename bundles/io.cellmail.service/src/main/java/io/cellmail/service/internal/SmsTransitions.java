@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.cellmail.api.MailErrorCode;
 import io.cellmail.api.MailException;
 import io.cellmail.api.SmsDelivery;
+import io.cellmail.api.SmsMessage;
 import io.cellmail.api.SmsReason;
 import io.cellmail.service.spi.SmsReceipt;
 
@@ -78,7 +79,7 @@ final class SmsTransitions {
         record(target, queue.end(target, state, isDirect(target) ? CompletableFuture.failedFuture(failure) : null));
         failed.incrementAndGet();
         LOG.warn("SMS {} ({}) to {} failed after {} attempts: {}", target.sms.job().id(),
-                target.sms.job().reason(), masked(target.number()), attempts, failure.code().describe());
+                target.sms.job().reason(), SmsMessage.maskNumber(target.number()), attempts, failure.code().describe());
         events.smsFailed(target.sms.job(), target.number(), attempts, failure.code());
         if (isDirect(target)) {
             stages.fail(target.sms.sequence(), failure);
@@ -124,12 +125,8 @@ final class SmsTransitions {
             outbox.record(target.sms, states, target.index, clock.now());
         } catch (IOException e) {
             LOG.warn("Cannot record the state of SMS {} to {} ({}); after a restart it continues from the state "
-                    + "before", target.sms.job().id(), masked(target.number()), e.toString());
+                    + "before", target.sms.job().id(), SmsMessage.maskNumber(target.number()), e.toString());
         }
     }
 
-    static String masked(String number) {
-        int keep = Math.min(2, number.length());
-        return "*".repeat(number.length() - keep) + number.substring(number.length() - keep);
-    }
 }

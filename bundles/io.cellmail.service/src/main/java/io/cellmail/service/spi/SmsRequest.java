@@ -78,8 +78,7 @@ public record SmsRequest(String number, String text, int maxParts) {
 
     /** @return the number with its digits hidden but the last two, for logs and messages */
     public String maskedNumber() {
-        int keep = Math.min(2, number.length());
-        return "*".repeat(number.length() - keep) + number.substring(number.length() - keep);
+        return SmsMessage.maskNumber(number);
     }
 
     private static MailException invalid(String field, String message) {
