@@ -42,9 +42,27 @@ public record SmsMessage(String id, String number, String text) {
         if (!MailMessage.ID_PATTERN.matcher(id).matches()) {
             throw invalid("id", "An SMS id is 1 to 64 letters, digits, '.', '_' or '-', not starting with a dot");
         }
+        requireNumber(number);
+        requireText(text);
+    }
+
+    /**
+     * @param number a destination
+     * @throws MailException {@link MailErrorCode#INVALID_MESSAGE} naming {@code number} when it is none
+     *     ({@link #isNumber}); the message never repeats the value
+     */
+    public static void requireNumber(String number) {
         if (!isNumber(number)) {
             throw invalid("number", "An SMS number is + and up to 15 digits (E.164) or up to 20 digits");
         }
+    }
+
+    /**
+     * @param text an SMS text
+     * @throws MailException {@link MailErrorCode#INVALID_MESSAGE} naming {@code text} when it is empty or holds an
+     *     unpaired surrogate (a character no encoding can carry)
+     */
+    public static void requireText(String text) {
         if (text.isEmpty()) {
             throw invalid("text", "An SMS needs some text");
         }

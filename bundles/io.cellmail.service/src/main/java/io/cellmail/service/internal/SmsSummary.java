@@ -57,25 +57,9 @@ final class SmsSummary {
         if (fits(head + tail, maxParts)) {
             return head + tail;
         }
-        // The longest start of the head that fits with the mark and the id after it. Fitting only shrinks as the
-        // start grows (a shorter start never needs another encoding than a longer one), so a binary search over the
-        // ends of characters finds it; cutting at those ends never splits a surrogate pair, and an escape pair of
-        // GSM-7 is one Java character.
-        int[] ends = head.codePoints().map(Character::charCount).toArray();
-        for (int i = 1; i < ends.length; i++) {
-            ends[i] += ends[i - 1];
-        }
-        int fits = 0;
-        int tooLong = ends.length;
-        while (tooLong - fits > 1) {
-            int middle = (fits + tooLong) >>> 1;
-            if (fits(head.substring(0, ends[middle - 1]) + CUT + tail, maxParts)) {
-                fits = middle;
-            } else {
-                tooLong = middle;
-            }
-        }
-        String start = fits == 0 ? "" : head.substring(0, ends[fits - 1]);
+        // The longest start of the head that fits with the mark and the id after it; the codec never cuts inside
+        // a surrogate pair, and an escape pair of GSM-7 is one Java character.
+        String start = SmsSegments.fittingBefore(head, CUT + tail, maxParts);
         return start.stripTrailing() + CUT + tail;
     }
 

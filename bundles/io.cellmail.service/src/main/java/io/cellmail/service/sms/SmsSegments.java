@@ -64,8 +64,22 @@ public record SmsSegments(SmsEncoding encoding, List<String> parts) {
         if (maxParts < 1) {
             throw new IllegalArgumentException("at least one part");
         }
-        if (of(text).count() <= maxParts) {
-            return text;
+        return of(text).count() <= maxParts ? text : fittingBefore(text, "", maxParts);
+    }
+
+    /**
+     * The longest start of a text that fits in a number of parts with a given ending after it, e.g. a cut mark and
+     * an id. The same rules as {@link #fitting(String, int)}: never cut inside a character, another encoding allowed.
+     *
+     * @param text the text to cut
+     * @param ending what follows the start in the message
+     * @param maxParts at least 1
+     * @return the longest start of {@code text} (possibly empty, possibly all of it) such that it and {@code ending}
+     *     together fit in {@code maxParts} parts
+     */
+    public static String fittingBefore(String text, String ending, int maxParts) {
+        if (maxParts < 1) {
+            throw new IllegalArgumentException("at least one part");
         }
         // the parts a start takes never shrink as it grows: search the longest start that fits, by characters
         int[] ends = text.codePoints().map(Character::charCount).toArray();
@@ -73,10 +87,10 @@ public record SmsSegments(SmsEncoding encoding, List<String> parts) {
             ends[i] += ends[i - 1];
         }
         int fits = 0;
-        int tooLong = ends.length;
+        int tooLong = ends.length + 1;
         while (tooLong - fits > 1) {
             int middle = (fits + tooLong) >>> 1;
-            if (of(text.substring(0, ends[middle - 1])).count() <= maxParts) {
+            if (of(text.substring(0, ends[middle - 1]) + ending).count() <= maxParts) {
                 fits = middle;
             } else {
                 tooLong = middle;

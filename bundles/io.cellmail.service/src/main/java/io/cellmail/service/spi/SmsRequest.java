@@ -37,24 +37,11 @@ public record SmsRequest(String number, String text, int maxParts) {
     public SmsRequest {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(text, "text");
-        if (!SmsMessage.isNumber(number)) {
-            // the message never repeats the value: it could carry anything
-            throw invalid("number", "An SMS number is + and up to 15 digits (E.164) or up to 20 digits");
-        }
+        SmsMessage.requireNumber(number);
         if (maxParts < 1 || maxParts > SmsSegments.MAX_PARTS) {
             throw invalid("maxParts", "An SMS may take 1-" + SmsSegments.MAX_PARTS + " parts, not " + maxParts);
         }
-        if (text.isEmpty()) {
-            throw invalid("text", "An SMS needs some text");
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(++i)) : !Character.isLowSurrogate(c);
-            if (!paired) {
-                throw invalid("text", "The SMS text holds an unpaired surrogate near index " + i);
-            }
-        }
+        SmsMessage.requireText(text);
         SmsSegments segments = SmsSegments.of(text);
         if (segments.count() > maxParts) {
             throw invalid("text", "The SMS text takes " + segments.count() + " parts in " + segments.encoding()

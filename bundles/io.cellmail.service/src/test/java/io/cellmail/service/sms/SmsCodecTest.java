@@ -90,6 +90,16 @@ class SmsCodecTest {
     }
 
     @Test
+    void shouldKeepRoomForTheEndingAfterTheStartItFits() {
+        String ending = "... (mail pump3-1702)";
+
+        assertThat(SmsSegments.fittingBefore("a".repeat(200), ending, 1)).isEqualTo("a".repeat(160 - ending.length()));
+        assertThat(SmsSegments.fittingBefore("short", ending, 1)).isEqualTo("short");
+        assertThat(SmsSegments.fittingBefore("😀😀", "x".repeat(67), 1)).as("never half a surrogate pair")
+                .isEqualTo("😀");
+    }
+
+    @Test
     void shouldRefuseANumberThatIsNoAddress() {
         assertThatThrownBy(() -> SubmitPdu.of("+41 79", SmsEncoding.GSM_7, "x", null))
                 .isInstanceOf(IllegalArgumentException.class);
