@@ -150,8 +150,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     }
 
     @Override
-    public void awaitClearToSend() throws InterruptedException {
-        inputStall.awaitClearToSend();
+    public boolean awaitClearToSend() throws InterruptedException {
+        return inputStall.awaitClearToSend();
     }
 
     @Override
@@ -250,13 +250,14 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             } else {
                 ReceivedLine line = assembler.offer(bytes[i++]);
                 if (line != null) {
-                    onLine(line);
+                    onLine(line, now);
                 }
             }
         }
     }
 
-    private void onLine(ReceivedLine line) {
+    /** @param arrivalNanos when the line's last byte arrived: its answer is due one command latency later */
+    private void onLine(ReceivedLine line, long arrivalNanos) {
         String text = line.text();
         transcript.received(text);
         boolean command = CommandLine.prefixIndex(text) >= 0;
@@ -281,7 +282,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             boot();
             return;
         }
-        if (fault.mute() || !pause(settings.commandLatency().plus(fault.delay()))) {
+        if (fault.mute() || !pauseUntil(arrivalNanos + settings.commandLatency().plus(fault.delay()).toNanos())) {
             return;
         }
         if (fault.refuse()) {
@@ -520,13 +521,20 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
                 : format.format("+QSMTPPUT", result));
     }
 
-    /** @return false if interrupted (the emulator is closing) */
-    private static boolean pause(Duration duration) {
-        if (duration.isZero()) {
+    /**
+     * Waits for a command's latency, counted from the arrival of its line rather than from when this thread got to
+     * it: the hand-over from the line's thread and whatever ran on this one before would otherwise add to every
+     * command a delay that no module configured with this latency has.
+     *
+     * @return false if interrupted (the emulator is closing)
+     */
+    private boolean pauseUntil(long dueNanos) {
+        long left = dueNanos - nanoClock.getAsLong();
+        if (left <= 0) {
             return true;
         }
         try {
-            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+            TimeUnit.NANOSECONDS.sleep(left);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
