@@ -96,6 +96,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private DataUpload upload;
     private ScheduledFuture<?> deadline;
     private boolean cutUpload;
+    /** When the module finished its last command line, on the modem clock; a line that came meanwhile waited. */
+    private long lineDoneAt = Long.MIN_VALUE;
 
     /**
      * @param settings how the module behaves
@@ -256,8 +258,19 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
         }
     }
 
-    /** @param arrivalNanos when the line's last byte arrived: its answer is due one command latency later */
+    /**
+     * @param arrivalNanos when the line's last byte arrived: the module starts on it then, or when it finished the
+     *     line before if that was later, and answers one command latency after it started
+     */
     private void onLine(ReceivedLine line, long arrivalNanos) {
+        try {
+            handleLine(line, Math.max(arrivalNanos, lineDoneAt));
+        } finally {
+            lineDoneAt = nanoClock.getAsLong();
+        }
+    }
+
+    private void handleLine(ReceivedLine line, long startedNanos) {
         String text = line.text();
         transcript.received(text);
         boolean command = CommandLine.prefixIndex(text) >= 0;
@@ -282,7 +295,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             boot();
             return;
         }
-        if (fault.mute() || !pauseUntil(arrivalNanos + settings.commandLatency().plus(fault.delay()).toNanos())) {
+        if (fault.mute() || !pauseUntil(startedNanos + settings.commandLatency().plus(fault.delay()).toNanos())) {
             return;
         }
         if (fault.refuse()) {
@@ -522,9 +535,9 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     }
 
     /**
-     * Waits for a command's latency, counted from the arrival of its line rather than from when this thread got to
-     * it: the hand-over from the line's thread and whatever ran on this one before would otherwise add to every
-     * command a delay that no module configured with this latency has.
+     * Waits for a command's latency, counted from when the module started on its line (its arrival, or the end of
+     * the line before) rather than from when this thread got to it: the hand-over from the line's thread would
+     * otherwise add to every command a delay that no module configured with this latency has.
      *
      * @return false if interrupted (the emulator is closing)
      */
