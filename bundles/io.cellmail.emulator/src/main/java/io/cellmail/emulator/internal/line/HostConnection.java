@@ -28,9 +28,10 @@ public interface HostConnection {
     /**
      * Returns when the modem takes bytes from the line again; at once unless it stalls its input (CTS off).
      *
+     * @return true if a stall held the bytes back
      * @throws InterruptedException if interrupted while waiting
      */
-    void awaitClearToSend() throws InterruptedException;
+    boolean awaitClearToSend() throws InterruptedException;
 
     /** The host connection writing to {@code toHost} is gone. */
     void disconnected(OutputStream toHost);

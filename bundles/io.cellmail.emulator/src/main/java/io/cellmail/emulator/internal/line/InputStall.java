@@ -42,17 +42,21 @@ public final class InputStall {
     /**
      * Returns when the module reads again: at once unless a stall lasts.
      *
+     * @return true if a stall held the caller back
      * @throws InterruptedException if interrupted while waiting
      */
-    public synchronized void awaitClearToSend() throws InterruptedException {
+    public synchronized boolean awaitClearToSend() throws InterruptedException {
+        boolean held = false;
         while (stalled && !released) {
             long left = stalledUntil - nanoClock.getAsLong();
             if (left <= 0) {
                 stalled = false;
-                return;
+                return true;
             }
+            held = true;
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
+        return held;
     }
 
     /** Ends every stall for good: the module is switched off and nobody must wait for it. */

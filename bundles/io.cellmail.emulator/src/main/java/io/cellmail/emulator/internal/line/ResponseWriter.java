@@ -110,7 +110,8 @@ public final class ResponseWriter {
                     int len = Math.min(chunk, bytes.length - off);
                     sink.write(bytes, off, len);
                     sink.flush();
-                    rate.pace(len);
+                    // the rest of a line follows its first chunk back to back
+                    rate.pace(len, off > 0);
                 }
             } catch (IOException e) {
                 LOG.debug("the host stopped listening: {}", e.toString());

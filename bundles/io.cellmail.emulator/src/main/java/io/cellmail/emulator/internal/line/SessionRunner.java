@@ -40,6 +40,8 @@ public final class SessionRunner implements EmulatorSession {
     private final Thread thread;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Session thread only. */
+    private boolean canTellWaiting = true;
 
     public SessionRunner(HostConnection modem, InputStream fromHost, OutputStream toHost, LineRate inputRate,
             LongSupplier nanoClock) {
@@ -63,11 +65,15 @@ public final class SessionRunner implements EmulatorSession {
         byte[] buffer = new byte[inputRate.chunkSize()];
         try {
             int n;
+            // whether the bytes of the next read were already waiting before the line was free of these
+            boolean queued = false;
             while ((n = fromHost.read(buffer, 0, buffer.length)) >= 0) {
                 if (n > 0) {
                     // Bytes read while the modem stalls its input wait here, as in a UART FIFO nobody empties.
-                    modem.awaitClearToSend();
-                    inputRate.pace(n);
+                    boolean held = modem.awaitClearToSend();
+                    boolean backToBack = queued && !held;
+                    queued = moreWaiting();
+                    inputRate.pace(n, backToBack);
                     modem.received(Arrays.copyOf(buffer, n), nanoClock.getAsLong());
                 }
             }
@@ -79,6 +85,24 @@ public final class SessionRunner implements EmulatorSession {
             close();
             ended.countDown();
             LOG.debug("session {} ended", thread.getName());
+        }
+    }
+
+    /**
+     * @return true if more of the host's bytes are waiting already; false if not, or if the stream cannot tell (a
+     *     pseudo-terminal's channel fails to: it cannot seek), and then it is not asked again
+     */
+    private boolean moreWaiting() {
+        if (!canTellWaiting) {
+            return false;
+        }
+        try {
+            return fromHost.available() > 0;
+        } catch (IOException e) {
+            LOG.debug("session {} cannot see waiting bytes ({}); their line time starts when they are read",
+                    thread.getName(), e.toString());
+            canTellWaiting = false;
+            return false;
         }
     }
 

@@ -96,6 +96,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     private DataUpload upload;
     private ScheduledFuture<?> deadline;
     private boolean cutUpload;
+    /** When the module finished its last command line, on the modem clock; a line that came meanwhile waited. */
+    private long lineDoneAt = Long.MIN_VALUE;
 
     /**
      * @param settings how the module behaves
@@ -150,8 +152,8 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
     }
 
     @Override
-    public void awaitClearToSend() throws InterruptedException {
-        inputStall.awaitClearToSend();
+    public boolean awaitClearToSend() throws InterruptedException {
+        return inputStall.awaitClearToSend();
     }
 
     @Override
@@ -250,13 +252,25 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             } else {
                 ReceivedLine line = assembler.offer(bytes[i++]);
                 if (line != null) {
-                    onLine(line);
+                    onLine(line, now);
                 }
             }
         }
     }
 
-    private void onLine(ReceivedLine line) {
+    /**
+     * @param arrivalNanos when the line's last byte arrived: the module starts on it then, or when it finished the
+     *     line before if that was later, and answers one command latency after it started
+     */
+    private void onLine(ReceivedLine line, long arrivalNanos) {
+        try {
+            handleLine(line, Math.max(arrivalNanos, lineDoneAt));
+        } finally {
+            lineDoneAt = nanoClock.getAsLong();
+        }
+    }
+
+    private void handleLine(ReceivedLine line, long startedNanos) {
         String text = line.text();
         transcript.received(text);
         boolean command = CommandLine.prefixIndex(text) >= 0;
@@ -281,7 +295,7 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
             boot();
             return;
         }
-        if (fault.mute() || !pause(settings.commandLatency().plus(fault.delay()))) {
+        if (fault.mute() || !pauseUntil(startedNanos + settings.commandLatency().plus(fault.delay()).toNanos())) {
             return;
         }
         if (fault.refuse()) {
@@ -520,13 +534,20 @@ public final class ModemCore implements HostConnection, FaultPlan.Actions, AutoC
                 : format.format("+QSMTPPUT", result));
     }
 
-    /** @return false if interrupted (the emulator is closing) */
-    private static boolean pause(Duration duration) {
-        if (duration.isZero()) {
+    /**
+     * Waits for a command's latency, counted from when the module started on its line (its arrival, or the end of
+     * the line before) rather than from when this thread got to it: the hand-over from the line's thread would
+     * otherwise add to every command a delay that no module configured with this latency has.
+     *
+     * @return false if interrupted (the emulator is closing)
+     */
+    private boolean pauseUntil(long dueNanos) {
+        long left = dueNanos - nanoClock.getAsLong();
+        if (left <= 0) {
             return true;
         }
         try {
-            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+            TimeUnit.NANOSECONDS.sleep(left);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -39,6 +39,25 @@ class LineRateTest {
     }
 
     @Test
+    void shouldSendQueuedBytesBackToBackThoughThePacingThreadWokeLate() throws InterruptedException {
+        rate.pace(1152);
+        now += 5_000_000L; // the sleep overshot, or the thread waited for a core
+        rate.pace(1152, true);
+
+        assertThat(sleeps).as("the second 100 ms start where the first ended").containsExactly(100_000_000L,
+                95_000_000L);
+    }
+
+    @Test
+    void shouldStartBytesThatWereNotWaitingWhenTheyCame() throws InterruptedException {
+        rate.pace(1152);
+        now += 5_000_000L;
+        rate.pace(1152, false);
+
+        assertThat(sleeps).containsExactly(100_000_000L, 100_000_000L);
+    }
+
+    @Test
     void shouldMoveAbout10MillisecondsOfBytesAtATime() {
         assertThat(rate.chunkSize()).isEqualTo(115);
         assertThat(new LineRate(30, () -> 0, n -> { }).chunkSize()).as("300 baud").isEqualTo(1);
