@@ -29,8 +29,8 @@ import io.cellmail.service.CellularMailAdmin;
 
 /**
  * The {@code cellmail:} commands of the Gogo console: {@code send}, {@code sms}, {@code status}, {@code queue},
- * {@code probe} and {@code transcript}. Each writes its answer to the session's output (see {@link SessionOutput}); a wrong call
- * writes what was wrong and the usage. Nothing here ever prints a password: the commands show statuses, ids, codes
+ * {@code probe} and {@code transcript}. Each writes its answer to the session's output (see {@link SessionOutput});
+ * a wrong call writes what was wrong and the usage. Nothing here ever prints a password: the commands show statuses, ids, codes
  * and the (masked) AT transcript, never a configuration.
  */
 @Component(service = MailCommands.class, property = {

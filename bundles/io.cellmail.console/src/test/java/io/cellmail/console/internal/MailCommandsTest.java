@@ -299,7 +299,8 @@ class MailCommandsTest {
     void shouldListTheSmsWaitingBesideTheMails() {
         FakeMailService modem = bind("modem1");
         modem.smsQueue = List.of(new SmsStatus("pump3-overpressure-1702", SmsReason.FALLBACK, "+41791234567",
-                MessageState.RETRY_WAIT, 2, Optional.of(FakeMailService.ACCEPTED), Optional.of(MailErrorCode.SMS_FAILED)));
+                MessageState.RETRY_WAIT, 2, Optional.of(FakeMailService.ACCEPTED),
+                Optional.of(MailErrorCode.SMS_FAILED)));
 
         String out = answer(() -> commands.queue(""));
 

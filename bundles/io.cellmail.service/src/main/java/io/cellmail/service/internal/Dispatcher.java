@@ -22,8 +22,8 @@ import io.cellmail.service.spi.SenderIdentity;
 
 /**
  * The one thread of a service that talks to its modem: takes the next work from the queue (an SMS due goes before
- * any mail, sent by its {@link SmsSender}), reads the mail from its outbox file, makes the attempt, and turns the outcome into sent, retry (exponential backoff with jitter,
- * never past expiry), permanent failure or expiry. A transient code with an {@link MailErrorCode#attemptLimit()}
+ * any mail, sent by its {@link SmsSender}), reads the mail from its outbox file, makes the attempt, and turns the
+ * outcome into sent, retry (exponential backoff with jitter, never past expiry), permanent failure or expiry. A transient code with an {@link MailErrorCode#attemptLimit()}
  * fails the mail for good once that many attempts in a row ended with it. Between mails it checkpoints the
  * outbox's clock and indexes mail that waited on disk.
  *
