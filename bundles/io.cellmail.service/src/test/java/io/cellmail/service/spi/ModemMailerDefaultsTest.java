@@ -47,6 +47,15 @@ class ModemMailerDefaultsTest {
     }
 
     @Test
+    void shouldRefuseSmsInADialectThatCannotSendIt() {
+        try (ModemMailer mailer = new MinimalMailer()) {
+            assertThatThrownBy(() -> mailer.sendSms(SmsRequest.single("+41791234567", "x"), Duration.ofSeconds(1)))
+                    .isInstanceOf(MailException.class).hasMessageContaining("SMS not supported by this dialect")
+                    .extracting(e -> ((MailException) e).code()).isEqualTo(MailErrorCode.SMS_NOT_SUPPORTED);
+        }
+    }
+
+    @Test
     void shouldKeepNoTranscriptByDefault() {
         try (ModemMailer mailer = new MinimalMailer()) {
             assertThat(mailer.transcript(50)).isEmpty();

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -57,30 +56,6 @@ class SmsRequestTest {
     @Test
     void shouldMaskAllButTheLastDigitsOfTheNumber() {
         assertThat(SmsRequest.single("+41791234567", "x").maskedNumber()).isEqualTo("**********67");
-    }
-
-    @Test
-    void shouldRefuseSmsInADialectThatCannotSendIt() {
-        ModemMailer mailer = new ModemMailer() {
-            @Override
-            public void send(io.cellmail.api.MailMessage message, SenderIdentity sender, Duration deadline) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ModemHealth health() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
-
-        assertThatThrownBy(() -> mailer.sendSms(SmsRequest.single("+41791234567", "x"), Duration.ofSeconds(1)))
-                .isInstanceOf(MailException.class).hasMessageContaining("SMS not supported by this dialect")
-                .extracting(e -> ((MailException) e).code()).isEqualTo(MailErrorCode.SMS_NOT_SUPPORTED);
     }
 
     @Test
