@@ -62,7 +62,7 @@ public record RunOptions(boolean smoke, int baud, Duration commandLatency, Durat
      */
     public static RunOptions full(Path workDirectory) {
         return new RunOptions(false, M_SERIES_BAUD, Duration.ofMillis(20), Duration.ofMillis(1100),
-                Duration.ofSeconds(1), BenchMails.FULL, 5, 3, 10_000, 2, 3, 5, Duration.ofSeconds(1), workDirectory,
+                Duration.ofSeconds(1), BenchMails.FULL, 5, 3, 10_000, 2, 5, 5, Duration.ofSeconds(1), workDirectory,
                 "32m", Duration.ofMillis(100));
     }
 

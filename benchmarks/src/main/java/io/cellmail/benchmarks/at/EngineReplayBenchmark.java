@@ -69,7 +69,8 @@ public class EngineReplayBenchmark {
         steps = recording.script().steps();
         lineBytes = recording.modemBytes() + recording.hostBytes();
         engine = new AtEngine(AtEngineSettings.builder("replay", () -> new ReplayLink(recording))
-                .guardTime(TINY).settleTime(TINY).trailingOkLinger(TINY).probeTimeout(Duration.ofSeconds(1))
+                .guardTime(TINY).settleTime(TINY).trailingOkLinger(TINY).linkJitter(Duration.ZERO)
+                .probeTimeout(Duration.ofSeconds(1))
                 .build());
         CountDownLatch ready = new CountDownLatch(1);
         engine.addModemListener(new ModemListener() {

@@ -5,21 +5,23 @@
 
 package io.cellmail.benchmarks.at;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.cellmail.serial.LinkLost;
 import io.cellmail.serial.PortSettings;
@@ -45,7 +47,12 @@ public final class ReplayLink implements SerialLink {
     private static final byte[] END = new byte[0];
 
     private final Map<String, Deque<SessionRecording.Reply>> replies = new HashMap<>();
-    private final BlockingQueue<byte[]> toHost = new LinkedBlockingQueue<>();
+    // replies on their way to the host; the reader parks when there is none (cheaper than a blocking queue's lock
+    // and condition, whose cost would be counted as the engine's)
+    private final Queue<byte[]> toHost = new ConcurrentLinkedQueue<>();
+    private volatile Thread waitingReader;
+    // bytes queued in toHost: what available() reports without walking the queue
+    private final AtomicInteger queuedBytes = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<LinkLost> lost = new CompletableFuture<>();
     private final InputStream input = new ReplayInput();
@@ -92,12 +99,23 @@ public final class ReplayLink implements SerialLink {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             toHost.add(END);
+            LockSupport.unpark(waitingReader);
+        }
+    }
+
+    private void send(byte[] reply) {
+        queuedBytes.addAndGet(reply.length);
+        toHost.add(reply);
+        Thread reader = waitingReader;
+        if (reader != null && reader != Thread.currentThread()) {
+            LockSupport.unpark(reader);
         }
     }
 
     /** The modem side: turns command lines into replies. Called by one writer at a time. */
     private final class ReplayOutput extends OutputStream {
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private byte[] line = new byte[256];
+        private int lineLength;
         private SessionRecording.Reply upload;
 
         @Override
@@ -113,17 +131,20 @@ public final class ReplayLink implements SerialLink {
             if (upload != null) {
                 // the engine writes the payload in one go and +++ alone, after its guard time
                 if (length == 3 && bytes[offset] == '+' && bytes[offset + 1] == '+' && bytes[offset + 2] == '+') {
-                    toHost.add(upload.afterData());
+                    send(upload.afterData());
                     upload = null;
                 }
                 return;
             }
             for (int i = offset; i < offset + length; i++) {
                 if (bytes[i] == '\r') {
-                    answer(line.toString(StandardCharsets.ISO_8859_1));
-                    line.reset();
+                    answer(new String(line, 0, lineLength, StandardCharsets.ISO_8859_1));
+                    lineLength = 0;
                 } else {
-                    line.write(bytes[i]);
+                    if (lineLength == line.length) {
+                        line = Arrays.copyOf(line, 2 * line.length);
+                    }
+                    line[lineLength++] = bytes[i];
                 }
             }
         }
@@ -131,12 +152,12 @@ public final class ReplayLink implements SerialLink {
         private void answer(String command) {
             Deque<SessionRecording.Reply> recorded = replies.get(command);
             if (recorded == null) {
-                toHost.add(command.equals("AT+CMEE?") ? CMEE : OK);
+                send(command.equals("AT+CMEE?") ? CMEE : OK);
                 return;
             }
             SessionRecording.Reply reply = recorded.poll();
             recorded.add(reply);
-            toHost.add(reply.beforeData());
+            send(reply.beforeData());
             if (reply.afterData().length > 0) {
                 upload = reply;
             }
@@ -156,7 +177,7 @@ public final class ReplayLink implements SerialLink {
 
         @Override
         public int available() {
-            return chunk.length - position + toHost.stream().mapToInt(c -> c.length).sum();
+            return chunk.length - position + queuedBytes.get();
         }
 
         @Override
@@ -165,12 +186,8 @@ public final class ReplayLink implements SerialLink {
                 if (closed.get() && toHost.isEmpty()) {
                     return -1;
                 }
-                try {
-                    chunk = toHost.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
+                chunk = nextReply();
+                queuedBytes.addAndGet(-chunk.length);
                 position = 0;
                 if (chunk == END) {
                     return -1;
@@ -180,6 +197,24 @@ public final class ReplayLink implements SerialLink {
             System.arraycopy(chunk, position, buffer, offset, n);
             position += n;
             return n;
+        }
+
+        private byte[] nextReply() throws IOException {
+            byte[] next = toHost.poll();
+            while (next == null) {
+                // announced before the last look: a reply queued after it unparks this thread
+                waitingReader = Thread.currentThread();
+                next = toHost.poll();
+                if (next == null) {
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) {
+                        throw new IOException("interrupted");
+                    }
+                    next = toHost.poll();
+                }
+                waitingReader = null;
+            }
+            return next;
         }
     }
 }

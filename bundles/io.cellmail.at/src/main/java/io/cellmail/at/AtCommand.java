@@ -53,6 +53,8 @@ public final class AtCommand {
     private final Duration timeout;
     private final Duration infoLinger;
     private final UnaryOperator<String> mask;
+    // masked once: the engine shows it for every exchange of the command
+    private final String maskedText;
     private final Long requiredEpoch;
 
     private AtCommand(Parts p) {
@@ -66,6 +68,7 @@ public final class AtCommand {
         this.timeout = p.timeout;
         this.infoLinger = p.infoLinger;
         this.mask = p.mask;
+        this.maskedText = SecretText.mask(mask == null ? text : mask.apply(text));
         this.requiredEpoch = p.requiredEpoch;
     }
 
@@ -243,7 +246,7 @@ public final class AtCommand {
      *     after any mask given to this command
      */
     public String maskedText() {
-        return SecretText.mask(mask == null ? text : mask.apply(text));
+        return maskedText;
     }
 
     /** @return the info-line prefixes, in declaration order */

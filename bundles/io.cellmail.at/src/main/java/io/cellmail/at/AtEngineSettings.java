@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -39,13 +40,16 @@ import org.osgi.annotation.versioning.ProviderType;
  *     stuck: the running command fails with {@link AtException.Kind#LINK_LOST} and the port is reopened
  * @param idleCheck after this long without any exchange, and with nothing queued, the engine sends a plain
  *     {@code AT} to find a link or module that died quietly; {@link Duration#ZERO} switches the check off
+ * @param linkJitter how much the link's delay varies, when it is known; {@code null} (the default) to measure it on
+ *     the engine's own commands. It lengthens the guard times around {@code +++}, the lingers for a following line
+ *     and, with the measured round trip, every wait for an answer (see the bundle's README)
  */
 @ProviderType
 public record AtEngineSettings(String name, LinkOpener opener, Duration commandTimeout, Duration guardTime,
         Duration probeTimeout, Duration settleTime, int syncAttempts, Duration trailingOkLinger,
         Duration bootUrcWindow, InitOptions init, Duration reopenBackoffBase, Duration reopenBackoffCap,
         int maxConsecutiveTimeouts, List<String> extraUrcPrefixes, int maxLineLength, int transcriptCapacity,
-        Duration writeGrace, Duration idleCheck) {
+        Duration writeGrace, Duration idleCheck, @Nullable Duration linkJitter) {
 
     /**
      * Settings the engine makes at every initialisation, after {@code ATV1}, {@code ATE0}, {@code AT+CMEE=1}.
@@ -92,6 +96,9 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         if (idleCheck.isNegative()) {
             throw new IllegalArgumentException("idleCheck must not be negative");
         }
+        if (linkJitter != null && linkJitter.isNegative()) {
+            throw new IllegalArgumentException("linkJitter must not be negative");
+        }
         extraUrcPrefixes = List.copyOf(extraUrcPrefixes);
         for (String prefix : extraUrcPrefixes) {
             if (prefix.isEmpty() || prefix.chars().anyMatch(Character::isISOControl)) {
@@ -128,6 +135,7 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         b.transcriptCapacity = transcriptCapacity;
         b.writeGrace = writeGrace;
         b.idleCheck = idleCheck;
+        b.linkJitter = linkJitter;
         return b;
     }
 
@@ -168,6 +176,7 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
         private Duration writeGrace = Duration.ofSeconds(5);
         // often enough to find a dead link long before an alarm's deadline, rarely enough to cost nothing
         private Duration idleCheck = Duration.ofMinutes(5);
+        private @Nullable Duration linkJitter;
 
         private Builder(String name, LinkOpener opener) {
             this.name = name;
@@ -313,12 +322,24 @@ public record AtEngineSettings(String name, LinkOpener opener, Duration commandT
             return this;
         }
 
+        /**
+         * @param value how much the link's delay varies, instead of the variation the engine measures (default:
+         *     measured). For a link whose delay the host knows, such as an in-process link ({@link Duration#ZERO}):
+         *     a measurement made while the JVM starts up can come out at milliseconds, and every guard time of the
+         *     link session is that much longer
+         * @return this
+         */
+        public Builder linkJitter(Duration value) {
+            this.linkJitter = Objects.requireNonNull(value, "linkJitter");
+            return this;
+        }
+
         /** @return the settings */
         public AtEngineSettings build() {
             return new AtEngineSettings(name, opener, commandTimeout, guardTime, probeTimeout, settleTime,
                     syncAttempts, trailingOkLinger, bootUrcWindow, init, reopenBackoffBase, reopenBackoffCap,
                     maxConsecutiveTimeouts, extraUrcPrefixes, maxLineLength, transcriptCapacity, writeGrace,
-                    idleCheck);
+                    idleCheck, linkJitter);
         }
     }
 }

@@ -9,7 +9,7 @@
  * {@link io.cellmail.at.AtEngine} is the implementation they construct.
  */
 @NullMarked
-@Version("2.1.0")
+@Version("3.0.0")
 package io.cellmail.at;
 
 import org.jspecify.annotations.NullMarked;

@@ -74,7 +74,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         this.urcs = new UrcClassifier(settings.extraUrcPrefixes());
         this.framer = new LineFramer(settings.maxLineLength());
         this.modem = new ModemKnowledge(settings.maxConsecutiveTimeouts());
-        this.link = new ModemLink(settings, loop, transcript, counters, this);
+        this.link = new ModemLink(settings, loop, transcript, counters, notifier, this);
         this.exchanges = new ExchangeRunner(settings, loop, link, framer, transcript, recentCommands, modem, this);
         this.router = new UrcRouter(settings, notifier, transcript, counters, status, modem, this);
         this.idleCheck = new IdleCheck(settings, loop, this::idleCheckMayRun, this::runIdleCheck);
@@ -195,6 +195,9 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
     private void settle() {
         exchanges.settle();
         pump();
+        // while a command runs (its reply, a step or a write's end will come) or the line must stay quiet (a step
+        // ends it), a caller's next command needs no wake-up of the engine thread: that turn starts it
+        loop.expectAnotherTurn(exchanges.busy() || pumpTimer != null);
     }
 
     private void pump() {
@@ -204,7 +207,7 @@ final class Conversation implements ModemLink.Events, ExchangeRunner.Completion,
         long wait = exchanges.quietNanosLeft();
         if (wait > 0) {
             if (pumpTimer == null) {
-                pumpTimer = loop.schedule(() -> pumpTimer = null, wait);
+                pumpTimer = loop.scheduleStep(() -> pumpTimer = null, wait);
             }
             return;
         }

@@ -173,7 +173,7 @@ public final class EngineCore implements AtChannel {
                 loop.post(() -> conversation.abandoned(job));
             }
         });
-        if (closing.get() || !loop.post(() -> conversation.enqueue(job))) {
+        if (closing.get() || !loop.postUnhurried(() -> conversation.enqueue(job))) {
             job.finished = true;
             job.future.completeExceptionally(Conversation.closedFailure(job.command));
         }

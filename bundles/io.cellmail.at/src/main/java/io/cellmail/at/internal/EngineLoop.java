@@ -21,24 +21,31 @@ import org.slf4j.LoggerFactory;
  * state is confined to whichever thread holds it and needs no lock of its own.
  *
  * <p>Two kinds of thread take turns. The engine thread ({@code cellmail-at-engine-<name>}) runs what callers
- * {@link #post hand over} and the {@link #schedule timers}; it is the only thread that ever waits for the turn. The
- * reader and writer threads of a link session {@link #runOrPost report} what they just saw: if nobody holds the turn
- * they run the report themselves, at once; otherwise they leave it to the holder, which runs every waiting task
- * before it lets go, and they go back to their link. A reply is therefore handled on the thread that read it, with
- * no hand-over between threads; that hand-over (two thread wake-ups per command) was most of what a short command
- * cost the host.
+ * {@link #post hand over} and the {@link #schedule timers}. The reader and writer threads of a link session
+ * {@link #runOrPost report} what they just saw: if nobody holds the turn they run the report themselves, at once;
+ * otherwise they leave it to the holder, which runs every waiting task before it lets go, and they go back to their
+ * link. A reply is therefore handled on the thread that read it, with no hand-over between threads; that hand-over
+ * (two thread wake-ups per command) was most of what a short command cost the host. Only the engine thread ever
+ * waits for the turn, and only for a timer that is its alone or to finish when stopping: a task it finds while
+ * another thread holds the turn it leaves to that holder, instead of taking the turn over from a reader that is
+ * about to write the next command itself.
  *
  * <p>Timers are kept here, in a small queue under the turn, and the engine thread sleeps until the earliest: a
  * command arms and cancels a deadline or two, and an executor's timer queue would wake its thread for each. The
  * engine thread never sleeps longer than {@link #HORIZON_NANOS}, so a timer due after the time it wakes up anyway (a
- * command's deadline, a write's budget: seconds) is found then and wakes nobody; only a timer due earlier (a guard
- * time, a linger) wakes it, and only if it sleeps or is about to. A task handed over while another thread holds the
- * turn wakes nobody: that holder runs it. After
- * every task and timer the {@link #afterEachTask(Runnable) settle step} runs in the same turn. Every task is
- * guarded, so an engine bug is logged instead of silently ending a thread. After {@link #shutdown()} nothing more is
- * accepted, tasks already handed over still run and timers are dropped.
+ * command's deadline, a write's budget: seconds) is found then and wakes nobody; only a timer due earlier wakes it,
+ * and only if it sleeps or is about to. A timer for a step of the protocol ({@link #scheduleStep}: a guard time, a
+ * linger, a phase's deadline) is run by whichever thread holds the turn when it is due, one due within
+ * {@link #SPIN_NANOS} after a spin: a reader that handles an upload's result and finds the linger over runs it and
+ * writes the next command itself, and the engine thread is woken for a step only if the holder lets go before it is
+ * due. A task handed over while another thread holds the turn wakes nobody, nor does a caller's request while a
+ * reply or a step is awaited ({@link #expectAnotherTurn}): the turn it brings runs the request. After every task and
+ * timer the {@link #afterEachTask(Runnable) settle step} runs in the same turn. Every task is guarded, so an engine
+ * bug is logged instead of silently ending a thread. After {@link #shutdown()} nothing more is accepted, tasks
+ * already handed over still run and timers are dropped.
  */
 final class EngineLoop {
+
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
@@ -47,11 +54,13 @@ final class EngineLoop {
         private final long dueNanos;
         private final long sequence;
         private final Runnable task;
+        private final boolean anyHolder;
 
-        private Timer(long dueNanos, long sequence, Runnable task) {
+        private Timer(long dueNanos, long sequence, Runnable task, boolean anyHolder) {
             this.dueNanos = dueNanos;
             this.sequence = sequence;
             this.task = task;
+            this.anyHolder = anyHolder;
         }
 
         /** Keeps the task from running if it has not yet; in a turn. */
@@ -72,6 +81,14 @@ final class EngineLoop {
      */
     static final long HORIZON_NANOS = Duration.ofSeconds(1).toNanos();
 
+    /**
+     * How long a thread of the engine spins for what is about to happen (a step falling due, a busy turn, the writer
+     * thread finishing a write whose reply has already come) instead of handing its work to another thread: less
+     * than the two or three thread wake-ups that hand-over costs. Only waits of that size spin; with real settings
+     * (guard times, lingers: milliseconds) a step is never that close.
+     */
+    static final long SPIN_NANOS = 20_000;
+
     private final String name;
     private final Thread thread;
     private final AtomicBoolean threadStarted = new AtomicBoolean();
@@ -80,11 +97,16 @@ final class EngineLoop {
     // in a turn only
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long timerSequence;
+    // a step was armed in this turn by a link session's thread, which decides when it lets go whether the engine
+    // thread must wake up for it
+    private boolean stepArmed;
     private Runnable settle = () -> { };
     // when the engine thread wakes up for the earliest timer; written in a turn, read by the engine thread
     private volatile boolean wakeArmed;
     private volatile long wakeNanos;
     private volatile boolean accepting = true;
+    // set in a turn: a reply or a step is awaited, so another turn comes without the engine thread
+    private volatile boolean anotherTurnExpected;
     // true from just before the engine thread looks for work one last time until it is awake again: only then does an
     // earlier timer need to unpark it
     private volatile boolean sleeping;
@@ -107,6 +129,30 @@ final class EngineLoop {
      * @return false if the loop no longer accepts tasks (the task will not run)
      */
     boolean post(Runnable task) {
+        return post(task, false);
+    }
+
+    /**
+     * Like {@link #post(Runnable)}, for a task that may wait for the turn another thread is sure to take (see
+     * {@link #expectAnotherTurn}): the engine thread is then not woken for it.
+     *
+     * @return false if the loop no longer accepts tasks (the task will not run)
+     */
+    boolean postUnhurried(Runnable task) {
+        return post(task, true);
+    }
+
+    /**
+     * In a turn: whether a later turn is certain to come without the engine thread being woken for it (a reply, or
+     * a timer, is awaited). Every holder looks for tasks after it lets go, so a task left for that turn is not
+     * stranded: either its poster sees this false and wakes the engine thread, or the holder that set it false sees
+     * the task.
+     */
+    void expectAnotherTurn(boolean expected) {
+        anotherTurnExpected = expected;
+    }
+
+    private boolean post(Runnable task, boolean unhurried) {
         if (!accepting) {
             return false;
         }
@@ -117,9 +163,10 @@ final class EngineLoop {
             return false;
         }
         // A holder of the turn runs every waiting task before it lets go and looks again after: the engine thread is
-        // woken only when nobody holds it. (An engine thread that is awake is unparked all the same: the permit lets
-        // it look once more before it sleeps, and a caller queuing commands one after the other is often caught so.)
-        if (!turn.isLocked()) {
+        // woken only when nobody holds it, and for an unhurried task only when no turn is sure to come. (An engine
+        // thread that is awake is unparked all the same: the permit lets it look once more before it sleeps, and a
+        // caller queuing commands one after the other is often caught so.)
+        if (!turn.isLocked() && !(unhurried && anotherTurnExpected)) {
             wake();
         }
         return true;
@@ -136,11 +183,23 @@ final class EngineLoop {
             return false;
         }
         startThread();
-        tasks.add(task);
+        if (tasks.isEmpty() && takeTurnSoon()) {
+            // nothing waits before it: run it at once, without queuing it
+            try {
+                runGuarded(task);
+                runTasks();
+                runDueSteps();
+            } finally {
+                turn.unlock();
+            }
+        } else {
+            tasks.add(task);
+        }
         // Whoever holds the turn looks at the tasks again after letting go, so a task is never stranded.
         while (!tasks.isEmpty() && turn.tryLock()) {
             try {
                 runTasks();
+                runDueSteps();
             } finally {
                 turn.unlock();
             }
@@ -149,13 +208,88 @@ final class EngineLoop {
     }
 
     /**
+     * Takes the turn if it is free now or within {@link #SPIN_NANOS}. A turn is short; a reader that gets it
+     * handles its reply itself and writes the next command itself, where a holder it left the reply to would hand
+     * that write to the writer thread and the reader would then be woken for every reply that follows.
+     *
+     * @return true if the calling thread now holds the turn
+     */
+    private boolean takeTurnSoon() {
+        if (turn.tryLock()) {
+            return true;
+        }
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
+            if (!turn.isLocked() && turn.tryLock()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * In a turn on a link session's thread: runs the steps due by now (or within a spin), then wakes the engine
+     * thread if a step armed in this turn is still to come.
+     */
+    private void runDueSteps() {
+        Timer next;
+        while (accepting && (next = timers.peek()) != null && next.anyHolder
+                && next.dueNanos - System.nanoTime() <= SPIN_NANOS) {
+            while (next.dueNanos - System.nanoTime() > 0) {
+                Thread.onSpinWait();
+            }
+            timers.poll();
+            runGuarded(next.task);
+            runTasks();
+        }
+        if (stepArmed) {
+            stepArmed = false;
+            next = timers.peek();
+            if (next != null) {
+                wakeFor(next);
+            }
+        }
+    }
+
+    /**
      * Runs the task on the engine thread after the delay; in a turn.
      *
      * @return the timer, to cancel it
      */
     Timer schedule(Runnable task, long delayNanos) {
-        Timer timer = new Timer(System.nanoTime() + Math.max(0, delayNanos), timerSequence++, task);
+        return schedule(task, delayNanos, false);
+    }
+
+    /**
+     * Like {@link #schedule}, for a step of the protocol that never blocks: whichever thread holds the turn when it
+     * is due runs it before letting go, so the engine thread is woken for it only if nobody else does.
+     *
+     * @return the timer, to cancel it
+     */
+    Timer scheduleStep(Runnable task, long delayNanos) {
+        return schedule(task, delayNanos, true);
+    }
+
+    private Timer schedule(Runnable task, long delayNanos, boolean anyHolder) {
+        Timer timer = new Timer(System.nanoTime() + Math.max(0, delayNanos), timerSequence++, task, anyHolder);
         timers.add(timer);
+        if (anyHolder && !isLoopThread()) {
+            // this holder may run it itself before it lets go: whether the engine thread must wake for it is decided
+            // then (runDueSteps)
+            stepArmed = true;
+        } else {
+            wakeFor(timer);
+        }
+        return timer;
+    }
+
+    /**
+     * In a turn: makes the engine thread wake up by the timer's time. Keeps the rule that the engine thread wakes up
+     * by {@link #wakeNanos} at the latest: it is lowered only here, and a sleeping engine thread is woken whenever it
+     * is.
+     */
+    private void wakeFor(Timer timer) {
         if (!wakeArmed || timer.dueNanos - wakeNanos < 0) {
             wakeNanos = timer.dueNanos;
             wakeArmed = true;
@@ -164,7 +298,6 @@ final class EngineLoop {
                 wake();
             }
         }
-        return timer;
     }
 
     /** @return true on the engine thread */
@@ -218,7 +351,18 @@ final class EngineLoop {
 
     private void run() {
         while (true) {
-            turn.lock();
+            boolean timerDue = wakeArmed && wakeNanos - System.nanoTime() <= 0;
+            if (timerDue || !accepting) {
+                // a due timer may be the engine thread's alone, and a stopping loop must run what is left: wait
+                turn.lock();
+            } else if (tasks.isEmpty() || !turn.tryLock()) {
+                // nothing to do, or a holder that runs the tasks before it lets go and looks again after: no need to
+                // take the turn over from a reader that is about to write the next command itself
+                if (!sleep()) {
+                    return;
+                }
+                continue;
+            }
             try {
                 runTasks();
                 if (accepting) {
@@ -227,24 +371,23 @@ final class EngineLoop {
             } finally {
                 turn.unlock();
             }
-            if (!tasks.isEmpty()) {
-                continue;
-            }
-            if (!accepting) {
-                return;
-            }
-            // Announced before the last look at the tasks and the wake time: a thread that hands over a task or arms
-            // an earlier timer after that look sees the announcement and unparks this one (whose park then returns).
-            sleeping = true;
-            long wait = wakeNanos - System.nanoTime();
-            if (tasks.isEmpty() && accepting && wait > 0) {
-                LockSupport.parkNanos(this, wait);
-            }
-            sleeping = false;
-            if (Thread.interrupted() && !accepting) {
+            if (!accepting && tasks.isEmpty()) {
                 return;
             }
         }
+    }
+
+    /** @return false if the thread was interrupted while the loop stops */
+    private boolean sleep() {
+        // Announced before the last look at the tasks and the wake time: a thread that hands over a task or arms an
+        // earlier timer after that look sees the announcement and unparks this one (whose park then returns).
+        sleeping = true;
+        long wait = wakeNanos - System.nanoTime();
+        if ((tasks.isEmpty() || turn.isLocked()) && accepting && wait > 0) {
+            LockSupport.parkNanos(this, wait);
+        }
+        sleeping = false;
+        return !(Thread.interrupted() && !accepting);
     }
 
     private void runTasks() {

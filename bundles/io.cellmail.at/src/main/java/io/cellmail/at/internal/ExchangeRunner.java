@@ -90,7 +90,7 @@ final class ExchangeRunner {
     void whenQuiet(Runnable task) {
         long wait = quietNanosLeft();
         if (wait > 0) {
-            loop.schedule(task, wait);
+            loop.scheduleStep(task, wait);
         } else {
             task.run();
         }
@@ -114,7 +114,7 @@ final class ExchangeRunner {
         armedSerial = -1;
         AtCommand command = ex.command();
         recentCommands.add(command);
-        transcript.sent(ex.maskedText() + "\r");
+        transcript.sentCommand(ex.maskedText());
         long now = System.nanoTime();
         // whatever began arriving before this point is not this command's reply (see LineFramer)
         framer.commandSent(now);
@@ -238,7 +238,7 @@ final class ExchangeRunner {
             armedSerial = ex.phaseSerial();
             cancelPhaseTimer();
             int serial = armedSerial;
-            ex.phaseTimeout().ifPresent(d -> phaseTimer = loop.schedule(() -> deadlinePassed(ex, serial),
+            ex.phaseTimeout().ifPresent(d -> phaseTimer = loop.scheduleStep(() -> deadlinePassed(ex, serial),
                     phaseNanos(ex, d)));
         }
         if (ex.phase() == Exchange.Phase.TRANSFER && !ex.hasWrittenPayload()) {
@@ -266,7 +266,7 @@ final class ExchangeRunner {
             long delay = timing.busyNanos(System.nanoTime()) + settings.guardTime().toNanos()
                     + timing.jitterNanos();
             LinkSession armedOn = link.currentSession();
-            loop.schedule(() -> escapeNow(serial, armedOn, stillNeeded, afterEscape), delay);
+            loop.scheduleStep(() -> escapeNow(serial, armedOn, stillNeeded, afterEscape), delay);
         });
     }
 

@@ -27,6 +27,8 @@ final class LinkSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkSession.class);
     private static final long READER_JOIN_MILLIS = 2000;
+    /** The most chunks whose news the reader holds back while input keeps coming. */
+    private static final int MAX_CHUNKS_HELD = 16;
 
     /** Receives what the reader and the writer see; implementations never wait for the engine. */
     interface Listener {
@@ -47,17 +49,23 @@ final class LinkSession {
     private final Thread reader;
     private final LinkWriter writer;
     private final LinkTiming timing;
+    private final Notifier news;
     private volatile boolean closing;
 
     /**
      * @param link the opened link
      * @param engineName the engine's name, for the thread names
      * @param writeGraceNanos what a write may take beyond its budgeted line time
+     * @param knownJitterNanos how much the link's delay varies, if the settings say; -1 to measure it
      * @param listener receives what the reader and the writer see
+     * @param news where the engine tells callers and listeners what it decided; what it decides while the reader
+     *     handles a chunk is held back while more input waits (see {@link #readLoop()})
      */
-    LinkSession(SerialLink link, String engineName, long writeGraceNanos, Listener listener) {
+    LinkSession(SerialLink link, String engineName, long writeGraceNanos, long knownJitterNanos, Listener listener,
+            Notifier news) {
         this.link = link;
         this.listener = listener;
+        this.news = news;
         this.reader = new Thread(this::readLoop, "cellmail-at-reader-" + engineName);
         this.reader.setDaemon(true);
         this.writer = new LinkWriter(link.output(), link.uri().toString(), "cellmail-at-writer-" + engineName,
@@ -75,7 +83,8 @@ final class LinkSession {
                         }
                     }
                 });
-        this.timing = new LinkTiming(link.settings().bytesPerSecond(), writeGraceNanos, System.nanoTime());
+        this.timing = new LinkTiming(link.settings().bytesPerSecond(), writeGraceNanos, knownJitterNanos,
+                System.nanoTime());
     }
 
     SerialLink link() {
@@ -111,6 +120,26 @@ final class LinkSession {
      */
     void reserve(LinkWriter.Write write) {
         writer.reserve(write);
+    }
+
+    /**
+     * Waits, by spinning, up to {@link EngineLoop#SPIN_NANOS} for the writer thread to return from every write
+     * handed to it; in the engine's turn, on the reader, which has already read the reply to the last of them.
+     *
+     * @return true if every write made so far has been written, reported or not
+     */
+    boolean writesDoneSoon() {
+        if (writer.idle()) {
+            return true;
+        }
+        long until = System.nanoTime() + EngineLoop.SPIN_NANOS;
+        while (System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
+            if (writer.idle()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true on this session's reader thread */
@@ -151,11 +180,23 @@ final class LinkSession {
         }
     }
 
+    /**
+     * Reads until the link is closed or lost. What the engine decides while the reader handles a chunk (a caller's
+     * result, a URC) goes to the notification thread once the reader is about to wait for input (nothing is
+     * waiting to be read) or has handled {@link #MAX_CHUNKS_HELD} chunks: replies that arrive back to back wake
+     * that thread once, not once each. Another thread's news sends it on at once, in order.
+     */
     private void readLoop() {
         byte[] buffer = new byte[2048];
+        news.holdBack();
+        int chunksHeld = 0;
         try {
             InputStream in = link.input();
             while (!closing) {
+                if (chunksHeld > 0 && (chunksHeld >= MAX_CHUNKS_HELD || nothingWaiting(in))) {
+                    news.release();
+                    chunksHeld = 0;
+                }
                 int n = in.read(buffer);
                 if (n < 0) {
                     reportLoss("end of stream");
@@ -164,12 +205,23 @@ final class LinkSession {
                 if (n > 0) {
                     listener.bytes(this, Arrays.copyOf(buffer, n), System.nanoTime());
                     writer.writeReserved();
+                    chunksHeld++;
                 }
             }
         } catch (IOException e) {
             reportLoss("read failed: " + e.getMessage());
         } catch (RejectedExecutionException e) {
             LOG.debug("engine stopped; reader of {} ends", link.uri());
+        } finally {
+            news.release();
+        }
+    }
+
+    private static boolean nothingWaiting(InputStream in) {
+        try {
+            return in.available() <= 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -30,6 +30,8 @@ final class LinkTiming {
 
     private final double bytesPerSecond;
     private final long writeGraceNanos;
+    // the variation the settings give, or -1 to measure it
+    private final long knownJitterNanos;
     private long lineFreeNanos;
     private long writeDeadlineNanos;
     private long smoothedRoundTripNanos = -1;
@@ -39,11 +41,13 @@ final class LinkTiming {
     /**
      * @param bytesPerSecond the link's line rate in bytes per second; zero or less for a link without one
      * @param writeGraceNanos what a write may take beyond its budgeted line time
+     * @param knownJitterNanos how much the link's delay varies, if known; -1 to measure it
      * @param nowNanos the time the link was opened
      */
-    LinkTiming(double bytesPerSecond, long writeGraceNanos, long nowNanos) {
+    LinkTiming(double bytesPerSecond, long writeGraceNanos, long knownJitterNanos, long nowNanos) {
         this.bytesPerSecond = bytesPerSecond;
         this.writeGraceNanos = writeGraceNanos;
+        this.knownJitterNanos = knownJitterNanos;
         this.lineFreeNanos = nowNanos;
         this.writeDeadlineNanos = nowNanos;
     }
@@ -119,19 +123,23 @@ final class LinkTiming {
     }
 
     /**
-     * @return how much the round trip varies: four mean deviations, 0 before the first measurement. The guard times
+     * @return how much the round trip varies: the known variation if the settings give one, else four mean
+     *     deviations, 0 before the first measurement. The guard times
      *     around {@code +++} get this, not the whole round trip: a constant delay shifts the end of the payload and
      *     the {@code +++} alike, so the modem sees the gap the host made; only a delay that varies can shrink it.
      */
     long jitterNanos() {
+        if (knownJitterNanos >= 0) {
+            return knownJitterNanos;
+        }
         return smoothedRoundTripNanos < 0 ? 0 : 4 * roundTripDeviationNanos;
     }
 
     /**
-     * @return what the link itself may add to any wait for the modem: smoothed round trip plus four mean
-     *     deviations; 0 before the first measurement
+     * @return what the link itself may add to any wait for the modem: smoothed round trip plus its variation
+     *     ({@link #jitterNanos()}); 0 before the first measurement
      */
     long allowanceNanos() {
-        return smoothedRoundTripNanos < 0 ? 0 : smoothedRoundTripNanos + 4 * roundTripDeviationNanos;
+        return smoothedRoundTripNanos < 0 ? 0 : smoothedRoundTripNanos + jitterNanos();
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -81,6 +82,9 @@ final class LinkWriter {
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final AtomicReference<Write> reserved = new AtomicReference<>();
     private volatile boolean reservedUnderWay;
+    // writes handed to the thread (in the engine's turn), and those it has finished writing (by the thread)
+    private long submitted;
+    private final AtomicLong writtenByThread = new AtomicLong();
     private volatile boolean writerWaiting;
     private volatile boolean stopping;
 
@@ -104,7 +108,16 @@ final class LinkWriter {
 
     /** Queues a write for the writer thread; never blocks. */
     void submit(Write write) {
+        submitted++;
         queue.add(write);
+    }
+
+    /**
+     * @return true if every write handed over so far has left this object (the thread returned from it), even if its
+     *     report has not been handled yet; in the engine's turn. A write reserved now then follows them in order.
+     */
+    boolean idle() {
+        return writtenByThread.get() == submitted && !reservedUnderWay;
     }
 
     /**
@@ -184,6 +197,7 @@ final class LinkWriter {
                 out.write(write.bytes);
                 out.flush();
                 long end = System.nanoTime();
+                writtenByThread.incrementAndGet();
                 if (stopping) {
                     return;
                 }

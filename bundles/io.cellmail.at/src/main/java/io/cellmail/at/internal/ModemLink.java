@@ -61,6 +61,7 @@ final class ModemLink {
     private final TranscriptRecorder transcript;
     private final EngineCounters counters;
     private final Events events;
+    private final Notifier news;
     private final SessionListener sessionListener = new SessionListener();
 
     private volatile LinkSession currentSession;
@@ -74,7 +75,8 @@ final class ModemLink {
     private Runnable afterWrites;
 
     ModemLink(AtEngineSettings settings, EngineLoop loop, TranscriptRecorder transcript, EngineCounters counters,
-            Events events) {
+            Notifier news, Events events) {
+        this.news = news;
         this.settings = settings;
         this.name = settings.name();
         this.loop = loop;
@@ -125,7 +127,9 @@ final class ModemLink {
         if (sessionsOpened++ > 0) {
             counters.reopens.incrementAndGet();
         }
-        LinkSession s = new LinkSession(link, name, settings.writeGrace().toNanos(), sessionListener);
+        Duration knownJitter = settings.linkJitter();
+        LinkSession s = new LinkSession(link, name, settings.writeGrace().toNanos(),
+                knownJitter == null ? -1 : knownJitter.toNanos(), sessionListener, news);
         session = s;
         currentSession = s;
         transcript.note("opened " + link.uri());
@@ -188,8 +192,8 @@ final class ModemLink {
         LinkWriter.Write w = new LinkWriter.Write(bytes, then);
         long now = System.nanoTime();
         long budget = s.timing().handedOver(bytes.length, now) - now;
-        boolean byReader = readerMayWrite && pendingWrites == 0 && s.isReaderThread()
-                && cannotBlockForLong(s, bytes.length);
+        boolean byReader = readerMayWrite && s.isReaderThread() && cannotBlockForLong(s, bytes.length)
+                && (pendingWrites == 0 || s.writesDoneSoon());
         pendingWrites++;
         w.deadline = loop.schedule(() -> writeOverdue(s, w, budget), budget);
         if (byReader) {

@@ -34,6 +34,11 @@ final class TranscriptRecorder {
         add(Direction.SENT, maskedText);
     }
 
+    /** @param maskedText a command line as {@link io.cellmail.at.AtCommand#maskedText()} shows it: masked already */
+    void sentCommand(String maskedText) {
+        append(Direction.SENT, escape(maskedText) + "\\r");
+    }
+
     void received(String line) {
         add(Direction.RECEIVED, line);
     }
@@ -46,11 +51,15 @@ final class TranscriptRecorder {
         return new Transcript(List.copyOf(entries));
     }
 
-    private synchronized void add(Direction direction, String text) {
+    private void add(Direction direction, String text) {
+        append(direction, escape(SecretText.mask(text)));
+    }
+
+    private synchronized void append(Direction direction, String shownText) {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(new Transcript.Entry(clock.instant(), direction, escape(SecretText.mask(text))));
+        entries.addLast(new Transcript.Entry(clock.instant(), direction, shownText));
     }
 
     /**
@@ -59,6 +68,9 @@ final class TranscriptRecorder {
      *     {@code \xNN}
      */
     static String escape(String text) {
+        if (printable(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -77,5 +89,16 @@ final class TranscriptRecorder {
             }
         }
         return out.toString();
+    }
+
+    /** @return true if no character of the text needs escaping (most lines): the text is kept as it is */
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -105,4 +105,71 @@ class EngineLoopTest {
         await().atMost(BEFORE_THE_HORIZON).until(() -> ranOn.get() != null);
         assertThat(ranOn.get()).isEqualTo("cellmail-at-engine-test");
     }
+
+    @Test
+    void shouldRunAStepDueBeforeTheReaderLetsGoOnTheReaderWithoutWakingTheEngineThread() {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        long before = loop.wakeUps();
+
+        // a linger that is already over when the reader (here: the test thread) handles the upload's result
+        loop.runOrPost(() -> loop.scheduleStep(() -> ranOn.set(Thread.currentThread().getName()), 0));
+
+        assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
+        assertThat(loop.wakeUps()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldWakeTheEngineThreadForAStepStillToComeWhenTheReaderLetsGo() {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+
+        loop.runOrPost(() -> loop.scheduleStep(() -> ranOn.set(Thread.currentThread().getName()),
+                Duration.ofMillis(20).toNanos()));
+
+        await().atMost(BEFORE_THE_HORIZON).until(() -> ranOn.get() != null);
+        assertThat(ranOn.get()).isEqualTo("cellmail-at-engine-test");
+    }
+
+    @Test
+    void shouldStillWakeTheEngineThreadInTimeForAStepAfterTheReaderRanAnEarlierOne() {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        loop.runOrPost(() -> loop.scheduleStep(() -> { }, 0));
+
+        // the step the reader ran must not have left the engine thread believing it wakes up earlier than it does
+        loop.runOrPost(() -> loop.scheduleStep(() -> ranOn.set(Thread.currentThread().getName()),
+                Duration.ofMillis(20).toNanos()));
+
+        await().atMost(BEFORE_THE_HORIZON).until(() -> ranOn.get() != null);
+        assertThat(ranOn.get()).isEqualTo("cellmail-at-engine-test");
+    }
+
+    @Test
+    void shouldLeaveAnUnhurriedTaskToTheTurnThatIsExpectedWithoutWakingTheEngineThread() throws Exception {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        // a command runs: its reply will come
+        loop.runOrPost(() -> loop.expectAnotherTurn(true));
+        long before = loop.wakeUps();
+
+        Thread caller = new Thread(() -> loop.postUnhurried(() -> ranOn.set(Thread.currentThread().getName())),
+                "caller");
+        caller.start();
+        caller.join(PATIENCE.toMillis());
+        assertThat(loop.wakeUps()).isEqualTo(before);
+
+        // the reply: the reader's turn runs the caller's command
+        loop.runOrPost(() -> loop.expectAnotherTurn(false));
+
+        assertThat(ranOn.get()).isEqualTo(Thread.currentThread().getName());
+        assertThat(loop.wakeUps()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldWakeTheEngineThreadForAnUnhurriedTaskWhenNoTurnIsExpected() {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        loop.runOrPost(() -> loop.expectAnotherTurn(false));
+
+        loop.postUnhurried(() -> ranOn.set(Thread.currentThread().getName()));
+
+        await().atMost(BEFORE_THE_HORIZON).until(() -> ranOn.get() != null);
+        assertThat(ranOn.get()).isEqualTo("cellmail-at-engine-test");
+    }
 }

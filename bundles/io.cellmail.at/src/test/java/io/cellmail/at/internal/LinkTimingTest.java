@@ -18,7 +18,7 @@ class LinkTimingTest {
     private static final double KILOBYTE_A_SECOND = 1000;
     private static final long GRACE = 500 * MS;
 
-    private final LinkTiming timing = new LinkTiming(KILOBYTE_A_SECOND, GRACE, 0);
+    private final LinkTiming timing = new LinkTiming(KILOBYTE_A_SECOND, GRACE, -1, 0);
 
     @Test
     void shouldCountTheLineTimeOnceWhenTheWriteDrainedTheLineBeforeItReturned() {
@@ -61,7 +61,7 @@ class LinkTimingTest {
 
     @Test
     void shouldHaveNoLineTimeWithoutALineRate() {
-        LinkTiming unrated = new LinkTiming(0, GRACE, 0);
+        LinkTiming unrated = new LinkTiming(0, GRACE, -1, 0);
 
         unrated.handedOver(100_000, 0);
 
@@ -112,5 +112,19 @@ class LinkTimingTest {
 
         timing.roundTrip(400 * MS);
         assertThat(timing.jitterNanos()).as("a delay that varies widens the guard").isGreaterThan(100 * MS);
+    }
+
+    @Test
+    void shouldUseAKnownVariationInsteadOfTheMeasuredOne() {
+        LinkTiming known = new LinkTiming(KILOBYTE_A_SECOND, GRACE, 2 * MS, 0);
+
+        assertThat(known.jitterNanos()).as("known before any measurement").isEqualTo(2 * MS);
+        known.roundTrip(10 * MS);
+        known.roundTrip(400 * MS);
+
+        // the round trip is still measured; only its variation is the one given
+        assertThat(known.jitterNanos()).isEqualTo(2 * MS);
+        assertThat(known.allowanceNanos()).isEqualTo(known.smoothedRoundTripNanos() + 2 * MS);
+        assertThat(known.smoothedRoundTripNanos()).isGreaterThan(10 * MS);
     }
 }
