@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineLoop {
 
-
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
     /** A task due at a time; made and cancelled in a turn. */

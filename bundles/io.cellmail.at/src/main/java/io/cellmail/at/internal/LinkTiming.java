@@ -124,9 +124,9 @@ final class LinkTiming {
 
     /**
      * @return how much the round trip varies: the known variation if the settings give one, else four mean
-     *     deviations, 0 before the first measurement. The guard times
-     *     around {@code +++} get this, not the whole round trip: a constant delay shifts the end of the payload and
-     *     the {@code +++} alike, so the modem sees the gap the host made; only a delay that varies can shrink it.
+     *     deviations, 0 before the first measurement. The guard times around {@code +++} get this, not the whole
+     *     round trip: a constant delay shifts the end of the payload and the {@code +++} alike, so the modem sees the
+     *     gap the host made; only a delay that varies can shrink it.
      */
     long jitterNanos() {
         if (knownJitterNanos >= 0) {
