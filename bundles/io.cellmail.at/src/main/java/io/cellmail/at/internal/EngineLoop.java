@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,13 +215,20 @@ final class EngineLoop {
      * @return true if the calling thread now holds the turn
      */
     private boolean takeTurnSoon() {
-        if (turn.tryLock()) {
-            return true;
-        }
+        return turn.tryLock() || spinUntil(() -> !turn.isLocked() && turn.tryLock());
+    }
+
+    /**
+     * Spins until the condition holds or {@link #SPIN_NANOS} have passed.
+     *
+     * @param condition what is about to happen; asked again after every spin
+     * @return true if it happened in time
+     */
+    static boolean spinUntil(BooleanSupplier condition) {
         long until = System.nanoTime() + SPIN_NANOS;
         while (System.nanoTime() - until < 0) {
             Thread.onSpinWait();
-            if (!turn.isLocked() && turn.tryLock()) {
+            if (condition.getAsBoolean()) {
                 return true;
             }
         }

@@ -129,17 +129,7 @@ final class LinkSession {
      * @return true if every write made so far has been written, reported or not
      */
     boolean writesDoneSoon() {
-        if (writer.idle()) {
-            return true;
-        }
-        long until = System.nanoTime() + EngineLoop.SPIN_NANOS;
-        while (System.nanoTime() - until < 0) {
-            Thread.onSpinWait();
-            if (writer.idle()) {
-                return true;
-            }
-        }
-        return false;
+        return writer.idle() || EngineLoop.spinUntil(writer::idle);
     }
 
     /** @return true on this session's reader thread */
