@@ -268,7 +268,9 @@ class AtEngineRecoveryTest extends EngineTestSupport {
 
     @Test
     void shouldEscapeDataModeWhenALateConnectArrivesAfterATimeout() throws Exception {
-        modem.on("AT+QSMTPBODY=1,10").after(Duration.ofMillis(120)).reply("OK")
+        // late by far more than the 50 ms deadline plus the link allowance the engine measured while its JVM was
+        // still cold (tens of milliseconds on a loaded machine): the deadline must pass before the CONNECT comes
+        modem.on("AT+QSMTPBODY=1,10").after(Duration.ofMillis(600)).reply("OK")
                 .connect(payload -> List.of("+QSMTPBODY: " + payload.length));
         modem.on("AT+CSQ").reply("+CSQ: 4,0", "OK");
         startEngine();
