@@ -19,7 +19,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param queued mails in the outbox, not final (including mail that waits on disk for room after a restart)
  * @param heldByRateLimit due mails waiting only because the rate limit is reached
  * @param setAside outbox files found damaged (at start-up or when their mail was to be sent) and moved to
- *     {@code corrupt/}; each was reported as a failed mail
+ *     {@code corrupt/}: a mail's file was reported as a failed mail, an SMS file (whose SMS are not sent) is
+ *     logged as an error
  * @param smsSent SMS the network acknowledged (one per number), on purpose or about a mail
  * @param smsFailed SMS ended without being sent (refused, expired or cancelled), one per number
  * @param smsQueued SMS waiting or being sent, one per number

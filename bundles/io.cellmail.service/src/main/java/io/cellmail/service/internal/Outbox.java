@@ -84,6 +84,8 @@ final class Outbox {
     private final RecordCodec codec = new RecordCodec();
     private final Map<String, Tail> tails = new ConcurrentHashMap<>();
     private final List<Path> setAside = new CopyOnWriteArrayList<>();
+    // every file set aside since start, mail or SMS: the newest are also listed in setAside
+    private final AtomicLong setAsideCount = new AtomicLong();
     /** Files of final mail whose delete failed: never indexed again; deleted at a later rescan or start. */
     private final Set<String> undeleted = ConcurrentHashMap.newKeySet();
     private final AtomicLong syncs = new AtomicLong();
@@ -440,11 +442,17 @@ final class Outbox {
             LOG.error("Outbox file {} cannot be read back ({}) and cannot be moved away; it is skipped", file,
                     reason, e);
         }
+        setAsideCount.incrementAndGet();
         setAside.add(target);
         while (setAside.size() > SET_ASIDE_LISTED) {
             setAside.remove(0);
         }
         return target;
+    }
+
+    /** @return how many files were set aside since this outbox was opened, mail and SMS */
+    long setAsideCount() {
+        return setAsideCount.get();
     }
 
     /** @return the newest files moved to {@code corrupt/} (or left in place when even that failed), oldest first */

@@ -42,7 +42,6 @@ final class Transitions {
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
     private final AtomicLong cancelled = new AtomicLong();
-    private final AtomicLong setAside = new AtomicLong();
 
     Transitions(Outbox outbox, MailQueue queue, ServiceClock clock, ServiceEvents events, PendingReceipts receipts,
             FinalOutcomes outcomes, SmsFallback sms) {
@@ -150,7 +149,6 @@ final class Transitions {
             queue.finish(pending, code);
             outbox.setAside(pending.file, reason);
         }
-        setAside.incrementAndGet();
         LOG.warn("Mail {} failed: its outbox file {} is damaged ({}); moved to {}", pending.id(), pending.file,
                 reason, Outbox.CORRUPT_DIRECTORY);
         events.failed(pending.id(), attempts, code);
@@ -167,7 +165,6 @@ final class Transitions {
      */
     void damagedFile(String file, Optional<String> id, String reason) {
         outbox.setAside(file, reason);
-        setAside.incrementAndGet();
         MailErrorCode code = MailErrorCode.OUTBOX_DAMAGED;
         id.ifPresent(known -> outcomes.record(new FinalOutcomes.Outcome(known, Outbox.sequenceOf(file).orElse(-1),
                 MessageState.FAILED, 0, Optional.of(code), clock.wallNow(), clock.wallNow(), clock.now())));
@@ -200,7 +197,7 @@ final class Transitions {
 
     OutboxCounters counters(int queued, int heldByRateLimit) {
         return new OutboxCounters(sent.get(), failed.get(), retried.get(), expired.get(), cancelled.get(), queued,
-                heldByRateLimit, (int) Math.min(Integer.MAX_VALUE, setAside.get()));
+                heldByRateLimit, (int) Math.min(Integer.MAX_VALUE, outbox.setAsideCount()));
     }
 
     /**

@@ -173,6 +173,19 @@ class MailServiceSmsTest {
     }
 
     @Test
+    void shouldSetAsideAndCountAnSmsFileThatCannotBeDecodedAtStart() throws Exception {
+        Files.write(directory.resolve(SmsOutbox.fileName(7)), new byte[] {1, 2, 3, 4, 5});
+
+        harness = new ServiceHarness(directory, s -> s);
+
+        assertThat(smsFiles()).isEmpty();
+        assertThat(harness.service.setAsideRecords()).singleElement()
+                .satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo(SmsOutbox.fileName(7)));
+        assertThat(harness.service.counters().setAside()).as("counted like a damaged mail file").isEqualTo(1);
+        assertThat(harness.mailer.smsCalls()).isEmpty();
+    }
+
+    @Test
     void shouldSendAgainExactlyOnceAnSmsThatWasInFlightWhenTheProcessDied() throws Exception {
         StoredSms stored = new StoredSms(0, new SmsJob("alarm-6", SmsReason.DIRECT, List.of(NUMBER), "in flight"),
                 T0, ServiceTime.ZERO);
