@@ -113,8 +113,8 @@ final class LinkSession {
 
     /**
      * Leaves a write to the reader thread, which performs it once it has let go of the engine's turn; its end is
-     * reported to the listener. Only on the reader thread (see {@link #isReaderThread()}) and when no write handed
-     * over before is unfinished.
+     * reported to the listener. Only on the reader thread (see {@link #isReaderThread()}) and when every write
+     * handed over before has been written ({@link #writesDoneSoon()}), whether or not its end was reported yet.
      *
      * @param write the write
      */

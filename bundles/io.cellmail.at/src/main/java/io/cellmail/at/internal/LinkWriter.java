@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write that cannot block for long (see {@link ModemLink}) is instead {@link #reserve reserved} for the reader
  * thread, which performs it as soon as it has let go of the engine's turn ({@link #writeReserved()}), and then reads
- * the reply itself: no thread wakes up for it. The two never write at once: a write is reserved only when nothing
- * handed over is unfinished, and the writer thread waits while a reserved write is under way.
+ * the reply itself: no thread wakes up for it. The two never write at once: a write is reserved only when the
+ * writer thread has returned from every write handed to it ({@link #idle()}), and the writer thread waits while a
+ * reserved write is under way.
  *
  * <p>The thread holds nothing the engine needs: no lock, only its queue and the link's output stream. Stopping it
  * closes nothing; the session closes the link, which ends a blocked write on every transport we know (a closed
@@ -121,8 +122,8 @@ final class LinkWriter {
     }
 
     /**
-     * Reserves a write for the reader thread, which is running the engine's turn that asks for it; only when no
-     * write handed over before is unfinished.
+     * Reserves a write for the reader thread, which is running the engine's turn that asks for it; only when this
+     * writer is {@link #idle()}.
      */
     void reserve(Write write) {
         reservedUnderWay = true;

@@ -32,7 +32,8 @@ import io.cellmail.serial.SerialLinkException;
  * then reads the reply, with no thread woken on the way. Cannot block for long means: no flow control (without it a
  * line takes every byte within its line time, and only flow control — RTS/CTS held by a module asleep or in reset —
  * makes a serial write wait without limit), at most {@link #INLINE_MAX_LINE_NANOS} of line time (every usual command
- * line at 115 200 baud; payloads are written by the writer thread), and nothing handed over still unfinished. A
+ * line at 115 200 baud; payloads are written by the writer thread), and every write handed over before already
+ * written (its end may not be reported yet: a link that answers inside the write call delivers the reply first). A
  * stuck peer of a socket can still hold such a write; its budget then ends the link, and closing the link ends the
  * write, as for the writer thread.
  */

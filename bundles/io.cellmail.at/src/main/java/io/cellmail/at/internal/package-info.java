@@ -10,7 +10,9 @@
  * it; a writer per link makes the writes that may block. Protocol state belongs to whichever thread holds the
  * engine's turn ({@link io.cellmail.at.internal.EngineLoop}): the engine thread for callers' requests and timers
  * (a request that comes while another thread holds the turn is run by that holder), the reader for what it read (it
- * then also writes the next short command itself), the writer for the ends of its writes. The notification thread ({@link io.cellmail.at.internal.Notifier}) runs caller code. Who does what in a
+ * then also writes the next short command itself), the writer for the ends of its writes; whichever holds it runs
+ * the protocol steps (guard times, lingers, phase deadlines) that fall due meanwhile. The notification thread
+ * ({@link io.cellmail.at.internal.Notifier}) runs caller code, news from the reader in bursts. Who does what in a
  * turn: {@link io.cellmail.at.internal.Conversation} decides what comes next, {@link io.cellmail.at.internal.ModemLink}
  * keeps the link, {@link io.cellmail.at.internal.ExchangeRunner} carries out the running command,
  * {@link io.cellmail.at.internal.UrcRouter} takes the lines no command claimed. Protocol logic without I/O or time
