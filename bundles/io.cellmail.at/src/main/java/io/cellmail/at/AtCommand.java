@@ -53,8 +53,8 @@ public final class AtCommand {
     private final Duration timeout;
     private final Duration infoLinger;
     private final UnaryOperator<String> mask;
-    // masked once: the engine shows it for every exchange of the command
-    private final String maskedText;
+    // masked at the first call, not in every step of a builder chain; a race only masks twice, to the same text
+    private String maskedText;
     private final Long requiredEpoch;
 
     private AtCommand(Parts p) {
@@ -68,7 +68,6 @@ public final class AtCommand {
         this.timeout = p.timeout;
         this.infoLinger = p.infoLinger;
         this.mask = p.mask;
-        this.maskedText = SecretText.mask(mask == null ? text : mask.apply(text));
         this.requiredEpoch = p.requiredEpoch;
     }
 
@@ -246,7 +245,12 @@ public final class AtCommand {
      *     after any mask given to this command
      */
     public String maskedText() {
-        return maskedText;
+        String masked = maskedText;
+        if (masked == null) {
+            masked = SecretText.mask(mask == null ? text : mask.apply(text));
+            maskedText = masked;
+        }
+        return masked;
     }
 
     /** @return the info-line prefixes, in declaration order */

@@ -183,7 +183,10 @@ final class LinkSession {
         try {
             InputStream in = link.input();
             while (!closing) {
-                if (chunksHeld > 0 && (chunksHeld >= MAX_CHUNKS_HELD || nothingWaiting(in))) {
+                // the link is asked only when something is held: available() is a system call on a serial port
+                if (!news.hasNews()) {
+                    chunksHeld = 0;
+                } else if (chunksHeld >= MAX_CHUNKS_HELD || nothingWaiting(in)) {
                     news.release();
                     chunksHeld = 0;
                 }

@@ -101,6 +101,11 @@ final class Notifier {
         handOver();
     }
 
+    /** @return true while news waits to be told (held back, or not yet taken by the notification thread) */
+    boolean hasNews() {
+        return !news.isEmpty();
+    }
+
     void ready(long epoch) {
         modemEvent(l -> l.onReady(epoch));
     }
