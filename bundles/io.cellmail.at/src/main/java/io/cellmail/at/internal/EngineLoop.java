@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -185,26 +186,31 @@ final class EngineLoop {
         startThread();
         if (tasks.isEmpty() && takeTurnSoon()) {
             // nothing waits before it: run it at once, without queuing it
-            try {
-                runGuarded(task);
-                runTasks();
-                runDueSteps();
-            } finally {
-                turn.unlock();
-            }
+            runTurn(task);
         } else {
             tasks.add(task);
         }
         // Whoever holds the turn looks at the tasks again after letting go, so a task is never stranded.
         while (!tasks.isEmpty() && turn.tryLock()) {
-            try {
-                runTasks();
-                runDueSteps();
-            } finally {
-                turn.unlock();
-            }
+            runTurn(null);
         }
         return true;
+    }
+
+    /**
+     * The turn of a link session's thread, which holds it: its own task if it has one, what waits, the steps due;
+     * then it lets go.
+     */
+    private void runTurn(@Nullable Runnable own) {
+        try {
+            if (own != null) {
+                runGuarded(own);
+            }
+            runTasks();
+            runDueSteps();
+        } finally {
+            turn.unlock();
+        }
     }
 
     /**
